@@ -1,0 +1,53 @@
+/**
+ * The catalog: every exercise, in curriculum order, with its tasks and points
+ * and the files that belong to the learner. The CLI, the reports, the vitest
+ * projects and the README table all read it; nothing else lists exercises.
+ */
+
+export interface TaskSpec {
+  readonly id: number;
+  readonly title: string;
+  /** The task's share of the exercise; the suite's tests for the task must add up to exactly this. */
+  readonly points: number;
+}
+
+export interface ExerciseSpec {
+  readonly slug: string;
+  readonly title: string;
+  /** One line: what the learner builds. */
+  readonly summary: string;
+  /** The module the alias `@impl/<slug>` resolves to, relative to the exercise folder. */
+  readonly entry: string;
+  /** The only files taken from a submission; everything else comes from the grader's checkout. */
+  readonly learnerFiles: readonly string[];
+  /** Files we provide beside the learner's (helpers the learner imports but does not edit). */
+  readonly providedFiles: readonly string[];
+  readonly tasks: readonly TaskSpec[];
+}
+
+export const catalog: readonly ExerciseSpec[] = [
+  {
+    slug: 'bloom-filter',
+    title: 'Bloom filter',
+    summary: 'A Bloom filter a storage engine can keep beside each SSTable: sized, double-hashed, mergeable, serialisable.',
+    entry: 'bloom-filter.ts',
+    learnerFiles: ['bloom-filter.ts'],
+    providedFiles: ['murmur3.ts'],
+    tasks: [
+      { id: 1, title: 'Sizing', points: 20 },
+      { id: 2, title: 'Add and query', points: 40 },
+      { id: 3, title: 'Union and intersection', points: 20 },
+      { id: 4, title: 'Serialisation', points: 20 },
+    ],
+  },
+];
+
+export function exerciseSpec(slug: string): ExerciseSpec {
+  const spec = catalog.find((e) => e.slug === slug);
+  if (!spec) {
+    throw new RangeError(`catalog: no exercise "${slug}"; known: ${catalog.map((e) => e.slug).join(', ')}`);
+  }
+  return spec;
+}
+
+export const maxPoints = (spec: ExerciseSpec): number => spec.tasks.reduce((sum, t) => sum + t.points, 0);

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { OracleFilter, bloomSuite, describeKey, keyArb, shapeArb } from './support';
+
+const suite = bloomSuite();
+
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+
+/** Compares two byte strings; on a mismatch, says where they first differ instead of printing both in full. */
+function expectSameBytes(actual: Uint8Array, expected: Uint8Array, what: string): void {
+  let at = 0;
+  while (at < actual.length && at < expected.length && actual[at] === expected[at]) at++;
+  if (at === actual.length && at === expected.length) return;
+  const window = (bytes: Uint8Array) => hex(bytes.subarray(Math.max(0, at - 4), at + 8));
+  expect.fail(
+    `${what}: ${actual.length} bytes, expected ${expected.length}; first difference at byte ${at}\n` +
+      `  got      …${window(actual)}\n  expected …${window(expected)}`,
+  );
+}
+
+/** README's worked example: 20 bits, 3 hashes, keys "a" and "b". */
+const GOLDEN = Uint8Array.from([0x46, 0x4c, 0x42, 0x46, 0x01, 0x00, 0x00, 0x00, 0x14, 0x03, 0x40, 0xe4, 0x04]);
+
+suite.task(4, () => {
+  suite.test(
+    {
+      points: 6,
+      category: 'correctness',
+      name: 'fromBytes(toBytes(f)) answers has() exactly as f does',
+      hint: 'README, task 4: read back the shape from the header, then the bit array.',
+    },
+    (t) => {
+      const { BloomFilter } = suite.impl();
+      t.check(
+        fc.property(shapeArb, fc.array(keyArb, { maxLength: 40 }), fc.array(keyArb, { maxLength: 20 }), ({ bits, hashes }, added, probes) => {
+          const filter = new BloomFilter(bits, hashes);
+          for (const key of added) filter.add(key);
+          const copy = BloomFilter.fromBytes(filter.toBytes());
+          expect({ bits: copy.bits, hashes: copy.hashes }, 'shape after a round trip').toEqual({ bits, hashes });
+          for (const key of [...added, ...probes]) expect(copy.has(key), `has(${describeKey(key)}) after a round trip`).toBe(filter.has(key));
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 6,
+      category: 'correctness',
+      name: 'toBytes writes the FLBF version 1 format byte for byte',
+      hint: 'README, task 4: bits is big-endian; bit i lives in byte 10 + ⌊i/8⌋ at mask 1 << (i mod 8).',
+    },
+    (t) => {
+      const { BloomFilter } = suite.impl();
+      const example = new BloomFilter(20, 3);
+      example.add('a');
+      example.add('b');
+      expect(hex(example.toBytes()), 'the README example: 20 bits, 3 hashes, keys "a" and "b"').toBe(hex(GOLDEN));
+      t.check(
+        fc.property(shapeArb, fc.array(keyArb, { maxLength: 30 }), ({ bits, hashes }, added) => {
+          const filter = new BloomFilter(bits, hashes);
+          const oracle = new OracleFilter(bits, hashes);
+          for (const key of added) (filter.add(key), oracle.add(key));
+          expectSameBytes(filter.toBytes(), oracle.toBytes(), `toBytes of ${bits} bits × ${hashes} hashes with ${added.length} keys`);
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'correctness',
+      name: 'the same keys give the same bytes, in any order and after a round trip',
+      hint: 'README, task 4: the bytes depend on the set of bits only.',
+    },
+    (t) => {
+      const { BloomFilter } = suite.impl();
+      t.check(
+        fc.property(shapeArb, fc.array(keyArb, { maxLength: 30 }), fc.infiniteStream(fc.nat()), ({ bits, hashes }, added, order) => {
+          const shuffled = [...added];
+          for (let i = shuffled.length - 1; i > 0; i--) {
+            const j = order.next().value % (i + 1);
+            [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+          }
+          const a = new BloomFilter(bits, hashes);
+          const b = new BloomFilter(bits, hashes);
+          for (const key of added) a.add(key);
+          for (const key of shuffled) (b.add(key), b.add(key));
+          expectSameBytes(b.toBytes(), a.toBytes(), 'bytes of the same keys in another order, each added twice');
+          expectSameBytes(BloomFilter.fromBytes(a.toBytes()).toBytes(), a.toBytes(), 'bytes after a round trip');
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'api',
+      name: 'fromBytes rejects malformed bytes with a RangeError',
+      hint: 'README, task 4: check the length, magic, version, bits, hashes and padding before trusting the header.',
+    },
+    () => {
+      const { BloomFilter } = suite.impl();
+      const valid = Uint8Array.from(GOLDEN);
+      const variant = (edit: (bytes: Uint8Array) => Uint8Array): Uint8Array => edit(Uint8Array.from(valid));
+      const cases: [string, Uint8Array][] = [
+        ['no bytes at all', new Uint8Array(0)],
+        ['a header cut short', valid.slice(0, 7)],
+        ['a bad magic', variant((b) => ((b[0] = 0x47), b))],
+        ['an unknown version', variant((b) => ((b[4] = 2), b))],
+        ['zero bits', variant((b) => ((b[8] = 0), b.slice(0, 10)))],
+        ['zero hashes', variant((b) => ((b[9] = 0), b))],
+        ['a bit array one byte short', valid.slice(0, valid.length - 1)],
+        ['a trailing extra byte', Uint8Array.from([...valid, 0])],
+        ['a padding bit set after bit 19', variant((b) => ((b[12]! |= 0x80), b))],
+      ];
+      for (const [what, bytes] of cases) {
+        let thrown: unknown;
+        try {
+          BloomFilter.fromBytes(bytes);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown, `fromBytes of ${what} (${hex(bytes)}) should throw a RangeError`).toBeInstanceOf(RangeError);
+      }
+    },
+  );
+});

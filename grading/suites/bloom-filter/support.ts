@@ -1,0 +1,87 @@
+/**
+ * What the Bloom filter suite shares: the learner's module, loaded safely; a
+ * dumb, obviously correct oracle of the contract; and the key generators.
+ *
+ * The oracle is deliberately not the reference solution: it keeps the set bits
+ * in a Set and computes indexes with BigInt, so a wrap-around or rounding
+ * mistake in number arithmetic cannot hide by being shared.
+ */
+import fc from 'fast-check';
+import { gradedSuite } from '../../../harness/suite';
+import { exerciseSpec } from '../../catalog';
+import { murmur3 } from '../../../exercises/bloom-filter/murmur3';
+
+export type BloomModule = typeof import('@impl/bloom-filter');
+export type Key = string | Uint8Array;
+
+/** One graded suite per test file; each loads the learner's module in its own beforeAll. */
+export const bloomSuite = () => gradedSuite<BloomModule>(exerciseSpec('bloom-filter'), () => import('@impl/bloom-filter'));
+
+const utf8 = new TextEncoder();
+export const keyBytes = (key: Key): Uint8Array => (typeof key === 'string' ? utf8.encode(key) : key);
+
+export function oracleIndexes(key: Key, bits: number, hashes: number): number[] {
+  const bytes = keyBytes(key);
+  const h1 = BigInt(murmur3(bytes, 0));
+  const h2 = BigInt(murmur3(bytes, 1));
+  const m = BigInt(bits);
+  return Array.from({ length: hashes }, (_, i) => Number((h1 + BigInt(i) * h2) % m));
+}
+
+export class OracleFilter {
+  readonly set = new Set<number>();
+
+  constructor(
+    readonly bits: number,
+    readonly hashes: number,
+  ) {}
+
+  add(key: Key): void {
+    for (const i of oracleIndexes(key, this.bits, this.hashes)) this.set.add(i);
+  }
+
+  has(key: Key): boolean {
+    return oracleIndexes(key, this.bits, this.hashes).every((i) => this.set.has(i));
+  }
+
+  combine(other: OracleFilter, op: 'or' | 'and'): OracleFilter {
+    const out = new OracleFilter(this.bits, this.hashes);
+    for (const i of this.set) if (op === 'or' || other.set.has(i)) out.set.add(i);
+    if (op === 'or') for (const i of other.set) out.set.add(i);
+    return out;
+  }
+
+  /** The FLBF version 1 bytes, written field by field from the README's table. */
+  toBytes(): Uint8Array {
+    const header = [0x46, 0x4c, 0x42, 0x46, 1, (this.bits >>> 24) & 0xff, (this.bits >>> 16) & 0xff, (this.bits >>> 8) & 0xff, this.bits & 0xff, this.hashes];
+    const out = new Uint8Array(header.length + Math.ceil(this.bits / 8));
+    out.set(header);
+    for (const i of this.set) out[header.length + Math.floor(i / 8)]! |= 1 << i % 8;
+    return out;
+  }
+}
+
+/** Optimal bits for n keys at rate p, before rounding: −n·ln p / (ln 2)². */
+export const optimalBits = (n: number, p: number): number => (-n * Math.log(p)) / (Math.LN2 * Math.LN2);
+
+/**
+ * Keys of every kind a storage engine meets: the empty string, ASCII, any
+ * Unicode (emoji, combining marks, lone surrogates), long strings, and bytes.
+ */
+export const keyArb: fc.Arbitrary<Key> = fc.oneof(
+  fc.constant(''),
+  fc.string({ maxLength: 24 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ minLength: 1000, maxLength: 4000 }),
+  fc.uint8Array({ maxLength: 48 }),
+);
+
+/** A filter shape small enough to build thousands of times, including the degenerate 1-bit filter. */
+export const shapeArb = fc.record({
+  bits: fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 65, max: 1 << 20 })),
+  hashes: fc.integer({ min: 1, max: 16 }),
+});
+
+export const describeKey = (key: Key): string =>
+  typeof key === 'string' ? JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key) : `bytes [${Array.from(key.slice(0, 16)).join(', ')}${key.length > 16 ? ', …' : ''}]`;

@@ -1,0 +1,45 @@
+/**
+ * The run's settings, passed by the grader (or the learner) through the
+ * environment and read once, when the suite loads, before any learner code
+ * runs, so learner code cannot change them afterwards.
+ *
+ * - `FAULTLINE_SEED`     run seed, an integer in [0, 2^32); default 1.
+ * - `FAULTLINE_SKIP`     path of a JSON array of test names that already have a result (the grader resumes after a crash).
+ * - `FAULTLINE_PROGRESS` path of a file that receives a line as each graded test starts and ends.
+ * - `FAULTLINE_REPLAY`   `<test key>:<fast-check path>`: replay one shrunk counterexample directly.
+ */
+import fs from 'node:fs';
+
+export const DEFAULT_SEED = 1;
+
+export function parseSeed(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_SEED;
+  const seed = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
+    throw new RangeError(`faultline: FAULTLINE_SEED must be an integer in [0, 4294967295], got ${JSON.stringify(text)}`);
+  }
+  return seed;
+}
+
+function readSkip(file: string | undefined): ReadonlySet<string> {
+  if (!file) return new Set();
+  const names: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
+    throw new TypeError(`faultline: ${file} must hold a JSON array of test names`);
+  }
+  return new Set(names as string[]);
+}
+
+function parseReplay(text: string | undefined): { key: string; path: string } | undefined {
+  if (!text) return undefined;
+  const at = text.indexOf(':');
+  if (at <= 0) throw new RangeError(`faultline: FAULTLINE_REPLAY must look like "<test key>:<path>", got ${JSON.stringify(text)}`);
+  return { key: text.slice(0, at), path: text.slice(at + 1) };
+}
+
+export const runSettings = Object.freeze({
+  seed: parseSeed(process.env.FAULTLINE_SEED),
+  skip: readSkip(process.env.FAULTLINE_SKIP),
+  progressFile: process.env.FAULTLINE_PROGRESS || undefined,
+  replay: parseReplay(process.env.FAULTLINE_REPLAY),
+});

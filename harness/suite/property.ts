@@ -1,0 +1,47 @@
+/**
+ * Property checks with the test's seed. A failure is reported with the shrunk
+ * counterexample, the fast-check seed and path, and the error it produced; the
+ * replay command (added by `graded.ts`) reruns exactly that counterexample.
+ */
+import fc from 'fast-check';
+import { runSettings } from './env';
+import { testKey } from './replay';
+import { describeThrown, isPlainError } from './describe-value';
+
+export interface CheckOptions {
+  /** How many generated cases to try (fast-check's `numRuns`); default 100. */
+  readonly numRuns?: number;
+}
+
+export class PropertyChecker {
+  /** The fast-check path of the last failure, for the replay command. */
+  failedPath: string | undefined;
+
+  constructor(
+    private readonly exercise: string,
+    private readonly name: string,
+    private readonly seed: number,
+  ) {}
+
+  check<Ts>(property: fc.IProperty<Ts>, options: CheckOptions = {}): void {
+    const replay = runSettings.replay;
+    const path = replay && replay.key === testKey(this.exercise, this.name) ? replay.path : undefined;
+    const details = fc.check(property, {
+      seed: this.seed | 0,
+      numRuns: options.numRuns ?? 100,
+      ...(path === undefined ? {} : { path }),
+    });
+    if (!details.failed) return;
+    this.failedPath = details.counterexamplePath ?? undefined;
+    const cause: unknown = details.errorInstance;
+    if (isPlainError(cause) && cause.name === 'NotImplementedError') throw cause;
+    const what = isPlainError(cause) ? cause.message : `threw ${describeThrown(cause)}`;
+    const shrinks = details.numShrinks === 1 ? '1 time' : `${details.numShrinks} times`;
+    const error = new Error(
+      `${what}\n\ncounterexample (after ${details.numRuns} case(s), shrunk ${shrinks}): ${fc.stringify(details.counterexample)}\n` +
+        `fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}"`,
+    );
+    if (isPlainError(cause)) error.name = cause.name;
+    throw error;
+  }
+}
