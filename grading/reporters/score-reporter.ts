@@ -1,1 +1,61 @@
-export default class ScoreReporter {}
+/**
+ * The learner's reporter, beside vitest's own: after every run (and every
+ * re-run in watch mode) it prints the score of each exercise that ran, per
+ * task, with every failure's hint and replay command, then the plain closing
+ * line `N passed, M failed` over all tests that ran, visible ones included.
+ */
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import type { GradedMeta } from '../../harness/suite';
+import { catalog } from '../catalog';
+import type { ExerciseResult } from '../model';
+import { renderExercise, styleFor } from '../reports/terminal';
+import { scoreExercise, type Outcome } from '../score';
+import { firstMessage, isTimeout } from './errors';
+
+export default class ScoreReporter implements Reporter {
+  #vitest: Vitest | undefined;
+
+  onInit(vitest: Vitest): void {
+    this.#vitest = vitest;
+  }
+
+  onTestRunEnd(modules: readonly TestModule[]): void {
+    const graded = new Map<string, { tests: GradedMeta[]; outcomes: Map<string, Outcome>; skipped: number }>();
+    let passed = 0;
+    let failed = 0;
+    for (const module of modules) {
+      for (const test of module.children.allTests()) {
+        const result = test.result();
+        if (result.state === 'passed') passed++;
+        else if (result.state === 'failed') failed++;
+        const meta = test.meta().faultline;
+        if (!meta) continue;
+        const entry = graded.get(meta.exercise) ?? { tests: [], outcomes: new Map<string, Outcome>(), skipped: 0 };
+        graded.set(meta.exercise, entry);
+        if (result.state !== 'passed' && result.state !== 'failed') {
+          entry.skipped++;
+          continue;
+        }
+        entry.tests.push(meta);
+        const errors = result.state === 'failed' ? result.errors : undefined;
+        entry.outcomes.set(meta.name, {
+          status: result.state === 'passed' ? 'passed' : isTimeout(errors) ? 'timeout' : 'failed',
+          message: firstMessage(errors),
+        });
+      }
+    }
+    const style = styleFor(process.stdout);
+    const blocks: string[] = [];
+    for (const spec of catalog) {
+      const entry = graded.get(spec.slug);
+      if (!entry) continue;
+      const partial = entry.skipped > 0;
+      const notes = partial ? [`partial run: ${entry.skipped} graded test(s) were filtered out and are not counted; run without -t for the full score`] : [];
+      const result: ExerciseResult = scoreExercise(spec, entry.tests, entry.outcomes, notes, !partial);
+      blocks.push(renderExercise(result, style));
+    }
+    const log = (text: string) => (this.#vitest ? this.#vitest.logger.log(text) : console.log(text));
+    if (blocks.length > 0) log(`\n${style.bold('Score')}\n\n${blocks.join('\n\n')}\n`);
+    log(`${passed} passed, ${failed} failed`);
+  }
+}

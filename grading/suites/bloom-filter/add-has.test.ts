@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { murmur3Calls } from '@impl/bloom-filter/murmur3';
-import { OracleFilter, bloomSuite, describeKey, keyArb, keyBytes, oracleIndexes, shapeArb } from './support';
+import { OracleFilter, bloomSuite, describeKey, expectRangeError, keyArb, keyBytes, oracleIndexes, shapeArb } from './support';
 
 const suite = bloomSuite();
 
@@ -194,14 +194,7 @@ suite.task(2, () => {
         [100, Number.NaN, 'hashes'],
       ];
       for (const [bits, hashes, argument] of cases) {
-        let thrown: unknown;
-        try {
-          new BloomFilter(bits, hashes);
-        } catch (error) {
-          thrown = error;
-        }
-        expect(thrown, `new BloomFilter(${bits}, ${hashes}) should throw a RangeError`).toBeInstanceOf(RangeError);
-        expect((thrown as Error).message, `the RangeError from new BloomFilter(${bits}, ${hashes}) should name "${argument}"`).toContain(argument);
+        expectRangeError(`new BloomFilter(${bits}, ${hashes})`, () => new BloomFilter(bits, hashes), argument);
       }
     },
   );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { bloomSuite, optimalBits } from './support';
+import { bloomSuite, expectRangeError, optimalBits } from './support';
 
 const suite = bloomSuite();
 
@@ -8,18 +8,6 @@ const sizingArb = fc.record({
   n: fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.double({ min: 0.5, max: 1e6, noNaN: true })),
   p: fc.double({ min: 1e-9, max: 0.99, noNaN: true }),
 });
-
-/** Asserts `fn` throws a RangeError whose message names `argument`. */
-function expectRangeError(what: string, fn: () => unknown, argument: string): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, `${what} should throw a RangeError`).toBeInstanceOf(RangeError);
-  expect((thrown as Error).message, `the RangeError from ${what} should name "${argument}"`).toContain(argument);
-}
 
 suite.task(1, () => {
   suite.test(

@@ -1,0 +1,46 @@
+/** Grading as a library: the CLI and the repo's own tests both call `grade`. */
+import { type ExerciseSpec } from './catalog';
+import type { ExerciseResult, ImplKind, RunResult } from './model';
+import { runExercise } from './runner';
+import { scoreExercise } from './score';
+import type { StagedImpl } from './impl';
+
+export interface GradeOptions {
+  readonly specs: readonly ExerciseSpec[];
+  readonly staged: StagedImpl;
+  readonly impl: ImplKind;
+  readonly submission?: string;
+  readonly seed: number;
+  readonly attemptLimitMs?: number;
+  /** Called as each exercise finishes, so a caller can report progress or save partial results. */
+  readonly onExercise?: (result: ExerciseResult) => void;
+}
+
+export function assembleRun(options: Pick<GradeOptions, 'impl' | 'submission' | 'seed'>, exercises: readonly ExerciseResult[]): RunResult {
+  return {
+    version: 1,
+    seed: options.seed,
+    impl: options.impl,
+    ...(options.submission === undefined ? {} : { submission: options.submission }),
+    score: exercises.reduce((sum, e) => sum + e.score, 0),
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    exercises,
+  };
+}
+
+export async function grade(options: GradeOptions): Promise<RunResult> {
+  const exercises: ExerciseResult[] = [];
+  for (const spec of options.specs) {
+    const run = await runExercise({
+      spec,
+      implRoot: options.staged.root,
+      seed: options.seed,
+      ...(options.attemptLimitMs === undefined ? {} : { attemptLimitMs: options.attemptLimitMs }),
+    });
+    const notes = [...(options.staged.notes.get(spec.slug) ?? []), ...run.notes];
+    const result = scoreExercise(spec, run.tests, run.outcomes, notes);
+    exercises.push(result);
+    options.onExercise?.(result);
+  }
+  return assembleRun(options, exercises);
+}

@@ -1,0 +1,85 @@
+/**
+ * Which code `@impl/<slug>` resolves to. The vitest config maps the alias to
+ * `<implRoot>/<slug>/<entry>`; this module decides `implRoot`.
+ *
+ * From a submission only the catalog's learner files are taken, copied into a
+ * staging folder beside our provided files (as re-exports of the grader's own
+ * copies, so a submission cannot replace a helper the suite relies on).
+ * Tests, suites and configuration always come from the grader's checkout.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { type ExerciseSpec } from './catalog';
+import { ROOT } from './paths';
+
+export interface StagedImpl {
+  /** The folder holding `<slug>/` for every staged exercise. */
+  readonly root: string;
+  /** What staging noticed per exercise (a missing learner file). */
+  readonly notes: ReadonlyMap<string, readonly string[]>;
+  /** Removes the staging folder (no-op for exercises/ and solutions/). */
+  cleanup(): void;
+}
+
+const STAGING = path.join(ROOT, '.faultline', 'staging');
+
+export function inPlace(kind: 'exercises' | 'solutions'): StagedImpl {
+  return { root: path.join(ROOT, kind), notes: new Map(), cleanup: () => undefined };
+}
+
+function stagingFolder(): string {
+  const dir = path.join(STAGING, randomUUID());
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function writeProvided(spec: ExerciseSpec, into: string): void {
+  for (const file of spec.providedFiles) {
+    const target = path.join(ROOT, 'exercises', spec.slug, file).replace(/\.ts$/, '');
+    fs.writeFileSync(path.join(into, file), `export * from ${JSON.stringify(target)};\n`);
+  }
+}
+
+/** Copies a regular file's contents only: a symlink in a submission is not followed. */
+function copyRegularFile(from: string, to: string): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(from);
+  } catch {
+    return false;
+  }
+  if (!stat.isFile()) return false;
+  fs.writeFileSync(to, fs.readFileSync(from));
+  return true;
+}
+
+/** Stages the learner files of `specs` from `<submission>/exercises/<slug>/`. */
+export function stageSubmission(submission: string, specs: readonly ExerciseSpec[]): StagedImpl {
+  const root = stagingFolder();
+  const notes = new Map<string, string[]>();
+  for (const spec of specs) {
+    const into = path.join(root, spec.slug);
+    fs.mkdirSync(into, { recursive: true });
+    writeProvided(spec, into);
+    for (const file of spec.learnerFiles) {
+      const from = path.join(submission, 'exercises', spec.slug, file);
+      if (!copyRegularFile(from, path.join(into, file))) {
+        const list = notes.get(spec.slug) ?? [];
+        list.push(`submission: exercises/${spec.slug}/${file} is missing or not a regular file`);
+        notes.set(spec.slug, list);
+      }
+    }
+  }
+  return { root, notes, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Stages one file as the exercise's entry: how a known-wrong variant is graded. */
+export function stageFile(spec: ExerciseSpec, file: string): StagedImpl {
+  const root = stagingFolder();
+  const into = path.join(root, spec.slug);
+  fs.mkdirSync(into, { recursive: true });
+  writeProvided(spec, into);
+  fs.copyFileSync(file, path.join(into, spec.entry));
+  return { root, notes: new Map(), cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}

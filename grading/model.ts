@@ -1,0 +1,70 @@
+/**
+ * The one result model every report is written from. Its JSON form is the
+ * project's own format, version 1 (see README, "Results").
+ */
+import type { Category } from '../harness/suite';
+
+/**
+ * - `passed`: the test ran and passed; the only status that earns points.
+ * - `failed`: the test ran and an assertion (or the code under test) failed.
+ * - `timeout`: the code under test ran past its deadline, or the whole run was killed.
+ * - `error`: the test produced no result: its worker crashed (out of memory,
+ *   process.exit) or the suite could not load.
+ */
+export type TestStatus = 'passed' | 'failed' | 'timeout' | 'error';
+
+export interface TestResult {
+  /** The behaviour sentence; unique within the exercise. */
+  readonly name: string;
+  readonly task: number;
+  readonly category: Category;
+  /** Points earned: `maxPoints` when passed, else 0. */
+  readonly points: number;
+  readonly maxPoints: number;
+  readonly status: TestStatus;
+  /** Why it did not pass (empty when passed). */
+  readonly message: string;
+  /** A command that reruns this test alone (empty when passed). */
+  readonly replay: string;
+  readonly hint?: string;
+  readonly durationMs?: number;
+}
+
+export interface TaskScore {
+  readonly id: number;
+  readonly title: string;
+  readonly score: number;
+  readonly maxScore: number;
+}
+
+export interface ExerciseResult {
+  readonly name: string;
+  readonly title: string;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly tasks: readonly TaskScore[];
+  readonly tests: readonly TestResult[];
+  /** What the grader noticed about the run itself (a missing file, a crashed worker, a resumed run). */
+  readonly notes: readonly string[];
+}
+
+/** What was graded: the learner's exercises/, the reference solutions/, or a submission folder. */
+export type ImplKind = 'exercises' | 'solutions' | 'submission';
+
+export interface RunResult {
+  readonly version: 1;
+  readonly seed: number;
+  readonly impl: ImplKind;
+  /** The submission folder, when impl is `submission`. */
+  readonly submission?: string;
+  readonly score: number;
+  readonly maxScore: number;
+  readonly exercises: readonly ExerciseResult[];
+}
+
+export const countStatuses = (exercises: readonly ExerciseResult[]): { passed: number; failed: number } => {
+  let passed = 0;
+  let failed = 0;
+  for (const exercise of exercises) for (const test of exercise.tests) test.status === 'passed' ? passed++ : failed++;
+  return { passed, failed };
+};

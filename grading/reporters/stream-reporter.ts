@@ -1,0 +1,52 @@
+/**
+ * The grader's vitest reporter: appends one JSON line per event to the file
+ * named by FAULTLINE_RESULTS, synchronously, as each happens, so a run that
+ * is killed loses only the test that was running.
+ *
+ * Lines: `{"type":"test","meta":GradedMeta}` for each collected graded test,
+ * `{"type":"result","name","state","message","durationMs"}` for each finished
+ * one, `{"type":"module-error","file","message"}` for a suite file that failed
+ * outside any test, and `{"type":"end","reason"}`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { firstMessage, isTimeout } from './errors';
+
+const out = process.env.FAULTLINE_RESULTS;
+
+function write(event: Record<string, unknown>): void {
+  if (out) fs.appendFileSync(out, `${JSON.stringify(event)}\n`);
+}
+
+export default class StreamReporter implements Reporter {
+  onTestModuleCollected(module: TestModule): void {
+    for (const test of module.children.allTests()) {
+      const meta = test.meta().faultline;
+      if (meta) write({ type: 'test', meta });
+    }
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const meta = test.meta().faultline;
+    if (!meta) return;
+    const result = test.result();
+    if (result.state === 'pending') return;
+    const errors = result.state === 'failed' ? result.errors : undefined;
+    write({
+      type: 'result',
+      name: meta.name,
+      state: result.state === 'failed' && isTimeout(errors) ? 'timeout' : result.state,
+      message: firstMessage(errors),
+      durationMs: test.diagnostic()?.duration,
+    });
+  }
+
+  onTestRunEnd(modules: readonly TestModule[], unhandled: readonly { message?: unknown }[], reason: string): void {
+    for (const module of modules) {
+      const errors = module.errors();
+      if (errors.length > 0) write({ type: 'module-error', file: path.relative(process.cwd(), module.moduleId), message: firstMessage(errors) });
+    }
+    write({ type: 'end', reason, unhandled: unhandled.map((e) => (typeof e.message === 'string' ? e.message : 'unknown error')) });
+  }
+}

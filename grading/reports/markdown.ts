@@ -1,0 +1,46 @@
+/**
+ * A Markdown summary for a CI step summary (GitHub's $GITHUB_STEP_SUMMARY) or
+ * a pull-request comment: the score, a table of tasks, and each failure with
+ * its replay command, folded.
+ */
+import type { RunResult } from '../model';
+import { summaryLine } from './terminal';
+
+/** Control characters other than tab and newline: they garble a rendered page. */
+const controls = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
+/** Escapes text for a Markdown table cell or inline text. */
+const cell = (text: string): string => controls(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\n/g, ' ');
+const pct = (score: number, max: number): string => `${max === 0 ? 0 : Math.floor((100 * score) / max)} %`;
+/** A fenced block that no backtick run inside `text` can close early. */
+function fence(raw: string): string {
+  const text = controls(raw);
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}text\n${text}\n${marks}`;
+}
+
+export function toMarkdown(run: RunResult): string {
+  const out = [`## faultline: ${run.score}/${run.maxScore} (${pct(run.score, run.maxScore)})`, ''];
+  out.push(`Graded ${run.impl === 'submission' ? `submission \`${cell(run.submission ?? '')}\`` : `\`${run.impl}/\``} with seed \`${run.seed}\`.`, '');
+  for (const exercise of run.exercises) {
+    out.push(`### ${cell(exercise.title)} (\`${exercise.name}\`): ${exercise.score}/${exercise.maxScore}`, '');
+    out.push('| Task | | Points | |', '|---|---|---:|---:|');
+    for (const task of exercise.tasks) {
+      const mark = task.score === task.maxScore ? '✅' : task.score === 0 ? '❌' : '⚠️';
+      out.push(`| ${task.id} | ${cell(task.title)} | ${task.score}/${task.maxScore} | ${mark} ${pct(task.score, task.maxScore)} |`);
+    }
+    out.push('');
+    const failures = exercise.tests.filter((t) => t.status !== 'passed');
+    if (failures.length > 0) {
+      out.push(`<details><summary>${failures.length} test(s) did not pass</summary>`, '');
+      for (const test of failures) {
+        out.push(`- **[${test.maxPoints}] ${cell(test.name)}** (task ${test.task}, ${test.status})`, '');
+        out.push(fence([test.message, test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n')).replace(/^/gm, '  '), '');
+      }
+      out.push('</details>', '');
+    }
+    for (const note of exercise.notes) out.push(`> ${cell(note)}`, '');
+  }
+  out.push(summaryLine(run.exercises), '');
+  return out.join('\n');
+}

@@ -1,0 +1,246 @@
+/**
+ * Runs one exercise's hidden suite in a child process and collects an outcome
+ * for every graded test, whatever the code under test does.
+ *
+ * - The child is vitest, in its own process group, with the stream reporter;
+ *   its workers have a capped heap (vitest.config.ts). A wall-clock limit kills
+ *   the whole group.
+ * - Results stream to a file as each test finishes, and each graded test marks
+ *   its start and end in a progress file, so after a crash we know which test
+ *   was running: that test alone gets `error` (or `timeout` if we killed it).
+ * - Then the run resumes, skipping every test that already has a result, until
+ *   every collected test has one, or an attempt makes no progress.
+ *
+ * Learner console output is not shown; the last 64 KiB are kept to explain a crash.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import type { GradedMeta } from '../harness/suite';
+import { CATEGORIES } from '../harness/suite';
+import type { ExerciseSpec } from './catalog';
+import type { Outcome } from './score';
+import { ROOT, STREAM_REPORTER, VITEST_BIN, suiteDir } from './paths';
+
+export interface RunExerciseOptions {
+  readonly spec: ExerciseSpec;
+  /** Folder holding `<slug>/`, the code under test. */
+  readonly implRoot: string;
+  readonly seed: number;
+  /** Wall-clock limit of one attempt, in milliseconds. */
+  readonly attemptLimitMs?: number;
+}
+
+export interface ExerciseRun {
+  /** Every graded test the suite declared, in collection order. */
+  readonly tests: readonly GradedMeta[];
+  readonly outcomes: ReadonlyMap<string, Outcome>;
+  readonly notes: readonly string[];
+  readonly attempts: number;
+}
+
+export const DEFAULT_ATTEMPT_LIMIT_MS = 120_000;
+const TAIL_BYTES = 64 * 1024;
+
+interface ChildExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly killed: boolean;
+  readonly tail: string;
+}
+
+/** Keeps the last `limit` bytes of a stream, whatever its size. */
+class Tail {
+  #chunks: Buffer[] = [];
+  #size = 0;
+  constructor(private readonly limit: number) {}
+  push(chunk: Buffer): void {
+    this.#chunks.push(chunk);
+    this.#size += chunk.length;
+    while (this.#size - this.#chunks[0]!.length >= this.limit) this.#size -= this.#chunks.shift()!.length;
+  }
+  toString(): string {
+    const all = Buffer.concat(this.#chunks);
+    return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
+  }
+}
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_') || key === 'NODE_OPTIONS' || key === 'TEST') continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
+function runChild(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<ChildExit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail = new Tail(TAIL_BYTES);
+    child.stdout.on('data', (chunk: Buffer) => tail.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => tail.push(chunk));
+    let killed = false;
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      killed = true;
+      killGroup();
+    }, limitMs);
+    const onParentExit = () => killGroup();
+    process.once('exit', onParentExit);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      process.off('exit', onParentExit);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      process.off('exit', onParentExit);
+      killGroup(); // a worker that outlived its parent goes too
+      resolve({ code, signal, killed, tail: tail.toString() });
+    });
+  });
+}
+
+/** Reads a JSON-lines file, ignoring a torn last line. */
+function readLines(file: string): Record<string, unknown>[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: Record<string, unknown>[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value === 'object' && value !== null) out.push(value as Record<string, unknown>);
+    } catch {
+      // torn write at a kill
+    }
+  }
+  return out;
+}
+
+function isMeta(value: unknown, slug: string): value is GradedMeta {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    m.exercise === slug &&
+    typeof m.name === 'string' &&
+    Number.isInteger(m.task) &&
+    Number.isInteger(m.points) &&
+    (m.points as number) > 0 &&
+    CATEGORIES.includes(m.category as GradedMeta['category'])
+  );
+}
+
+/** Why a worker died, in one line, from what it printed last. */
+export function explainCrash(exit: ChildExit, limitMs: number): string {
+  if (exit.killed) return `the run was stopped after ${Math.round(limitMs / 1000)} s of wall time`;
+  if (/heap out of memory|Reached heap limit/i.test(exit.tail)) return 'the test worker ran out of memory (its heap is capped at 512 MB)';
+  const exitCall = /process\.exit(?: unexpectedly)? called with "?(-?\d+)"?/.exec(exit.tail);
+  if (exitCall) return `the code under test called process.exit(${exitCall[1]})`;
+  if (/Maximum call stack size exceeded/.test(exit.tail)) return 'the test worker overflowed its stack';
+  return `the test worker exited unexpectedly (vitest exit code ${exit.code ?? 'none'}${exit.signal ? `, signal ${exit.signal}` : ''})`;
+}
+
+export async function runExercise(options: RunExerciseOptions): Promise<ExerciseRun> {
+  const { spec, implRoot, seed } = options;
+  const limitMs = options.attemptLimitMs ?? DEFAULT_ATTEMPT_LIMIT_MS;
+  fs.mkdirSync(path.join(ROOT, '.faultline'), { recursive: true });
+  const work = fs.mkdtempSync(path.join(ROOT, '.faultline', `run-${spec.slug}-`));
+  const tests = new Map<string, GradedMeta>();
+  const outcomes = new Map<string, Outcome>();
+  const notes: string[] = [];
+  let attempt = 0;
+  try {
+    for (;;) {
+      attempt++;
+      const files = {
+        results: path.join(work, `results-${attempt}.jsonl`),
+        progress: path.join(work, `progress-${attempt}.jsonl`),
+        skip: path.join(work, `skip-${attempt}.json`),
+      };
+      fs.writeFileSync(files.skip, JSON.stringify([...outcomes.keys()]));
+      const before = outcomes.size;
+      const exit = await runChild(
+        [VITEST_BIN, 'run', '--project', spec.slug, '--reporter', STREAM_REPORTER, suiteDir(spec.slug)],
+        childEnv({
+          FAULTLINE_IMPL_ROOT: implRoot,
+          FAULTLINE_SEED: String(seed),
+          FAULTLINE_RESULTS: files.results,
+          FAULTLINE_PROGRESS: files.progress,
+          FAULTLINE_SKIP: files.skip,
+        }),
+        limitMs,
+      );
+
+      let ended = false;
+      for (const event of readLines(files.results)) {
+        switch (event.type) {
+          case 'test':
+            if (isMeta(event.meta, spec.slug) && !tests.has(event.meta.name)) tests.set(event.meta.name, event.meta);
+            break;
+          case 'result': {
+            const name = event.name;
+            const state = event.state;
+            if (typeof name !== 'string' || outcomes.has(name)) break;
+            if (state === 'passed' || state === 'failed' || state === 'timeout') {
+              outcomes.set(name, {
+                status: state,
+                message: typeof event.message === 'string' ? event.message : '',
+                ...(typeof event.durationMs === 'number' ? { durationMs: event.durationMs } : {}),
+              });
+            }
+            break;
+          }
+          case 'module-error':
+            notes.push(`${String(event.file)}: ${String(event.message).split('\n')[0]}`);
+            break;
+          case 'end':
+            ended = true;
+            break;
+          default:
+            break;
+        }
+      }
+
+      const open = new Set<string>();
+      for (const mark of readLines(files.progress)) {
+        if (typeof mark.name !== 'string') continue;
+        if (mark.event === 'start') open.add(mark.name);
+        else if (mark.event === 'end') open.delete(mark.name);
+      }
+      const why = explainCrash(exit, limitMs);
+      for (const name of open) {
+        if (outcomes.has(name)) continue;
+        outcomes.set(name, { status: exit.killed ? 'timeout' : 'error', message: `${why} while this test was running` });
+      }
+
+      const remaining = [...tests.keys()].filter((name) => !outcomes.has(name));
+      if (remaining.length === 0) break;
+      if (ended && !exit.killed && outcomes.size === before) {
+        // The run finished normally yet reported nothing new: these tests cannot produce a result.
+        for (const name of remaining) outcomes.set(name, { status: 'error', message: 'the test ran but reported no result' });
+        break;
+      }
+      if (outcomes.size === before) {
+        for (const name of remaining) outcomes.set(name, { status: exit.killed ? 'timeout' : 'error', message: `${why} before this test could run` });
+        notes.push(`grader: ${why}; ${remaining.length} test(s) never ran`);
+        break;
+      }
+      notes.push(`grader: ${why}; resumed the suite without the ${outcomes.size} test(s) already graded`);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return { tests: [...tests.values()], outcomes, notes, attempts: attempt };
+}

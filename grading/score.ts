@@ -1,0 +1,100 @@
+/**
+ * From raw test outcomes to an ExerciseResult. Credit comes only from
+ * positive evidence: a test earns its points when its outcome is `passed`,
+ * and a test the catalog expects but no run reported is worth 0.
+ */
+import type { GradedMeta } from '../harness/suite';
+import type { ExerciseSpec } from './catalog';
+import type { ExerciseResult, TestResult, TestStatus } from './model';
+
+/** One graded test's outcome, as the runner or the learner's reporter saw it. */
+export interface Outcome {
+  readonly status: TestStatus;
+  readonly message: string;
+  readonly durationMs?: number;
+}
+
+const SEED_MARK = '\n\nseed: ';
+
+/** Splits the seed and replay lines that the suite kit appends to every failure off the message. */
+export function splitFailure(message: string): { message: string; replay: string } {
+  const at = message.lastIndexOf(SEED_MARK);
+  if (at < 0) return { message: message.trim(), replay: '' };
+  const tail = message.slice(at + 2).split('\n');
+  const replay = tail.find((line) => line.startsWith('replay: '))?.slice('replay: '.length) ?? '';
+  return { message: message.slice(0, at).trim(), replay };
+}
+
+/** Bounds a message so one runaway failure cannot swamp a report. */
+export function boundMessage(message: string, maxLines = 40, maxChars = 4000): string {
+  let text = message.length > maxChars ? `${message.slice(0, maxChars)}…` : message;
+  const lines = text.split('\n');
+  if (lines.length > maxLines) text = `${lines.slice(0, maxLines).join('\n')}\n… (${lines.length - maxLines} more lines)`;
+  return text;
+}
+
+export function scoreExercise(
+  spec: ExerciseSpec,
+  tests: readonly GradedMeta[],
+  outcomes: ReadonlyMap<string, Outcome>,
+  notes: readonly string[] = [],
+  /** False for a run that selected only some tests (`-t`): unlisted tests are left out, not charged. */
+  complete = true,
+): ExerciseResult {
+  const results: TestResult[] = [];
+  const allNotes = [...notes];
+  for (const meta of tests) {
+    const outcome = outcomes.get(meta.name) ?? { status: 'error' as const, message: 'no result was reported for this test' };
+    const passed = outcome.status === 'passed';
+    const { message, replay } = passed ? { message: '', replay: '' } : splitFailure(outcome.message);
+    results.push({
+      name: meta.name,
+      task: meta.task,
+      category: meta.category,
+      points: passed ? meta.points : 0,
+      maxPoints: meta.points,
+      status: outcome.status,
+      message: passed ? '' : boundMessage(message || `test ${outcome.status}`),
+      replay,
+      ...(meta.hint === undefined ? {} : { hint: meta.hint }),
+      ...(outcome.durationMs === undefined ? {} : { durationMs: Math.round(outcome.durationMs) }),
+    });
+  }
+  // A task whose tests never reached us (a suite file that failed to load) still counts
+  // towards the maximum: its points are listed as one unearned entry, never dropped.
+  for (const task of spec.tasks) {
+    const listed = results.filter((r) => r.task === task.id).reduce((sum, r) => sum + r.maxPoints, 0);
+    if (listed < task.points && complete) {
+      results.push({
+        name: `task ${task.id} tests that did not run`,
+        task: task.id,
+        category: 'correctness',
+        points: 0,
+        maxPoints: task.points - listed,
+        status: 'error',
+        message: 'these tests were never collected: a suite file failed to load (see notes)',
+        replay: '',
+      });
+    } else if (listed > task.points) {
+      allNotes.push(`grader: the suite's task ${task.id} tests add up to ${listed} points, but the catalog gives the task ${task.points}`);
+    }
+  }
+  const tasks = spec.tasks.map((task) => {
+    const own = results.filter((r) => r.task === task.id);
+    return {
+      id: task.id,
+      title: task.title,
+      score: own.reduce((sum, r) => sum + r.points, 0),
+      maxScore: own.reduce((sum, r) => sum + r.maxPoints, 0),
+    };
+  });
+  return {
+    name: spec.slug,
+    title: spec.title,
+    score: tasks.reduce((sum, t) => sum + t.score, 0),
+    maxScore: tasks.reduce((sum, t) => sum + t.maxScore, 0),
+    tasks,
+    tests: results,
+    notes: allNotes,
+  };
+}

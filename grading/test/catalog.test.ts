@@ -1,0 +1,52 @@
+/**
+ * The catalog matches the tree: every exercise has its stub, visible tests,
+ * README, package.json and reference solution, and the TypeScript paths know
+ * every alias. (That a suite's points add up to the catalog's is checked when
+ * the solution is graded: solutions.test.ts.)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { catalog } from '../catalog';
+import { ROOT } from './support';
+
+const exists = (file: string) => fs.existsSync(path.join(ROOT, file));
+
+describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
+  test('has a stub, visible tests, a README and an npm test script', () => {
+    for (const file of [spec.entry, ...spec.learnerFiles, ...spec.providedFiles, 'README.md', `${slug}.test.ts`, 'package.json']) {
+      expect(exists(`exercises/${slug}/${file}`), `exercises/${slug}/${file}`).toBe(true);
+    }
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, `exercises/${slug}/package.json`), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.test).toBe(`vitest run --root ../.. --project ${slug}`);
+    expect(pkg.scripts.watch).toBe(`vitest --root ../.. --project ${slug}`);
+  });
+
+  test('has a reference solution with the same files, and the provided ones re-exported', () => {
+    for (const file of spec.learnerFiles) expect(exists(`solutions/${slug}/${file}`), `solutions/${slug}/${file}`).toBe(true);
+    for (const file of spec.providedFiles) {
+      const text = fs.readFileSync(path.join(ROOT, `solutions/${slug}/${file}`), 'utf8');
+      expect(text, `solutions/${slug}/${file}`).toContain(`export * from '../../exercises/${slug}/${file.replace(/\.ts$/, '')}'`);
+    }
+  });
+
+  test('has a hidden suite', () => {
+    const suite = fs.readdirSync(path.join(ROOT, 'grading/suites', slug)).filter((f) => f.endsWith('.test.ts'));
+    expect(suite.length).toBeGreaterThan(0);
+  });
+
+  test('tasks are numbered 1, 2, … with positive points', () => {
+    expect(spec.tasks.map((t) => t.id)).toEqual(spec.tasks.map((_, i) => i + 1));
+    for (const task of spec.tasks) expect(task.points).toBeGreaterThan(0);
+  });
+
+  test('tsconfig maps @impl/<slug> to the stub, so the suite type-checks against the learner contract', () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+    expect(tsconfig.compilerOptions.paths[`@impl/${slug}`]).toEqual([`exercises/${slug}/${spec.entry}`]);
+    expect(tsconfig.compilerOptions.paths[`@impl/${slug}/*`]).toEqual([`exercises/${slug}/*`]);
+  });
+});
+
+test('exercise slugs are unique', () => {
+  expect(new Set(catalog.map((e) => e.slug)).size).toBe(catalog.length);
+});

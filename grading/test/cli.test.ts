@@ -1,0 +1,88 @@
+/**
+ * The `grade` command as an instructor uses it: report files, seeds, exit
+ * statuses, and a submission from which only the learner's files are taken.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { RunResult } from '../model';
+import { ROOT, gradeFile, withoutDurations } from './support';
+
+function grade(...args: string[]) {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...env, NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, lastLine: run.stdout.trimEnd().split('\n').at(-1) };
+}
+
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-cli-'));
+
+describe.concurrent('npm run grade', () => {
+  test('--solutions --seed --json --junit --markdown write every report, and the output ends with N passed, M failed', () => {
+    const dir = scratch();
+    const result = grade('bloom-filter', '--solutions', '--seed', '12345', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.lastLine).toBe('20 passed, 0 failed');
+    const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
+    expect(json).toMatchObject({ version: 1, seed: 12345, impl: 'solutions', score: 100, maxScore: 100 });
+    expect(json.exercises[0]!.tests).toHaveLength(20);
+    expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<testsuite name="bloom-filter" tests="20" failures="0" errors="0"');
+    expect(fs.readFileSync(`${dir}/out.md`, 'utf8')).toContain('## faultline: 100/100 (100 %)');
+  });
+
+  test('on the untouched stubs: score 0, "not implemented" as the reason, no stack trace, exit 0', () => {
+    const result = grade();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('not implemented: ');
+    expect(result.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+    expect(result.lastLine).toBe('0 passed, 20 failed');
+  });
+
+  test('--fail-under exits 1 below the threshold; usage errors exit 2', () => {
+    expect(grade('bloom-filter', '--fail-under', '50').status).toBe(1);
+    for (const args of [['--seed', 'abc'], ['no-such-exercise'], ['--frobnicate'], ['--solutions', '--submission', '.'], ['--json']]) {
+      const result = grade(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/^grade: /);
+    }
+  });
+
+  test('--submission takes only the learner files: edited tests, suites and helpers in the submission change nothing', () => {
+    const dir = scratch();
+    const own = path.join(dir, 'exercises/bloom-filter');
+    fs.mkdirSync(own, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'solutions/bloom-filter/bloom-filter.ts'), path.join(own, 'bloom-filter.ts'));
+    fs.writeFileSync(path.join(own, 'murmur3.ts'), 'export const murmur3 = () => 0;\nexport const murmur3Calls = () => 2;\n');
+    fs.writeFileSync(path.join(own, 'bloom-filter.test.ts'), "import { test } from 'vitest'; test('fake', () => {});\n");
+    fs.mkdirSync(path.join(dir, 'grading/suites/bloom-filter'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'grading/suites/bloom-filter/add-has.test.ts'), '// emptied by the student\n');
+    const result = grade('bloom-filter', '--submission', dir, '--json', `${dir}/out.json`);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
+    expect(json).toMatchObject({ impl: 'submission', submission: dir, score: 100, maxScore: 100 });
+  });
+
+  test('a submission without the learner file scores 0 and says the file is missing', () => {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, 'exercises/bloom-filter'), { recursive: true });
+    const result = grade('bloom-filter', '--submission', dir, '--json', `${dir}/out.json`);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
+    expect(json.score).toBe(0);
+    expect(json.exercises[0]!.tests).toHaveLength(20);
+    expect(json.exercises[0]!.notes.join('\n')).toContain('exercises/bloom-filter/bloom-filter.ts is missing');
+  });
+
+  test('the same seed gives the same result, apart from durations', async () => {
+    const file = 'grading/suites/bloom-filter/broken/has-any-bit.ts';
+    const [first, second] = [await gradeFile('bloom-filter', file, 99), await gradeFile('bloom-filter', file, 99)];
+    expect(first.score).toBeLessThan(first.maxScore);
+    expect(withoutDurations(second)).toEqual(withoutDurations(first));
+  });
+});

@@ -1,0 +1,35 @@
+/** Helpers for the repo's own tests: grade something, in-process, and look at the result. */
+import path from 'node:path';
+import { exerciseSpec } from '../catalog';
+import { grade } from '../grade';
+import { inPlace, stageFile, type StagedImpl } from '../impl';
+import type { ExerciseResult, ImplKind, RunResult, TestResult } from '../model';
+import { ROOT } from '../paths';
+
+export { ROOT };
+
+async function gradeStaged(slug: string, staged: StagedImpl, impl: ImplKind, seed: number): Promise<ExerciseResult> {
+  try {
+    const run = await grade({ specs: [exerciseSpec(slug)], staged, impl, seed });
+    return run.exercises[0]!;
+  } finally {
+    staged.cleanup();
+  }
+}
+
+/** Grades `exercises/` or `solutions/` in place. */
+export const gradeInPlace = (slug: string, kind: 'exercises' | 'solutions', seed = 1) => gradeStaged(slug, inPlace(kind), kind, seed);
+
+/** Grades one file as if it were the learner's entry file. */
+export const gradeFile = (slug: string, file: string, seed = 1) =>
+  gradeStaged(slug, stageFile(exerciseSpec(slug), path.resolve(ROOT, file)), 'submission', seed);
+
+export function testNamed(result: ExerciseResult, name: string): TestResult {
+  const test = result.tests.find((t) => t.name === name);
+  if (!test) throw new Error(`no test named "${name}" in ${result.name}; have: ${result.tests.map((t) => t.name).join(' | ')}`);
+  return test;
+}
+
+/** A run's JSON without the one field that may differ between identical runs. */
+export const withoutDurations = (run: RunResult | ExerciseResult): unknown =>
+  JSON.parse(JSON.stringify(run, (key, value: unknown) => (key === 'durationMs' ? undefined : value)));

@@ -1,0 +1,47 @@
+/**
+ * Code nobody trusts costs only its own tests: a synchronous infinite loop, an
+ * unbounded allocation, and non-Error throws each fail the tests that reach
+ * them, the grade still finishes, and every other test keeps its result.
+ */
+import { describe, expect, test } from 'vitest';
+import { gradeFile, testNamed } from './support';
+
+const FIXTURES = 'grading/test/fixtures/bloom-filter';
+const BITS = 'optimalParameters gives ⌈−n·ln p / (ln 2)²⌉ bits, within 1 %';
+const RATE = 'expectedFalsePositiveRate is (1 − e^(−k·n/m))^k';
+const BAD_ARGS = 'bad sizing arguments get a RangeError that names the argument';
+
+describe.concurrent('untrusted code', () => {
+  test('a synchronous infinite loop times out its own tests and nothing else', async () => {
+    const result = await gradeFile('bloom-filter', `${FIXTURES}/loops-forever.ts`);
+    expect(testNamed(result, BITS).status).toBe('passed');
+    for (const name of [RATE, BAD_ARGS]) {
+      expect(testNamed(result, name).status, name).toBe('timeout');
+      expect(testNamed(result, name).message, name).toMatch(/^deadline: /);
+    }
+    expect(result.tests.filter((t) => t.status === 'timeout')).toHaveLength(2);
+    expect(result.score).toBe(testNamed(result, BITS).maxPoints);
+  });
+
+  test('an unbounded allocation crashes its worker, costs its own tests, and the rest still run', async () => {
+    const result = await gradeFile('bloom-filter', `${FIXTURES}/allocates-forever.ts`);
+    expect(testNamed(result, BITS).status).toBe('passed');
+    const rate = testNamed(result, RATE);
+    expect(rate.status).toBe('error');
+    expect(rate.message).toMatch(/out of memory/);
+    expect(result.tests).toHaveLength(20);
+    expect(result.tests.filter((t) => t.status === 'passed').map((t) => t.name)).toEqual([BITS]);
+    expect(result.notes.some((n) => n.includes('resumed'))).toBe(true);
+    expect(result.score).toBe(testNamed(result, BITS).maxPoints);
+  });
+
+  test('throwing a string, undefined or a hostile object fails the test with a readable message', async () => {
+    const result = await gradeFile('bloom-filter', `${FIXTURES}/throws-non-errors.ts`);
+    expect(testNamed(result, BITS).status).toBe('passed');
+    expect(testNamed(result, RATE).message).toContain('threw the string "a string, not an Error"');
+    const hostile = testNamed(result, 'every added key is reported present (no false negatives)');
+    expect(hostile.status).toBe('failed');
+    expect(hostile.message).toMatch(/threw (an object \(\[object Object\]\)|undefined)/);
+    expect(result.score).toBe(testNamed(result, BITS).maxPoints);
+  });
+});
