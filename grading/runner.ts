@@ -157,7 +157,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   const limitMs = options.attemptLimitMs ?? DEFAULT_ATTEMPT_LIMIT_MS;
   fs.mkdirSync(path.join(ROOT, '.faultline'), { recursive: true });
   const work = fs.mkdtempSync(path.join(ROOT, '.faultline', `run-${spec.slug}-`));
-  const tests = new Map<string, GradedMeta>();
+  const tests = new Map<string, { meta: GradedMeta; file: string; position: number }>();
   const outcomes = new Map<string, Outcome>();
   const notes: string[] = [];
   let attempt = 0;
@@ -187,7 +187,13 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       for (const event of readLines(files.results)) {
         switch (event.type) {
           case 'test':
-            if (isMeta(event.meta, spec.slug) && !tests.has(event.meta.name)) tests.set(event.meta.name, event.meta);
+            if (isMeta(event.meta, spec.slug) && !tests.has(event.meta.name)) {
+              tests.set(event.meta.name, {
+                meta: event.meta,
+                file: typeof event.file === 'string' ? event.file : '',
+                position: typeof event.position === 'number' ? event.position : 0,
+              });
+            }
             break;
           case 'result': {
             const name = event.name;
@@ -242,5 +248,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  return { tests: [...tests.values()], outcomes, notes, attempts: attempt };
+  // Files are collected in parallel, so arrival order varies: sort into one canonical order.
+  const ordered = [...tests.values()].sort((a, b) => a.meta.task - b.meta.task || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.position - b.position);
+  return { tests: ordered.map((t) => t.meta), outcomes, notes, attempts: attempt };
 }

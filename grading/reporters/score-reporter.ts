@@ -23,7 +23,9 @@ export default class ScoreReporter implements Reporter {
     const graded = new Map<string, { tests: GradedMeta[]; outcomes: Map<string, Outcome>; skipped: number }>();
     let passed = 0;
     let failed = 0;
-    for (const module of modules) {
+    // Modules finish in any order; visit them by file so the report reads the same every run.
+    const byFile = [...modules].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+    for (const module of byFile) {
       for (const test of module.children.allTests()) {
         const result = test.result();
         if (result.state === 'passed') passed++;
@@ -51,7 +53,8 @@ export default class ScoreReporter implements Reporter {
       if (!entry) continue;
       const partial = entry.skipped > 0;
       const notes = partial ? [`partial run: ${entry.skipped} graded test(s) were filtered out and are not counted; run without -t for the full score`] : [];
-      const result: ExerciseResult = scoreExercise(spec, entry.tests, entry.outcomes, notes, !partial);
+      const tests = [...entry.tests].sort((a, b) => a.task - b.task);
+      const result: ExerciseResult = scoreExercise(spec, tests, entry.outcomes, notes, !partial);
       blocks.push(renderExercise(result, style));
     }
     const log = (text: string) => (this.#vitest ? this.#vitest.logger.log(text) : console.log(text));

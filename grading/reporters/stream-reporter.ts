@@ -3,7 +3,7 @@
  * named by FAULTLINE_RESULTS, synchronously, as each happens, so a run that
  * is killed loses only the test that was running.
  *
- * Lines: `{"type":"test","meta":GradedMeta}` for each collected graded test,
+ * Lines: `{"type":"test","meta":GradedMeta,"file","position"}` for each collected graded test,
  * `{"type":"result","name","state","message","durationMs"}` for each finished
  * one, `{"type":"module-error","file","message"}` for a suite file that failed
  * outside any test, and `{"type":"end","reason"}`.
@@ -21,9 +21,11 @@ function write(event: Record<string, unknown>): void {
 
 export default class StreamReporter implements Reporter {
   onTestModuleCollected(module: TestModule): void {
+    const file = path.relative(process.cwd(), module.moduleId);
+    let position = 0;
     for (const test of module.children.allTests()) {
       const meta = test.meta().faultline;
-      if (meta) write({ type: 'test', meta });
+      if (meta) write({ type: 'test', meta, file, position: position++ });
     }
   }
 

@@ -50,3 +50,23 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
 test('exercise slugs are unique', () => {
   expect(new Set(catalog.map((e) => e.slug)).size).toBe(catalog.length);
 });
+
+test('the README\'s exercise table lists the catalog, in order, with its points', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| (\d+) \| (.+?) \| \[`exercises\/([\w-]+)`\]\(.+?\) \| (.+?) \| (\d+) \|$/gm)].map((m) => ({
+    n: Number(m[1]),
+    title: m[2],
+    slug: m[3],
+    tasks: m[4],
+    points: Number(m[5]),
+  }));
+  expect(rows).toEqual(
+    catalog.map((spec, i) => ({
+      n: i + 1,
+      title: spec.title,
+      slug: spec.slug,
+      tasks: spec.tasks.map((t) => t.title.toLowerCase()).join(' · '),
+      points: spec.tasks.reduce((sum, t) => sum + t.points, 0),
+    })),
+  );
+});

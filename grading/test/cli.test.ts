@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../model';
+import { exerciseSpec } from '../catalog';
+import { stageFile } from '../impl';
 import { ROOT, gradeFile, withoutDurations } from './support';
 
 function grade(...args: string[]) {
@@ -84,5 +86,24 @@ describe.concurrent('npm run grade', () => {
     const [first, second] = [await gradeFile('bloom-filter', file, 99), await gradeFile('bloom-filter', file, 99)];
     expect(first.score).toBeLessThan(first.maxScore);
     expect(withoutDurations(second)).toEqual(withoutDurations(first));
+  });
+
+  test('a failure\'s replay command reruns that test alone and reproduces the failure', async () => {
+    const file = 'grading/suites/bloom-filter/broken/has-any-bit.ts';
+    const result = await gradeFile('bloom-filter', file, 5);
+    const failed = result.tests.find((t) => t.status === 'failed' && t.replay.includes('FAULTLINE_REPLAY='));
+    expect(failed, 'a property test failure with a replay path').toBeDefined();
+    const staged = stageFile(exerciseSpec('bloom-filter'), path.join(ROOT, file));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, FAULTLINE_IMPL_ROOT: staged.root, NO_COLOR: '1' };
+      for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+      const replay = spawnSync('bash', ['-c', failed!.replay], { cwd: ROOT, env, encoding: 'utf8' });
+      const output = replay.stdout + replay.stderr;
+      expect(replay.status, output).toBe(1);
+      expect(output).toContain(failed!.message.split('\n')[0]!);
+      expect(replay.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    } finally {
+      staged.cleanup();
+    }
   });
 });

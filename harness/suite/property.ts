@@ -8,6 +8,9 @@ import { runSettings } from './env';
 import { testKey } from './replay';
 import { describeThrown, isPlainError } from './describe-value';
 
+const MAX_REPLAY_PATH = 200;
+const MAX_COUNTEREXAMPLE = 600;
+
 export interface CheckOptions {
   /** How many generated cases to try (fast-check's `numRuns`); default 100. */
   readonly numRuns?: number;
@@ -32,14 +35,19 @@ export class PropertyChecker {
       ...(path === undefined ? {} : { path }),
     });
     if (!details.failed) return;
-    this.failedPath = details.counterexamplePath ?? undefined;
+    const failedPath = details.counterexamplePath ?? '';
+    // A path that shrank through long inputs can run to kilobytes: past this, replay by seed alone (it shrinks again).
+    this.failedPath = failedPath.length <= MAX_REPLAY_PATH ? failedPath : undefined;
     const cause: unknown = details.errorInstance;
     if (isPlainError(cause) && cause.name === 'NotImplementedError') throw cause;
     const what = isPlainError(cause) ? cause.message : `threw ${describeThrown(cause)}`;
     const shrinks = details.numShrinks === 1 ? '1 time' : `${details.numShrinks} times`;
+    const shown = fc.stringify(details.counterexample);
+    const counterexample = shown.length > MAX_COUNTEREXAMPLE ? `${shown.slice(0, MAX_COUNTEREXAMPLE)}… (${shown.length} characters)` : shown;
+    const where = this.failedPath === undefined ? `a path of ${failedPath.length} characters` : `path "${failedPath}"`;
     const error = new Error(
-      `${what}\n\ncounterexample (after ${details.numRuns} case(s), shrunk ${shrinks}): ${fc.stringify(details.counterexample)}\n` +
-        `fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}"`,
+      `${what}\n\ncounterexample (after ${details.numRuns} case(s), shrunk ${shrinks}): ${counterexample}\n` +
+        `fast-check seed ${details.seed}, ${where}`,
     );
     if (isPlainError(cause)) error.name = cause.name;
     throw error;
