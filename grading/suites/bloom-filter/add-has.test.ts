@@ -1,17 +1,10 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { murmur3Calls } from '@impl/bloom-filter/murmur3';
+import { FP_PROBES, FP_TOLERANCE, measureFalsePositives } from './fp-experiment';
 import { OracleFilter, bloomSuite, describeKey, expectRangeError, keyArb, keyBytes, oracleIndexes, shapeArb } from './support';
 
 const suite = bloomSuite();
-
-/** Design capacity for the false-positive test: 10 000 keys at 1 %, 100 000 probes. */
-const FP_ITEMS = 10_000;
-const FP_PROBES = 100_000;
-const FP_BITS = 95_851; // ⌈−10 000 · ln 0.01 / (ln 2)²⌉
-const FP_HASHES = 7;
-/** Allowed relative error of the measured rate. With ~1 000 expected false positives, 20 % is more than 6 standard deviations. */
-const FP_TOLERANCE = 0.2;
 
 suite.task(2, () => {
   suite.test(
@@ -63,15 +56,7 @@ suite.task(2, () => {
     },
     (t) => {
       const { BloomFilter } = suite.impl();
-      const ids = new Set<number>();
-      while (ids.size < FP_ITEMS + FP_PROBES) ids.add(t.rng.nextU32());
-      const keys = [...ids].map((id) => `user:${id}`);
-      const filter = new BloomFilter(FP_BITS, FP_HASHES);
-      for (const key of keys.slice(0, FP_ITEMS)) filter.add(key);
-      let falsePositives = 0;
-      for (const key of keys.slice(FP_ITEMS)) if (filter.has(key)) falsePositives++;
-      const expected = Math.pow(-Math.expm1((-FP_HASHES * FP_ITEMS) / FP_BITS), FP_HASHES);
-      const measured = falsePositives / FP_PROBES;
+      const { falsePositives, measured, expected } = measureFalsePositives((bits, hashes) => new BloomFilter(bits, hashes), t.rng);
       const message = `measured false-positive rate ${measured.toFixed(5)} (${falsePositives} of ${FP_PROBES} absent keys), expected ${expected.toFixed(5)} ± ${FP_TOLERANCE * 100} %`;
       expect(measured, message).toBeGreaterThanOrEqual(expected * (1 - FP_TOLERANCE));
       expect(measured, message).toBeLessThanOrEqual(expected * (1 + FP_TOLERANCE));

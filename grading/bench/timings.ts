@@ -1,0 +1,45 @@
+/**
+ * Wall time of the commands people run, measured here rather than asserted in
+ * a test (a timed test flakes on a shared machine). Each command runs RUNS
+ * times; the median and the range are printed.
+ *
+ *   npm run bench -- [RUNS=3] [--with-self-test]
+ */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../paths';
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
+const withSelfTest = args.includes('--with-self-test');
+
+interface Command {
+  readonly label: string;
+  readonly command: string;
+  readonly cwd: string;
+}
+
+const commands: Command[] = [
+  { label: 'npm run grade -- --solutions', command: 'npm run -s grade -- --solutions', cwd: ROOT },
+  { label: 'npm run grade (the stubs)', command: 'npm run -s grade', cwd: ROOT },
+  { label: 'cd exercises/bloom-filter && npm test', command: 'npm test', cwd: path.join(ROOT, 'exercises/bloom-filter') },
+];
+if (withSelfTest) commands.push({ label: 'npm test (root)', command: 'npm test', cwd: ROOT });
+
+const env = { ...process.env, NO_COLOR: '1' };
+for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
+
+console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${runs} run(s) each`);
+for (const { label, command, cwd } of commands) {
+  const times: number[] = [];
+  let status: number | null = null;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    status = spawnSync('bash', ['-c', command], { cwd, env, stdio: 'ignore' }).status;
+    times.push((performance.now() - started) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`${label.padEnd(42)} median ${median.toFixed(1)} s  (${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s, exit ${status})`);
+}
