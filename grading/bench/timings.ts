@@ -27,7 +27,7 @@ const commands: Command[] = [
 ];
 if (withSelfTest) commands.push({ label: 'npm test (root)', command: 'npm test', cwd: ROOT });
 
-const env = { ...process.env, NO_COLOR: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
 for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
 
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${runs} run(s) each`);
