@@ -157,6 +157,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   const limitMs = options.attemptLimitMs ?? DEFAULT_ATTEMPT_LIMIT_MS;
   fs.mkdirSync(path.join(ROOT, '.faultline'), { recursive: true });
   const work = fs.mkdtempSync(path.join(ROOT, '.faultline', `run-${spec.slug}-`));
+  const removeWork = () => fs.rmSync(work, { recursive: true, force: true });
+  process.once('exit', removeWork); // also when the grader is interrupted mid-run
   const tests = new Map<string, { meta: GradedMeta; file: string; position: number }>();
   const outcomes = new Map<string, Outcome>();
   const notes: string[] = [];
@@ -246,7 +248,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       notes.push(`grader: ${why}; resumed the suite without the ${outcomes.size} test(s) already graded`);
     }
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    process.off('exit', removeWork);
+    removeWork();
   }
   // Files are collected in parallel, so arrival order varies: sort into one canonical order.
   const ordered = [...tests.values()].sort((a, b) => a.meta.task - b.meta.task || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.position - b.position);

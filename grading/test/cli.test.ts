@@ -2,7 +2,7 @@
  * The `grade` command as an instructor uses it: report files, seeds, exit
  * statuses, and a submission from which only the learner's files are taken.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,5 +105,22 @@ describe.concurrent('npm run grade', () => {
     } finally {
       staged.cleanup();
     }
+  });
+
+  test('a grade interrupted by SIGTERM still writes its result file, with every point unearned, and exits 2', async () => {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, 'exercises/bloom-filter'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'grading/test/fixtures/bloom-filter/loops-forever.ts'), path.join(dir, 'exercises/bloom-filter/bloom-filter.ts'));
+    const env = { ...process.env };
+    for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), '--submission', dir, '--json', `${dir}/out.json`], { cwd: ROOT, env, stdio: 'ignore' });
+    // Wait until the suite is under way (its staging folder exists), then interrupt.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    child.kill('SIGTERM');
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(status).toBe(2);
+    const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
+    expect(json).toMatchObject({ version: 1, score: 0, maxScore: 100 });
+    expect(json.exercises[0]!.notes.join()).toContain('interrupted by SIGTERM');
   });
 });
