@@ -51,6 +51,13 @@ describe('task 3: union', () => {
 });
 
 describe('task 4: serialisation', () => {
+  test('the README example: 20 bits, 3 hashes, keys "a" and "b"', () => {
+    const filter = new BloomFilter(20, 3);
+    filter.add('a');
+    filter.add('b');
+    expect([...filter.toBytes()]).toEqual([0x46, 0x4c, 0x42, 0x46, 0x01, 0x00, 0x00, 0x00, 0x14, 0x03, 0x40, 0xe4, 0x04]);
+  });
+
   test('a filter read back from its bytes answers the same', () => {
     const filter = new BloomFilter(64, 3);
     filter.add('persisted');

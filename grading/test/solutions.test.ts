@@ -43,5 +43,6 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
       { cwd: ROOT, env: { ...process.env, FAULTLINE_IMPL_ROOT: path.join(ROOT, 'solutions'), VITEST_WORKER_ID: '', VITEST_POOL_ID: '', VITEST: '' }, encoding: 'utf8' },
     );
     expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+[1-9]\d* passed \(/);
   });
 });

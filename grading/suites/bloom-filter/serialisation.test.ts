@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { OracleFilter, bloomSuite, describeKey, expectRangeError, keyArb, shapeArb } from './support';
+import { bloomSuite, describeKey, expectRangeError, formatBytes, keyArb, shapeArb } from './support';
 
 const suite = bloomSuite();
 
@@ -18,8 +18,8 @@ function expectSameBytes(actual: Uint8Array, expected: Uint8Array, what: string)
   );
 }
 
-/** README's worked example: 20 bits, 3 hashes, keys "a" and "b". */
-const GOLDEN = Uint8Array.from([0x46, 0x4c, 0x42, 0x46, 0x01, 0x00, 0x00, 0x00, 0x14, 0x03, 0x40, 0xe4, 0x04]);
+/** README's worked example: 20 bits, 3 hashes, keys "a" and "b" (the visible tests check it too). */
+const EXAMPLE = Uint8Array.from([0x46, 0x4c, 0x42, 0x46, 0x01, 0x00, 0x00, 0x00, 0x14, 0x03, 0x40, 0xe4, 0x04]);
 
 suite.task(4, () => {
   suite.test(
@@ -52,16 +52,16 @@ suite.task(4, () => {
     },
     (t) => {
       const { BloomFilter } = suite.impl();
-      const example = new BloomFilter(20, 3);
-      example.add('a');
-      example.add('b');
-      expect(hex(example.toBytes()), 'the README example: 20 bits, 3 hashes, keys "a" and "b"').toBe(hex(GOLDEN));
       t.check(
         fc.property(shapeArb, fc.array(keyArb, { maxLength: 30 }), ({ bits, hashes }, added) => {
           const filter = new BloomFilter(bits, hashes);
-          const oracle = new OracleFilter(bits, hashes);
-          for (const key of added) (filter.add(key), oracle.add(key));
-          expectSameBytes(filter.toBytes(), oracle.toBytes(), `toBytes of ${bits} bits × ${hashes} hashes with ${added.length} keys`);
+          const set = new Set<number>();
+          for (const key of added) {
+            filter.add(key);
+            // Judged by your own indexes, so a task 2 mistake does not cost task 4 points too.
+            for (const i of filter.indexes(key)) set.add(i);
+          }
+          expectSameBytes(filter.toBytes(), formatBytes(bits, hashes, set), `toBytes of ${bits} bits × ${hashes} hashes with ${added.length} keys`);
         }),
       );
     },
@@ -103,7 +103,7 @@ suite.task(4, () => {
     },
     () => {
       const { BloomFilter } = suite.impl();
-      const valid = Uint8Array.from(GOLDEN);
+      const valid = Uint8Array.from(EXAMPLE);
       const variant = (edit: (bytes: Uint8Array) => Uint8Array): Uint8Array => edit(Uint8Array.from(valid));
       const cases: [string, Uint8Array][] = [
         ['no bytes at all', new Uint8Array(0)],

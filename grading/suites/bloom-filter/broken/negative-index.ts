@@ -11,9 +11,10 @@
  * reports the key absent. Added keys go missing: false negatives, which a Bloom
  * filter must never give.
  *
- * Real-world failure it models: the Java `hash % m` bug (signed int overflow,
- * negative modulus) that makes a filter lose keys, so a storage engine skips an
- * SSTable that does hold the key and returns "not found" for stored data.
+ * Real-world failure it models: the signed-overflow modulus bug of ports from
+ * Java or C (h1 + i * h2 on a 32-bit int, then %). Where Java would throw on
+ * the negative index, JavaScript silently loses the key, so a storage engine
+ * skips an SSTable that does hold it and answers "not found" for stored data.
  */
 import { murmur3 } from './murmur3';
 
