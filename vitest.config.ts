@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { catalog } from './grading/catalog.ts';
+import { importGuard } from './grading/import-guard.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(root, 'exercises'));
@@ -25,6 +26,7 @@ export default defineConfig({
     projects: [
       ...catalog.map((exercise) => ({
         extends: true as const,
+        plugins: [importGuard({ root, implDir: path.join(implRoot, exercise.slug), slug: exercise.slug })],
         resolve: {
           alias: [
             { find: new RegExp(`^@impl/${escape(exercise.slug)}$`), replacement: path.join(implRoot, exercise.slug, exercise.entry) },

@@ -44,4 +44,11 @@ describe.concurrent('untrusted code', () => {
     expect(hostile.message).toMatch(/threw (an object \(\[object Object\]\)|undefined)/);
     expect(result.score).toBe(testNamed(result, BITS).maxPoints);
   });
+
+  test('importing the reference solution fails to load and earns nothing', async () => {
+    const result = await gradeFile('bloom-filter', `${FIXTURES}/imports-the-solution.ts`);
+    expect(result.score).toBe(0);
+    expect(result.tests).toHaveLength(20);
+    for (const t of result.tests) expect(t.message, t.name).toMatch(/your code failed to load.*may not import/);
+  });
 });
