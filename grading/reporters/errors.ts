@@ -11,4 +11,9 @@ export function firstMessage(errors: readonly { message?: unknown; name?: unknow
   return SELF_EXPLAINING.has(name) ? message : `${name}: ${message}`;
 }
 
-export const isTimeout = (errors: readonly { name?: unknown }[] | undefined): boolean => errors?.[0]?.name === 'DeadlineExceededError';
+/** Our deadline fired, or vitest's own test timeout did (an asynchronous hang: a promise that never settles). */
+export const isTimeout = (errors: readonly { name?: unknown; message?: unknown }[] | undefined): boolean => {
+  const error = errors?.[0];
+  if (!error) return false;
+  return error.name === 'DeadlineExceededError' || (typeof error.message === 'string' && error.message.startsWith('Test timed out in '));
+};
