@@ -121,6 +121,7 @@ export class BloomFilter {
    * Task 4. The filter in the byte format of README.md ("FLBF", version 1):
    * a 10-byte header, then the bit array, least significant bit first.
    * Equal filters give equal bytes, whatever order their keys were added in.
+   * Returns a new array: changing it does not change the filter.
    */
   toBytes(): Uint8Array {
     throw new NotImplementedError('BloomFilter.toBytes');
@@ -128,7 +129,8 @@ export class BloomFilter {
 
   /**
    * Task 4. The filter that `toBytes` wrote. `fromBytes(f.toBytes())` answers
-   * `has` exactly as `f` does.
+   * `has` exactly as `f` does. `bytes` may be a view that starts at a
+   * `byteOffset` inside a larger buffer; the filter copies what it needs.
    * @throws RangeError when the bytes are not a valid "FLBF" version 1 filter:
    *   short, bad magic or version, zero bits or hashes, wrong length, padding bits set.
    */

@@ -30,11 +30,11 @@ describe.concurrent('npm run grade', () => {
     const dir = scratch();
     const result = grade('bloom-filter', '--solutions', '--seed', '12345', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.lastLine).toBe('20 passed, 0 failed');
+    expect(result.lastLine).toBe('21 passed, 0 failed');
     const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
     expect(json).toMatchObject({ version: 1, seed: 12345, impl: 'solutions', score: 100, maxScore: 100 });
-    expect(json.exercises[0]!.tests).toHaveLength(20);
-    expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<testsuite name="bloom-filter" tests="20" failures="0" errors="0"');
+    expect(json.exercises[0]!.tests).toHaveLength(21);
+    expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<testsuite name="bloom-filter" tests="21" failures="0" errors="0"');
     expect(fs.readFileSync(`${dir}/out.md`, 'utf8')).toContain('## faultline: 100/100 (100 %)');
   });
 
@@ -43,7 +43,7 @@ describe.concurrent('npm run grade', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('not implemented: ');
     expect(result.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
-    expect(result.lastLine).toBe('0 passed, 20 failed');
+    expect(result.lastLine).toBe('0 passed, 21 failed');
   });
 
   test('--fail-under exits 1 below the threshold; usage errors exit 2', () => {
@@ -77,7 +77,7 @@ describe.concurrent('npm run grade', () => {
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
     expect(json.score).toBe(0);
-    expect(json.exercises[0]!.tests).toHaveLength(20);
+    expect(json.exercises[0]!.tests).toHaveLength(21);
     expect(json.exercises[0]!.notes.join('\n')).toContain('exercises/bloom-filter/bloom-filter.ts is missing');
   });
 

@@ -24,28 +24,45 @@ const EXAMPLE = Uint8Array.from([0x46, 0x4c, 0x42, 0x46, 0x01, 0x00, 0x00, 0x00,
 suite.task(4, () => {
   suite.test(
     {
-      points: 6,
+      points: 5,
       category: 'correctness',
-      name: 'fromBytes(toBytes(f)) answers has() exactly as f does',
-      hint: 'README, task 4: read back the shape from the header, then the bit array.',
+      name: 'fromBytes(toBytes(f)) answers has() exactly as f does, also from a view into a larger buffer',
+      hint: 'README, task 4: read back the shape from the header, then the bit array. A Uint8Array can start at a byteOffset inside its buffer (Node Buffers often do).',
     },
     (t) => {
       const { BloomFilter } = suite.impl();
       t.check(
-        fc.property(shapeArb, fc.array(keyArb, { maxLength: 40 }), fc.array(keyArb, { maxLength: 20 }), ({ bits, hashes }, added, probes) => {
-          const filter = new BloomFilter(bits, hashes);
-          for (const key of added) filter.add(key);
-          const copy = BloomFilter.fromBytes(filter.toBytes());
-          expect({ bits: copy.bits, hashes: copy.hashes }, 'shape after a round trip').toEqual({ bits, hashes });
-          for (const key of [...added, ...probes]) expect(copy.has(key), `has(${describeKey(key)}) after a round trip`).toBe(filter.has(key));
-        }),
+        fc.property(
+          shapeArb,
+          fc.array(keyArb, { maxLength: 40 }),
+          fc.array(keyArb, { maxLength: 20 }),
+          fc.integer({ min: 1, max: 15 }),
+          ({ bits, hashes }, added, probes, offset) => {
+            const filter = new BloomFilter(bits, hashes);
+            for (const key of added) filter.add(key);
+            const bytes = filter.toBytes();
+            // The same bytes as they often arrive: a view into a larger buffer (a file block, a pooled Buffer).
+            const framed = new Uint8Array(offset + bytes.length + 5).fill(0xa5);
+            framed.set(bytes, offset);
+            for (const [where, input] of [
+              ['its own buffer', bytes],
+              [`a view at byte offset ${offset} of a larger buffer`, framed.subarray(offset, offset + bytes.length)],
+            ] as const) {
+              const copy = BloomFilter.fromBytes(input);
+              expect({ bits: copy.bits, hashes: copy.hashes }, `shape after a round trip through ${where}`).toEqual({ bits, hashes });
+              for (const key of [...added, ...probes]) {
+                expect(copy.has(key), `has(${describeKey(key)}) after a round trip through ${where}`).toBe(filter.has(key));
+              }
+            }
+          },
+        ),
       );
     },
   );
 
   suite.test(
     {
-      points: 6,
+      points: 5,
       category: 'correctness',
       name: 'toBytes writes the FLBF version 1 format byte for byte',
       hint: 'README, task 4: bits is big-endian; bit i lives in byte 10 + ⌊i/8⌋ at mask 1 << (i mod 8).',
@@ -69,7 +86,7 @@ suite.task(4, () => {
 
   suite.test(
     {
-      points: 4,
+      points: 3,
       category: 'correctness',
       name: 'the same keys give the same bytes, in any order and after a round trip',
       hint: 'README, task 4: the bytes depend on the set of bits only.',
@@ -89,6 +106,35 @@ suite.task(4, () => {
           for (const key of shuffled) (b.add(key), b.add(key));
           expectSameBytes(b.toBytes(), a.toBytes(), 'bytes of the same keys in another order, each added twice');
           expectSameBytes(BloomFilter.fromBytes(a.toBytes()).toBytes(), a.toBytes(), 'bytes after a round trip');
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'toBytes returns a copy, and fromBytes copies its input',
+      hint: 'README, task 4: the caller owns the bytes on both sides; a filter that shares them changes when they do.',
+    },
+    (t) => {
+      const { BloomFilter } = suite.impl();
+      t.check(
+        fc.property(shapeArb, fc.array(keyArb, { minLength: 1, maxLength: 20 }), fc.array(keyArb, { maxLength: 20 }), ({ bits, hashes }, added, probes) => {
+          const filter = new BloomFilter(bits, hashes);
+          for (const key of added) filter.add(key);
+          const bytes = filter.toBytes();
+          const snapshot = bytes.slice();
+
+          const restored = BloomFilter.fromBytes(bytes);
+          const before = [...added, ...probes].map((key) => restored.has(key));
+          bytes.fill(0x00, 10); // the caller reuses its buffer
+          expect([...added, ...probes].map((key) => restored.has(key)), 'has() of a filter read from bytes the caller then overwrote').toEqual(before);
+          for (const key of added) expect(filter.has(key), `has(${describeKey(key)}) after zeroing the array toBytes returned`).toBe(true);
+
+          filter.add('a key added after toBytes');
+          expectSameBytes(restored.toBytes(), snapshot, 'bytes of the restored filter after the original changed');
         }),
       );
     },

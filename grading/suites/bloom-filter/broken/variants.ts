@@ -15,6 +15,8 @@ const graded = {
   twoHashCalls: 'add, has and indexes hash each key exactly twice, whatever k is',
   constructorErrors: 'the constructor rejects bad bits and hashes with a RangeError that names the argument',
   format: 'toBytes writes the FLBF version 1 format byte for byte',
+  roundTrip: 'fromBytes(toBytes(f)) answers has() exactly as f does, also from a view into a larger buffer',
+  copies: 'toBytes returns a copy, and fromBytes copies its input',
   bits: 'optimalParameters gives ⌈−n·ln p / (ln 2)²⌉ bits, within 1 %',
   sizingErrors: 'bad sizing arguments get a RangeError that names the argument',
   union: 'a union has every key of both filters, and is their bitwise OR',
@@ -81,5 +83,20 @@ export const variants: readonly BrokenVariant[] = [
     file: 'no-argument-checks.ts',
     mistake: 'validates no argument of optimalParameters, expectedFalsePositiveRate or the constructor',
     mustFail: [graded.sizingErrors, graded.constructorErrors],
+  },
+  {
+    file: 'short-bit-array.ts',
+    mistake: 'allocates Math.floor(bits / 8) bytes, so the last bits % 8 positions are dropped',
+    mustFail: [graded.noFalseNegatives, graded.format],
+  },
+  {
+    file: 'dataview-ignores-offset.ts',
+    mistake: 'reads the header through new DataView(bytes.buffer), ignoring the view\'s byteOffset',
+    mustFail: [graded.roundTrip],
+  },
+  {
+    file: 'from-bytes-aliases.ts',
+    mistake: 'fromBytes keeps a view of the caller\'s bytes instead of a copy',
+    mustFail: [graded.copies],
   },
 ];
