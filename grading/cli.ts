@@ -165,6 +165,7 @@ async function main(): Promise<number> {
       staged,
       ...base,
       ...(options.timeLimitMs === undefined ? {} : { attemptLimitMs: options.timeLimitMs }),
+      onExerciseStart: (spec) => process.stderr.write(`grading ${spec.slug} …\n`),
       onExercise: (result) => {
         finished.push(result);
         process.stderr.write(`graded ${result.name}: ${result.score}/${result.maxScore}\n`);

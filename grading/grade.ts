@@ -12,6 +12,8 @@ export interface GradeOptions {
   readonly submission?: string;
   readonly seed: number;
   readonly attemptLimitMs?: number;
+  /** Called as each exercise starts. */
+  readonly onExerciseStart?: (spec: ExerciseSpec) => void;
   /** Called as each exercise finishes, so a caller can report progress or save partial results. */
   readonly onExercise?: (result: ExerciseResult) => void;
 }
@@ -31,6 +33,7 @@ export function assembleRun(options: Pick<GradeOptions, 'impl' | 'submission' | 
 export async function grade(options: GradeOptions): Promise<RunResult> {
   const exercises: ExerciseResult[] = [];
   for (const spec of options.specs) {
+    options.onExerciseStart?.(spec);
     const run = await runExercise({
       spec,
       implRoot: options.staged.root,

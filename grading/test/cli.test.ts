@@ -113,9 +113,20 @@ describe.concurrent('npm run grade', () => {
     fs.copyFileSync(path.join(ROOT, 'grading/test/fixtures/bloom-filter/loops-forever.ts'), path.join(dir, 'exercises/bloom-filter/bloom-filter.ts'));
     const env = { ...process.env };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), '--submission', dir, '--json', `${dir}/out.json`], { cwd: ROOT, env, stdio: 'ignore' });
-    // Wait until the suite is under way (its staging folder exists), then interrupt.
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), '--submission', dir, '--json', `${dir}/out.json`], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // Interrupt once the grader says the exercise is under way.
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('grading bloom-filter …')) resolve();
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
     child.kill('SIGTERM');
     const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     expect(status).toBe(2);
