@@ -1,0 +1,61 @@
+/** A small protocol for the simulator's own tests: nodes ping random peers and report what they receive. */
+import type { NodeContext, NodeId, ProtocolNode, SimulationSpec } from '../sim';
+
+export interface Ping {
+  readonly type: 'ping';
+  readonly from: NodeId;
+  readonly n: number;
+  readonly payload: { hops: number[] };
+}
+
+export type Seen =
+  | { readonly kind: 'received'; readonly from: NodeId; readonly n: number; readonly hops: number }
+  | { readonly kind: 'sent'; readonly to: NodeId; readonly n: number };
+
+/** Sends one ping to a random peer on each tick (with probability `rate`), and emits every send and receipt. */
+export class Pinger implements ProtocolNode<Ping> {
+  sent = 0;
+  received: Ping[] = [];
+
+  constructor(
+    private readonly ctx: NodeContext<Ping, Seen>,
+    private readonly rate = 1,
+  ) {}
+
+  tick(): void {
+    if (this.ctx.rng.next() >= this.rate) return;
+    const to = this.ctx.peers[this.ctx.rng.int(0, this.ctx.peers.length - 1)]!;
+    this.send(to);
+  }
+
+  send(to: NodeId): void {
+    const n = ++this.sent;
+    this.ctx.send(to, { type: 'ping', from: this.ctx.id, n, payload: { hops: [n] } });
+    this.ctx.emit({ kind: 'sent', to, n });
+  }
+
+  step(from: NodeId, message: Ping): void {
+    message.payload.hops.push(-1); // mutate our copy: must not leak to anyone else's
+    this.received.push(message);
+    this.ctx.emit({ kind: 'received', from, n: message.n, hops: message.payload.hops.length });
+  }
+}
+
+export const NODES = ['n1', 'n2', 'n3', 'n4', 'n5'] as const;
+
+/** Nodes that only send when a workload tells them to. */
+export const quiet = (ctx: NodeContext<Ping, Seen>) => new Pinger(ctx, 0);
+
+export function pingSpec(overrides: Partial<SimulationSpec<Ping, Seen, Pinger, { to: NodeId }>> = {}): SimulationSpec<Ping, Seen, Pinger, { to: NodeId }> {
+  return {
+    nodes: NODES,
+    create: (ctx) => new Pinger(ctx),
+    durationMs: 2_000,
+    invoke: (node, op) => node.send(op.to),
+    ...overrides,
+  };
+}
+
+/** Receipts of (from, n) pairs per receiving node, from the outputs. */
+export const receipts = (outputs: readonly { node: NodeId; output: Seen }[]) =>
+  outputs.filter((o) => o.output.kind === 'received').map((o) => ({ at: o.node, ...(o.output as Extract<Seen, { kind: 'received' }>) }));
