@@ -74,12 +74,21 @@ export function stageSubmission(submission: string, specs: readonly ExerciseSpec
   return { root, notes, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Stages one file as the exercise's entry: how a known-wrong variant is graded. */
-export function stageFile(spec: ExerciseSpec, file: string): StagedImpl {
+/**
+ * Stages one file in place of one learner file (`as`, by default the entry):
+ * how a known-wrong variant or a hostile fixture is graded. The exercise's
+ * other learner files come from the reference solution, so the variant's one
+ * mistake is the only one.
+ */
+export function stageFile(spec: ExerciseSpec, file: string, as: string = spec.entry): StagedImpl {
+  if (!spec.learnerFiles.includes(as)) throw new RangeError(`stageFile: ${as} is not one of ${spec.slug}'s learner files (${spec.learnerFiles.join(', ')})`);
   const root = stagingFolder();
   const into = path.join(root, spec.slug);
   fs.mkdirSync(into, { recursive: true });
   writeProvided(spec, into);
-  fs.copyFileSync(file, path.join(into, spec.entry));
+  for (const other of spec.learnerFiles) {
+    if (other !== as) fs.copyFileSync(path.join(ROOT, 'solutions', spec.slug, other), path.join(into, other));
+  }
+  fs.copyFileSync(file, path.join(into, as));
   return { root, notes: new Map(), cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

@@ -10,6 +10,8 @@ import { ROOT, gradeFile } from './support';
 
 interface BrokenVariant {
   readonly file: string;
+  /** The learner file it replaces (default: the exercise's entry). */
+  readonly as?: string;
   readonly mistake: string;
   readonly mustFail: readonly string[];
 }
@@ -28,6 +30,7 @@ describe('known-wrong variants', () => {
     for (const variant of variants) {
       expect(fs.existsSync(path.join(ROOT, 'grading/suites', spec.slug, 'broken', variant.file)), variant.file).toBe(true);
       expect(variant.mustFail.length, variant.file).toBeGreaterThan(0);
+      if (variant.as !== undefined) expect(spec.learnerFiles, `${variant.file} replaces ${variant.as}`).toContain(variant.as);
     }
   });
 });
@@ -35,7 +38,7 @@ describe('known-wrong variants', () => {
 for (const { spec, variants } of manifests) {
   describe.concurrent(`${spec.slug}: known-wrong variants lose their points`, () => {
     test.each(variants.map((v) => [v.file, v] as const))('%s', async (_file, variant) => {
-      const result = await gradeFile(spec.slug, path.join('grading/suites', spec.slug, 'broken', variant.file));
+      const result = await gradeFile(spec.slug, path.join('grading/suites', spec.slug, 'broken', variant.file), 1, variant.as);
       const names = new Set(result.tests.map((t) => t.name));
       for (const name of variant.mustFail) {
         expect(names.has(name), `the manifest names a test that does not exist: "${name}"`).toBe(true);

@@ -20,9 +20,9 @@ async function gradeStaged(slug: string, staged: StagedImpl, impl: ImplKind, see
 /** Grades `exercises/` or `solutions/` in place. */
 export const gradeInPlace = (slug: string, kind: 'exercises' | 'solutions', seed = 1) => gradeStaged(slug, inPlace(kind), kind, seed);
 
-/** Grades one file as if it were the learner's entry file. */
-export const gradeFile = (slug: string, file: string, seed = 1) =>
-  gradeStaged(slug, stageFile(exerciseSpec(slug), path.resolve(ROOT, file)), 'submission', seed);
+/** Grades one file as if it were the learner's `as` file (default: the entry), with the reference for the others. */
+export const gradeFile = (slug: string, file: string, seed = 1, as?: string) =>
+  gradeStaged(slug, stageFile(exerciseSpec(slug), path.resolve(ROOT, file), as), 'submission', seed);
 
 export function testNamed(result: ExerciseResult, name: string): TestResult {
   const test = result.tests.find((t) => t.name === name);

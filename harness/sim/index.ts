@@ -1,6 +1,7 @@
 /** The deterministic simulator: node contract, network, storage, clocks, faults, trace. */
 export type { NodeId, NodeClock, NodeContext, ProtocolNode, NodeFactory, Storage } from './types';
 export { simulate, SimulationFailure } from './simulator';
+export { sameCall } from './spec';
 export type { SimulationSpec, SimulationResult, SimView, SimStats, Invariant, Liveness, Output, SentMessage, Cause } from './spec';
 export { faultPlanArb, describeFault } from './faults';
 export type { Fault, FaultType, FaultPlan, TimedFault, FaultPlanOptions } from './faults';

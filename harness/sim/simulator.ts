@@ -252,7 +252,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
         if (to === id || !this.#slots.has(to)) throw new RangeError(`sim: ${id} sent a message to ${stringify(to)}, which is not one of its peers (${peers.join(', ')})`);
         const msg = ++this.#msgIds;
         this.#seq++;
-        this.#messages.set(msg, { msg, from: id, to, time: this.#now, seq: this.#seq });
+        this.#messages.set(msg, { msg, from: id, to, time: this.#now, seq: this.#seq, cause: current.cause });
         current.outbox.push({ to, body: clone(message), msg });
       },
       emit: (output) => {
@@ -274,6 +274,8 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
     try {
       guarded(`node ${id} during ${what}`, () => fn(node as N));
     } catch (error) {
+      // A stub is not a simulation failure: let the report say "not implemented".
+      if (error instanceof Error && error.name === 'NotImplementedError') throw error;
       const reason = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : `a non-Error value (${typeof error})`;
       this.#fail(`${id} threw during ${what}: ${reason}`);
     } finally {

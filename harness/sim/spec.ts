@@ -26,6 +26,27 @@ export interface SentMessage {
   readonly to: NodeId;
   readonly time: number;
   readonly seq: number;
+  /** The call that sent it: outputs with the same node and an equal cause were emitted in that call. */
+  readonly cause: Cause;
+}
+
+/** True when two causes name the same call of one node (ticks are told apart by time). */
+export function sameCall(a: { cause: Cause; time: number }, b: { cause: Cause; time: number }): boolean {
+  const x = a.cause;
+  const y = b.cause;
+  switch (x.kind) {
+    case 'start':
+    case 'tick':
+      return y.kind === x.kind && a.time === b.time;
+    case 'client':
+      return y.kind === 'client' && y.op === x.op;
+    case 'deliver':
+      return y.kind === 'deliver' && y.msg === x.msg && y.copy === x.copy;
+    default: {
+      const unreachable: never = x;
+      return unreachable;
+    }
+  }
 }
 
 /** What invariants, liveness checks and oracles may look at. */
