@@ -40,6 +40,19 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 4, title: 'Serialisation', points: 20 },
     ],
   },
+  {
+    slug: 'vector-clock',
+    title: 'Vector clocks',
+    summary: 'Vector clocks that order events across nodes, stamp a message-passing system under faults, and keep concurrent writes as siblings.',
+    entry: 'vector-clock.ts',
+    learnerFiles: ['vector-clock.ts', 'causal-node.ts', 'versioned-store.ts'],
+    providedFiles: [],
+    tasks: [
+      { id: 1, title: 'Vector clock', points: 40 },
+      { id: 2, title: 'Timestamping events', points: 30 },
+      { id: 3, title: 'Versioned store', points: 30 },
+    ],
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

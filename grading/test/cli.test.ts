@@ -43,7 +43,7 @@ describe.concurrent('npm run grade', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('not implemented: ');
     expect(result.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
-    expect(result.lastLine).toBe('0 passed, 21 failed');
+    expect(result.lastLine).toMatch(/^0 passed, [1-9]\d* failed$/);
   });
 
   test('--fail-under exits 1 below the threshold; usage errors exit 2', () => {
@@ -113,7 +113,7 @@ describe.concurrent('npm run grade', () => {
     fs.copyFileSync(path.join(ROOT, 'grading/test/fixtures/bloom-filter/loops-forever.ts'), path.join(dir, 'exercises/bloom-filter/bloom-filter.ts'));
     const env = { ...process.env };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), '--submission', dir, '--json', `${dir}/out.json`], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), 'bloom-filter', '--submission', dir, '--json', `${dir}/out.json`], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'pipe'],

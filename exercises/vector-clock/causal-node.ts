@@ -1,0 +1,57 @@
+/**
+ * Task 2 — timestamping events in a message-passing system. Your file.
+ *
+ * A CausalNode runs inside faultline's simulator (README, "The simulator"):
+ * a synchronous state machine that the simulator calls — `local()` and
+ * `send()` from the test's workload, `step()` when a message arrives,
+ * `tick()` as time passes — over a network that loses, duplicates, delays and
+ * reorders messages. Everything the node does leaves through its context:
+ * `ctx.send(to, message)` and `ctx.emit(clock)`.
+ *
+ * The rules (Fidge 1988, Mattern 1989; README task 2):
+ * - every event — a local event, a send, a receive — adds one to this node's
+ *   own counter, and then emits the node's new clock, exactly once;
+ * - a send puts the send event's clock (after the increment) in the message;
+ * - a receive first merges the message's clock into the node's, then
+ *   increments its own counter.
+ * A tick is not an event. A duplicated message is received, and is an event,
+ * each time it arrives.
+ */
+import { NotImplementedError, type NodeContext, type NodeId, type ProtocolNode } from '@faultline/harness';
+import type { VectorClock } from './vector-clock';
+
+/** The one message type: an application message stamped with its send event's clock. */
+export interface Stamped {
+  readonly type: 'stamped';
+  /** The send event's clock, as `VectorClock.entries()` (plain data: messages are copied by value). */
+  readonly clock: readonly (readonly [NodeId, number])[];
+  readonly payload: string;
+}
+
+export class CausalNode implements ProtocolNode<Stamped> {
+  /** @param ctx this node's context: `ctx.id` is the counter it increments; emit one VectorClock per event. */
+  constructor(private readonly ctx: NodeContext<Stamped, VectorClock>) {}
+
+  /** The clock after this node's latest event (the empty clock before any). */
+  get clock(): VectorClock {
+    throw new NotImplementedError(`CausalNode.clock (node ${this.ctx.id})`);
+  }
+
+  /** A local event: increment, emit. */
+  local(): void {
+    throw new NotImplementedError('CausalNode.local');
+  }
+
+  /** A send event: increment, emit, then send `{ type: 'stamped', clock, payload }` to `to`. */
+  send(to: NodeId, payload: string): void {
+    throw new NotImplementedError(`CausalNode.send(${JSON.stringify(to)}, ${JSON.stringify(payload)})`);
+  }
+
+  /** Time passes; not an event. */
+  tick(): void {}
+
+  /** A receive event: merge `message.clock`, increment, emit. */
+  step(from: NodeId, message: Stamped): void {
+    throw new NotImplementedError(`CausalNode.step(${JSON.stringify(from)}, ${message.type})`);
+  }
+}

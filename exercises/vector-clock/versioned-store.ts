@@ -1,0 +1,66 @@
+/**
+ * Versioned store — your file (task 3). Replace each `throw new NotImplementedError(...)`
+ * with an implementation; keep the exports and their signatures.
+ *
+ * A key-value store that never silently loses a concurrent write, as Dynamo
+ * does (DeCandia et al., SOSP 2007, §4.4 "Data Versioning") and Riak after it:
+ * every version carries a vector clock; a write names what its writer had read
+ * (the read's context), replaces exactly those versions, and keeps every other
+ * one as a sibling for a later reader to reconcile. README.md, task 3, walks
+ * through an example.
+ *
+ * Use your `VectorClock` from task 1. Keys are arbitrary strings (`''`,
+ * `'__proto__'`, `'constructor'` are ordinary keys) and independent of each other.
+ */
+import { NotImplementedError } from '@faultline/harness';
+import { VectorClock, type NodeId } from './vector-clock';
+
+/** One version of a key's value, stamped with the clock of the write that made it. */
+export interface Versioned<V> {
+  readonly value: V;
+  readonly clock: VectorClock;
+}
+
+/** What a read returns: every version the store keeps, and the context to write back with. */
+export interface ReadResult<V> {
+  /** Every version no later write had seen, oldest write first; empty for a key never written. */
+  readonly siblings: readonly Versioned<V>[];
+  /** The merge of the siblings' clocks (the empty clock when there are none): pass it to put to replace them all. */
+  readonly context: VectorClock;
+}
+
+export class VersionedStore<V> {
+  /**
+   * An empty store whose writes are stamped by coordinator `nodeId` (Dynamo §4.4:
+   * the node that handles a write advances its own counter in the version's clock).
+   */
+  constructor(nodeId: NodeId) {
+    throw new NotImplementedError(`new VersionedStore(${JSON.stringify(nodeId)})`);
+  }
+
+  /** The versions of `key` and their merged context. Pure: reading changes nothing. */
+  get(key: string): ReadResult<V> {
+    throw new NotImplementedError(`VersionedStore.get(${JSON.stringify(key)})`);
+  }
+
+  /**
+   * Writes `value` under `key` and returns the new version's clock.
+   *
+   * `context` is what the writer had read: a context from `get` (fresh or stale),
+   * or `VectorClock.empty()` for a blind write.
+   *
+   * - Every current sibling whose clock ≤ `context` (compare gives 'before' or
+   *   'equal': the writer had seen it) is replaced; every other sibling stays,
+   *   because the writer never saw it (a concurrent write). Survival is decided
+   *   by the context, never by the new clock.
+   * - The new version's clock is `context` with the coordinator's counter set to
+   *   1 + the largest coordinator counter among `context` and the clocks of all
+   *   current siblings, so two writes sent with the same stale context still get
+   *   different clocks. The new version is the newest sibling.
+   *
+   * `context` itself does not change.
+   */
+  put(key: string, value: V, context: VectorClock): VectorClock {
+    throw new NotImplementedError(`VersionedStore.put(${JSON.stringify(key)}, …)`);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Broken versioned store: the read context is the newest sibling's clock.
+ *
+ * The mistake: get returns the clock of the newest sibling as the context,
+ * instead of the merge of every sibling's clock.
+ *
+ * Why it is wrong: the context must cover every sibling the read returned, or a
+ * writer who reconciled all of them replaces only those the newest clock happens
+ * to cover. Through one coordinator the newest clock covers the others, so the
+ * mistake shows only when siblings carry counters of other coordinators.
+ *
+ * Real-world failure it models: a client merges three siblings of a cart and
+ * writes the result back; the siblings stamped through another coordinator
+ * survive beside it and come back on every read.
+ */
+import { VectorClock, type NodeId } from './vector-clock';
+
+export interface Versioned<V> {
+  readonly value: V;
+  readonly clock: VectorClock;
+}
+
+export interface ReadResult<V> {
+  readonly siblings: readonly Versioned<V>[];
+  readonly context: VectorClock;
+}
+
+/** True when the writer of `context` had seen the version stamped `clock`: clock ≤ context. */
+const seen = (clock: VectorClock, context: VectorClock): boolean => {
+  const order = clock.compare(context);
+  return order === 'before' || order === 'equal';
+};
+
+export class VersionedStore<V> {
+  readonly #node: NodeId;
+  /** The siblings of each key, oldest write first. A Map: every string is an ordinary key. */
+  readonly #versions = new Map<string, readonly Versioned<V>[]>();
+
+  constructor(nodeId: NodeId) {
+    this.#node = nodeId;
+  }
+
+  get(key: string): ReadResult<V> {
+    const siblings = this.#versions.get(key) ?? [];
+    return { siblings: [...siblings], context: siblings.length === 0 ? VectorClock.empty() : siblings[siblings.length - 1]!.clock };
+  }
+
+  put(key: string, value: V, context: VectorClock): VectorClock {
+    const current = this.#versions.get(key) ?? [];
+    // Uniqueness: above every coordinator counter this write could collide with, replaced siblings included.
+    const counter = 1 + current.reduce((top, v) => Math.max(top, v.clock.get(this.#node)), context.get(this.#node));
+    const clock = VectorClock.from([...context.entries().filter(([node]) => node !== this.#node), [this.#node, counter]]);
+    // Survival is decided by what the writer had read, not by the new clock.
+    this.#versions.set(key, [...current.filter((v) => !seen(v.clock, context)), { value, clock }]);
+    return clock;
+  }
+}

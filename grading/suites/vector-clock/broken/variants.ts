@@ -1,0 +1,171 @@
+/**
+ * The known-wrong vector clocks and versioned stores, and the graded tests each
+ * one must fail. A variant is a copy of the reference file with one realistic
+ * mistake; it replaces the learner file named by `as`, and the grader fills the
+ * exercise's other learner files from the reference solution.
+ */
+export interface BrokenVariant {
+  readonly file: string;
+  /** The learner file the variant replaces; the exercise's entry file (vector-clock.ts) when absent. */
+  readonly as?: string;
+  readonly mistake: string;
+  readonly mustFail: readonly string[];
+}
+
+/** The graded tests named below, spelled exactly as in the suite. */
+const graded = {
+  // Task 1: vector-clock.test.ts
+  getEntries: 'get returns each counter, 0 for a node never counted, and entries() lists the non-zero ones sorted by node id',
+  partialOrder: 'compare is a partial order: every clock equals itself, and ≤ is antisymmetric and transitive',
+  converse: "a.compare(b) is 'before' exactly when b.compare(a) is 'after'; 'equal' and 'concurrent' are symmetric",
+  compareOracle: "compare agrees with comparing every counter, and clocks built separately with the same counters are 'equal', not 'concurrent'",
+  merge: 'merge is the least upper bound: each counter the larger of the two, commutative, associative and idempotent',
+  increment: "increment(node) raises that node's counter by one and leaves every other counter alone",
+  immutable: 'increment, merge and compare leave their operands unchanged',
+  nodeIds: "any string is a node id: '', 'constructor', '__proto__', 'toString' and Unicode work like any other",
+  roundTrip: 'serialize writes the JSON of entries(), and deserialize reads it back to an equal clock',
+  canonical: 'equal clocks serialize to the same text, however they were built',
+  fromErrors: 'from rejects a negative, fractional, NaN, infinite or unsafe counter, and a node listed twice, with a RangeError naming the node',
+  deserializeErrors: 'deserialize rejects malformed text with a RangeError',
+  // Task 3: versioned-store.test.ts
+  model: 'after any mix of fresh, stale and blind writes, get returns exactly the writes no later write had seen, oldest first, with their merged clocks as context',
+  stamp: "put stamps the new version with its context and the coordinator's counter one above any it knows of, and returns that clock",
+  concurrent: 'writes through one coordinator with the same stale context all survive as siblings, with distinct clocks (Dynamo §4.4)',
+  replaceAll: 'a write whose context has seen every sibling replaces them all',
+  keys: "keys are independent, including '__proto__', 'constructor' and the empty string",
+  unknownKey: 'a key never written reads as no siblings and the empty context',
+  happensBefore: 'under loss, duplication, delay and reordering, compare of any two events matches happens-before',
+  oneEvent: 'every event emits exactly one clock, raising only its own node’s counter by one',
+  receiveRule: 'a receive merges the message’s clock, then increments',
+  message: 'a message carries its send event’s clock and payload',
+  duplicate: 'a duplicated message is received twice, each an event, and the second merge changes nothing else',
+} as const;
+
+const NODE = 'causal-node.ts';
+const STORE = 'versioned-store.ts';
+
+export const variants: readonly BrokenVariant[] = [
+  // Task 1: each replaces vector-clock.ts (the reference versioned-store.ts then runs on it).
+  {
+    file: 'equal-as-concurrent.ts',
+    mistake: "compare answers 'concurrent' for two clocks with the same counters, never 'equal'",
+    mustFail: [graded.partialOrder, graded.compareOracle],
+  },
+  {
+    file: 'compare-one-direction.ts',
+    mistake: "compare looks only at this clock's nodes, ignoring the nodes only the other clock has",
+    mustFail: [graded.converse, graded.compareOracle],
+  },
+  {
+    file: 'increment-every-entry.ts',
+    mistake: 'increment(node) adds one to every counter, not only to node’s',
+    mustFail: [graded.increment],
+  },
+  {
+    file: 'prototype-keyed-map.ts',
+    mistake: "keeps the counters in a plain object, so 'constructor', 'toString' and '__proto__' are not ordinary node ids",
+    mustFail: [graded.nodeIds, graded.getEntries],
+  },
+  {
+    file: 'merge-takes-min.ts',
+    mistake: 'merge takes the pointwise minimum (the meet) instead of the maximum',
+    mustFail: [graded.merge],
+  },
+  {
+    file: 'merge-drops-other-nodes.ts',
+    mistake: 'merge keeps only the nodes of this clock, dropping those only the other clock has',
+    mustFail: [graded.merge],
+  },
+  {
+    file: 'serialize-insertion-order.ts',
+    mistake: 'serialize writes the counters in insertion order instead of sorted by node id',
+    mustFail: [graded.canonical, graded.roundTrip],
+  },
+  {
+    file: 'entries-locale-sorted.ts',
+    mistake: 'entries() sorts node ids with localeCompare instead of plain string order',
+    mustFail: [graded.getEntries, graded.roundTrip, graded.nodeIds],
+  },
+  {
+    file: 'increment-in-place.ts',
+    mistake: 'increment raises the counter in this clock and returns this',
+    mustFail: [graded.immutable],
+  },
+  {
+    file: 'from-checks-negative-only.ts',
+    mistake: 'from rejects only counters < 0, so NaN, fractions, infinities and unsafe integers get in',
+    mustFail: [graded.fromErrors, graded.deserializeErrors],
+  },
+  {
+    file: 'deserialize-trusts-json.ts',
+    mistake: 'deserialize passes JSON.parse(text) straight to from, so bad text throws SyntaxError or TypeError',
+    mustFail: [graded.deserializeErrors],
+  },
+  // Task 3: each replaces versioned-store.ts (beside the reference vector-clock.ts).
+  {
+    file: 'keeps-only-newest.ts',
+    as: STORE,
+    mistake: 'put replaces every sibling, whatever the writer had read (last writer wins)',
+    mustFail: [graded.model, graded.concurrent],
+  },
+  {
+    file: 'survivors-by-new-clock.ts',
+    as: STORE,
+    mistake: 'put replaces the siblings whose clock ≤ the new clock, instead of ≤ the context',
+    mustFail: [graded.model, graded.concurrent],
+  },
+  {
+    file: 'stamp-context-only.ts',
+    as: STORE,
+    mistake: "put stamps context.increment(coordinator), ignoring the siblings' counters, so stale writes share a clock",
+    mustFail: [graded.stamp, graded.concurrent, graded.model],
+  },
+  {
+    file: 'context-of-newest.ts',
+    as: STORE,
+    mistake: "get returns the newest sibling's clock as the context instead of the merge of all of them",
+    mustFail: [graded.replaceAll, graded.model],
+  },
+  {
+    file: 'newest-first.ts',
+    as: STORE,
+    mistake: 'put inserts the new version first, so siblings are listed newest first',
+    mustFail: [graded.model, graded.concurrent],
+  },
+  {
+    file: 'object-keyed-store.ts',
+    as: STORE,
+    mistake: "keeps the sibling lists in a plain object, so '__proto__' and 'constructor' are not ordinary keys",
+    mustFail: [graded.keys, graded.unknownKey],
+  },
+  {
+    file: 'seen-strictly-before.ts',
+    as: STORE,
+    mistake: "put replaces a sibling only when its clock is strictly 'before' the context, not 'equal' to it",
+    mustFail: [graded.replaceAll, graded.model],
+  },
+  {
+    file: 'receive-without-increment.ts',
+    as: NODE,
+    mistake: 'a receive merges the message clock but does not increment its own counter',
+    mustFail: [graded.happensBefore, graded.oneEvent, graded.receiveRule, graded.duplicate],
+  },
+  {
+    file: 'receive-ignores-message.ts',
+    as: NODE,
+    mistake: "a receive increments but never merges the message's clock",
+    mustFail: [graded.happensBefore, graded.receiveRule, graded.duplicate],
+  },
+  {
+    file: 'stamps-before-increment.ts',
+    as: NODE,
+    mistake: "a send puts the clock from before its own increment in the message",
+    mustFail: [graded.happensBefore, graded.receiveRule, graded.message, graded.duplicate],
+  },
+  {
+    file: 'send-not-an-event.ts',
+    as: NODE,
+    mistake: 'a send neither increments nor emits: it is not treated as an event',
+    mustFail: [graded.happensBefore, graded.oneEvent, graded.message],
+  },
+];

@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { faultPlanArb, simulate, timeline, type NodeContext, type NodeId, type ProtocolNode, type SimulationSpec } from '../../../harness';
+import { gradedSuite } from '../../../harness/suite';
+import { exerciseSpec } from '../../catalog';
+import { happensBefore } from './happens-before';
+
+type CausalModule = typeof import('@impl/vector-clock/causal-node');
+type Clock = import('@impl/vector-clock').VectorClock;
+type Stamped = import('@impl/vector-clock/causal-node').Stamped;
+type Node = import('@impl/vector-clock/causal-node').CausalNode;
+type Op = { readonly type: 'local' } | { readonly type: 'send'; readonly to: NodeId; readonly payload: string };
+
+const suite = gradedSuite<CausalModule>(exerciseSpec('vector-clock'), () => import('@impl/vector-clock/causal-node'));
+
+/** Node ids a real system would not choose, on purpose. */
+const IDS = ['alpha', 'constructor', '__proto__', 'delta', 'épsilon'];
+
+const showClock = (clock: Clock): string => {
+  try {
+    return JSON.stringify(clock.entries());
+  } catch {
+    return '(a clock whose entries() throws)';
+  }
+};
+
+function spec(CausalNode: CausalModule['CausalNode'], nodes: readonly NodeId[], workload: readonly { atMs: number; node: NodeId; op: Op }[], extra: Partial<SimulationSpec<Stamped, Clock, Node, Op>> = {}): SimulationSpec<Stamped, Clock, Node, Op> {
+  return {
+    nodes,
+    create: (ctx: NodeContext<Stamped, Clock>) => new CausalNode(ctx),
+    durationMs: 6_000,
+    workload,
+    invoke: (node, op) => (op.type === 'local' ? node.local() : node.send(op.to, op.payload)),
+    describe: { output: showClock, op: (op) => (op.type === 'local' ? 'local()' : `send(${op.to}, ${JSON.stringify(op.payload)})`) },
+    ...extra,
+  };
+}
+
+/** A message-passing run: 3 to 5 nodes, up to 60 local and send events, a faulty network and a few partitions or holds. */
+const scenarioArb = fc.integer({ min: 3, max: 5 }).chain((size) => {
+  const nodes = IDS.slice(0, size);
+  const op = fc.record({
+    atMs: fc.integer({ min: 0, max: 2000 }),
+    from: fc.integer({ min: 0, max: size - 1 }),
+    send: fc.boolean(),
+    skip: fc.integer({ min: 1, max: size - 1 }),
+  });
+  return fc.record({
+    nodes: fc.constant(nodes),
+    workload: fc.array(op, { minLength: 1, maxLength: 60, size: 'max' }).map((ops) =>
+      ops.map(({ atMs, from, send, skip }, i) => ({
+        atMs,
+        node: nodes[from]!,
+        op: send ? ({ type: 'send', to: nodes[(from + skip) % size]!, payload: `m${i}` } as const) : ({ type: 'local' } as const),
+      })),
+    ),
+    link: fc.record({
+      loss: fc.double({ min: 0.05, max: 0.3, noNaN: true }),
+      duplicate: fc.double({ min: 0.05, max: 0.3, noNaN: true }),
+      reorder: fc.double({ min: 0.05, max: 0.3, noNaN: true }),
+      delay: fc.constant({ kind: 'uniform' as const, minMs: 1, maxMs: 60 }),
+    }),
+    faults: faultPlanArb(nodes, { untilMs: 2000, kinds: ['partition', 'one-way', 'isolate', 'hold', 'degrade'], maxFaults: 4, maxDurationMs: 1500 }),
+  });
+});
+
+const describeEvent = (run: { outputs: readonly { node: NodeId; time: number; cause: { kind: string; msg?: number } }[] }, i: number): string => {
+  const o = run.outputs[i]!;
+  const what = o.cause.kind === 'deliver' ? `receive of message #${o.cause.msg}` : 'local or send event';
+  return `event ${i} (${what} on ${o.node} at ${o.time.toFixed(3)} ms)`;
+};
+
+suite.task(2, () => {
+  suite.test(
+    {
+      points: 12,
+      category: 'faults',
+      name: 'under loss, duplication, delay and reordering, compare of any two events matches happens-before',
+      hint: 'README, task 2: a send carries the clock after its own increment; a receive merges, then increments. Lamport 1978 §2 defines happened-before.',
+      deadlineMs: 20_000,
+    },
+    (t) => {
+      const { CausalNode } = suite.impl();
+      const fired = { lost: 0, duplicated: 0, reordered: 0, runs: 0 };
+      t.check(
+        fc.property(scenarioArb, fc.integer({ min: 0, max: 0xffffffff }), (scenario, seed) => {
+          const run = simulate(seed, spec(CausalNode, scenario.nodes, scenario.workload, { link: scenario.link, faults: scenario.faults }));
+          fired.lost += run.stats.lost;
+          fired.duplicated += run.stats.duplicated;
+          fired.reordered += run.stats.reordered;
+          fired.runs++;
+          const hb = happensBefore(run);
+          expect(hb.problems, 'every local, send and receive is exactly one event').toEqual([]);
+          const clocks = run.outputs.map((o) => o.output);
+          for (let a = 0; a < clocks.length; a++) {
+            for (let b = 0; b < clocks.length; b++) {
+              const expected = a === b ? 'equal' : hb.before(a, b) ? 'before' : hb.before(b, a) ? 'after' : 'concurrent';
+              const actual = clocks[a]!.compare(clocks[b]!);
+              if (actual !== expected) {
+                expect.fail(
+                  `${describeEvent(run, a)} has clock ${showClock(clocks[a]!)}, ${describeEvent(run, b)} has ${showClock(clocks[b]!)}: ` +
+                    `compare gave '${actual}', but the first happened ${expected === 'before' ? 'before' : expected === 'after' ? 'after' : expected === 'equal' ? 'as (it is the same event)' : 'concurrently with'} the second\n` +
+                    timeline(run.trace.filter((e) => e.t <= Math.max(run.outputs[a]!.time, run.outputs[b]!.time)), 12),
+                );
+              }
+            }
+          }
+        }),
+        { numRuns: 40 },
+      );
+      // The vacuity guard, over the whole property: every fault the test is named for must have happened.
+      for (const [fault, count] of Object.entries(fired)) expect(count, `${fault} over ${fired.runs} runs`).toBeGreaterThan(0);
+    },
+  );
+
+  suite.test(
+    {
+      points: 6,
+      category: 'correctness',
+      name: 'every event emits exactly one clock, raising only its own node’s counter by one',
+      hint: 'README, task 2: local(), send() and each arriving message are one event each; tick() is none.',
+      deadlineMs: 20_000,
+    },
+    (t) => {
+      const { CausalNode } = suite.impl();
+      t.check(
+        fc.property(scenarioArb, fc.integer({ min: 0, max: 0xffffffff }), (scenario, seed) => {
+          const run = simulate(seed, spec(CausalNode, scenario.nodes, scenario.workload, { link: scenario.link, faults: scenario.faults }));
+          expect(happensBefore(run).problems, 'every send and receive is exactly one event').toEqual([]);
+          const perOp = new Map<number, number>();
+          for (const o of run.outputs) if (o.cause.kind === 'client') perOp.set(o.cause.op, (perOp.get(o.cause.op) ?? 0) + 1);
+          scenario.workload.forEach((w, i) => expect(perOp.get(i) ?? 0, `events emitted by ${w.node}'s ${w.op.type}() (workload op ${i})`).toBe(1));
+          const last = new Map<NodeId, Clock>();
+          for (const o of run.outputs) {
+            const before = last.get(o.node);
+            const own = before ? before.get(o.node) : 0;
+            expect(o.output.get(o.node), `${o.node}'s own counter after an event, previously ${own}`).toBe(own + 1);
+            last.set(o.node, o.output);
+          }
+        }),
+        { numRuns: 20 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'correctness',
+      name: 'a receive merges the message’s clock, then increments',
+      hint: 'README, task 2: merge first (the pointwise maximum), then add one to your own counter.',
+    },
+    () => {
+      const { CausalNode } = suite.impl();
+      const workload = [
+        { atMs: 0, node: 'a', op: { type: 'local' } as const },
+        { atMs: 10, node: 'a', op: { type: 'local' } as const },
+        { atMs: 20, node: 'a', op: { type: 'send', to: 'b', payload: 'x' } as const },
+        { atMs: 30, node: 'c', op: { type: 'send', to: 'b', payload: 'y' } as const },
+        { atMs: 500, node: 'b', op: { type: 'local' } as const },
+      ];
+      const run = simulate(1, spec(CausalNode, ['a', 'b', 'c'], workload, { link: { delay: { kind: 'uniform', minMs: 100, maxMs: 100 } }, durationMs: 1000 }));
+      expect(run.outputs.filter((o) => o.node === 'b').map((o) => showClock(o.output))).toEqual([
+        JSON.stringify([['a', 3], ['b', 1]]),
+        JSON.stringify([['a', 3], ['b', 2], ['c', 1]]),
+        JSON.stringify([['a', 3], ['b', 3], ['c', 1]]),
+      ]);
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'api',
+      name: 'a message carries its send event’s clock and payload',
+      hint: 'README, task 2: the message is { type: "stamped", clock: clock.entries(), payload }, with the clock after the send’s increment.',
+    },
+    () => {
+      const { CausalNode } = suite.impl();
+      const received: Stamped[] = [];
+      class Probe implements ProtocolNode<Stamped> {
+        tick(): void {}
+        step(_from: NodeId, message: Stamped): void {
+          received.push(message);
+        }
+      }
+      const workload = [
+        { atMs: 0, node: 'sender', op: { type: 'local' } as const },
+        { atMs: 10, node: 'sender', op: { type: 'send', to: 'probe', payload: 'hello' } as const },
+      ];
+      const run = simulate(1, {
+        ...spec(CausalNode, ['sender', 'probe'], workload, { durationMs: 500 }),
+        create: (ctx: NodeContext<Stamped, Clock>) => (ctx.id === 'probe' ? (new Probe() as unknown as Node) : new CausalNode(ctx)),
+      });
+      expect(received).toEqual([{ type: 'stamped', clock: [['sender', 2]], payload: 'hello' }]);
+      expect(showClock(run.outputs.at(-1)!.output)).toBe(JSON.stringify(received[0]!.clock));
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'a duplicated message is received twice, each an event, and the second merge changes nothing else',
+      hint: 'README, task 2: merging a clock you have already merged is a no-op (merge is idempotent); the receive still counts.',
+    },
+    () => {
+      const { CausalNode } = suite.impl();
+      const workload = [{ atMs: 0, node: 'a', op: { type: 'send', to: 'b', payload: 'twice' } as const }];
+      const run = simulate(1, spec(CausalNode, ['a', 'b'], workload, { link: { duplicate: 1 }, durationMs: 500 }));
+      expect(run.stats.duplicated).toBe(1);
+      expect(run.outputs.filter((o) => o.node === 'b').map((o) => showClock(o.output))).toEqual([JSON.stringify([['a', 1], ['b', 1]]), JSON.stringify([['a', 1], ['b', 2]])]);
+    },
+  );
+});

@@ -1,0 +1,279 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { ReadResult } from '@impl/vector-clock/versioned-store';
+import { type Clock, type Counters, OracleStore, expectCounters, nodeIdArb, readClock, show, versionedStoreSuite } from './support';
+
+const suite = versionedStoreSuite();
+
+/** Keys that break a store kept in a plain object: they exist on every {} before anything is written. */
+const AWKWARD_KEYS = ['', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'cart', 'Cart'] as const;
+
+/** What a writer passes to put: the latest read of that key at that coordinator, nothing (a blind write), or any earlier read of the key. */
+type ContextChoice = 'fresh' | 'blind' | { readonly stale: number };
+
+const scriptArb = fc.record({
+  coordinators: fc.uniqueArray(nodeIdArb, { minLength: 1, maxLength: 3 }),
+  steps: fc.array(
+    fc.record({
+      store: fc.nat({ max: 2 }),
+      key: fc.constantFrom('cart', '__proto__'),
+      context: fc.oneof(
+        { weight: 3, arbitrary: fc.constant<ContextChoice>('fresh') },
+        { weight: 1, arbitrary: fc.constant<ContextChoice>('blind') },
+        { weight: 3, arbitrary: fc.nat({ max: 60 }).map((stale): ContextChoice => ({ stale })) },
+      ),
+    }),
+    { minLength: 1, maxLength: 30, size: 'max' },
+  ),
+});
+
+/** The oracle's record of one key, newest last, for failure messages. */
+const history = (oracle: OracleStore, key: string): string =>
+  oracle
+    .writes(key)
+    .slice(-12)
+    .map((w) => `\n    ${w.value}: context ${show(w.context)} → clock ${show(w.clock)}`)
+    .join('');
+
+/** Asserts that a read returns exactly the oracle's surviving writes, oldest first, and their merged context. */
+function expectRead(read: ReadResult<string>, oracle: OracleStore, key: string, nodes: readonly string[], where: string): void {
+  const expected = oracle.siblings(key);
+  const what = `get(${JSON.stringify(key)}) at coordinator ${JSON.stringify(oracle.node)} ${where}`;
+  const story = `\n  writes to this key, each with the context it was sent and the clock it should get:${history(oracle, key) || ' none'}`;
+  expect(
+    read.siblings.map((v) => v.value),
+    `${what}: the values of the siblings, oldest first (a write survives until a later write's context covers its clock)${story}`,
+  ).toEqual(expected.map((w) => w.value));
+  read.siblings.forEach((v, i) => expectCounters(v.clock, expected[i]!.clock, `${what}: the clock of sibling ${v.value}${story}`, nodes));
+  expectCounters(read.context, oracle.context(key), `${what}: the context (the merge of the siblings' clocks)${story}`, nodes);
+}
+
+suite.task(3, () => {
+  suite.test(
+    {
+      points: 10,
+      category: 'correctness',
+      name: 'after any mix of fresh, stale and blind writes, get returns exactly the writes no later write had seen, oldest first, with their merged clocks as context',
+      hint: 'README, task 3: put replaces the siblings whose clock ≤ the context it was given, keeps every other one, and appends the new version.',
+    },
+    (t) => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      t.check(
+        fc.property(scriptArb, ({ coordinators, steps }) => {
+          const stores = coordinators.map((node) => new VersionedStore<string>(node));
+          const oracles = coordinators.map((node) => new OracleStore(node));
+          type Read = { readonly clock: Clock; readonly counters: Counters };
+          const fresh = new Map<string, Read>();
+          const pool = new Map<string, Read[]>();
+          const slot = (i: number, key: string) => `${i}\u0000${key}`;
+          const observe = (i: number, key: string, where: string): Read => {
+            const read = stores[i]!.get(key);
+            expectRead(read, oracles[i]!, key, coordinators, where);
+            const seen = { clock: read.context, counters: oracles[i]!.context(key) };
+            fresh.set(slot(i, key), seen);
+            return seen;
+          };
+          for (let i = 0; i < stores.length; i++) for (const key of ['cart', '__proto__']) observe(i, key, 'before any write');
+          steps.forEach(({ store, key, context }, n) => {
+            const i = store % stores.length;
+            const value = `w${n + 1}`;
+            const reads = pool.get(key) ?? [];
+            const choice: Read =
+              context === 'blind' || (context !== 'fresh' && reads.length === 0)
+                ? { clock: VectorClock.empty(), counters: new Map() }
+                : context === 'fresh'
+                  ? fresh.get(slot(i, key))!
+                  : reads[context.stale % reads.length]!;
+            const kind = context === 'fresh' ? 'the fresh context' : choice.counters.size === 0 ? 'the empty context' : 'an earlier context';
+            const where = `after put(${JSON.stringify(key)}, "${value}", ${kind} ${show(choice.counters)})`;
+            const expectedClock = oracles[i]!.put(key, value, choice.counters);
+            const returned = stores[i]!.put(key, value, choice.clock);
+            expectCounters(returned, expectedClock, `the clock put returned for ${value} at coordinator ${JSON.stringify(coordinators[i])}`, coordinators);
+            for (let j = 0; j < stores.length; j++) {
+              for (const other of ['cart', '__proto__']) {
+                const seen = observe(j, other, where);
+                if (j === i && other === key) pool.set(key, [...reads, seen]);
+              }
+            }
+          });
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'correctness',
+      name: "put stamps the new version with its context and the coordinator's counter one above any it knows of, and returns that clock",
+      hint: "README, task 3: new clock = context, with the coordinator's counter set to 1 + the largest coordinator counter in the context and in the current siblings' clocks.",
+    },
+    (t) => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      t.check(
+        fc.property(fc.uniqueArray(nodeIdArb, { minLength: 2, maxLength: 2 }), fc.nat({ max: 3 }), fc.integer({ min: 1, max: 3 }), ([c, x], blind, foreign) => {
+          const [name, other] = [JSON.stringify(c), JSON.stringify(x)];
+          const s = new VersionedStore<string>(c!);
+          const t = new VersionedStore<string>(x!);
+          for (let i = 1; i <= blind; i++) {
+            const clock = s.put('k', `s${i}`, VectorClock.empty());
+            expectCounters(clock, new Map([[c!, i]]), `blind write ${i} to "k" through ${name}, beside ${i - 1} sibling(s) stamped by ${name}`, [c!, x!]);
+          }
+          for (let i = 1; i <= foreign; i++) t.put('k', `t${i}`, t.get('k').context);
+          const theirs = t.get('k').context;
+          const clock = s.put('k', 'from-t', theirs);
+          const expected = new Map([[x!, foreign], [c!, blind + 1]]);
+          expectCounters(clock, expected, `a write to "k" through ${name} with the context read at ${other}, ${show(readClock(theirs, [c!, x!]))}, beside ${blind} sibling(s) stamped by ${name}`, [c!, x!]);
+          const ours = s.get('k').context;
+          const onNewKey = s.put('new key', 'n', ours);
+          expected.set(c!, blind + 2);
+          expectCounters(onNewKey, expected, `a write to a new key through ${name} with the context of "k", ${show(readClock(ours, [c!, x!]))} (the context's own ${name} counter counts)`, [c!, x!]);
+          expectCounters(s.get('new key').siblings[0]!.clock, expected, 'the clock of the version that write stored', [c!, x!]);
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'writes through one coordinator with the same stale context all survive as siblings, with distinct clocks (Dynamo §4.4)',
+      hint: 'README, task 3: decide survival by the context the writer sent, never by the new clock, and stamp above every sibling so two stale writes never share a clock.',
+    },
+    (t) => {
+      const { VersionedStore } = suite.impl();
+      t.check(
+        fc.property(nodeIdArb, fc.nat({ max: 3 }), fc.integer({ min: 2, max: 5 }), (c, prior, writers) => {
+          const s = new VersionedStore<string>(c);
+          for (let i = 1; i <= prior; i++) s.put('cart', `v${i}`, s.get('cart').context);
+          const stale = s.get('cart').context; // every writer read this, then wrote without reading again
+          const returned = Array.from({ length: writers }, (_, i) => s.put('cart', `writer ${i + 1}`, stale));
+          const what = `${writers} writes through ${JSON.stringify(c)}, each sent with the same context ${show(readClock(stale, [c]))}`;
+          const { siblings } = s.get('cart');
+          expect(siblings.map((v) => v.value), `${what}: the siblings, oldest first (none of the writers saw the others)`).toEqual(
+            Array.from({ length: writers }, (_, i) => `writer ${i + 1}`),
+          );
+          siblings.forEach((v, i) => {
+            const expected = new Map([[c, prior + i + 1]]);
+            expectCounters(v.clock, expected, `${what}: the clock of ${v.value}`, [c]);
+            expectCounters(returned[i]!, expected, `${what}: the clock put returned for ${v.value}`, [c]);
+          });
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'correctness',
+      name: 'a write whose context has seen every sibling replaces them all',
+      hint: "README, task 3: the context of a read is the merge of every sibling's clock, so it covers each of them, whichever coordinator stamped it.",
+    },
+    (t) => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      t.check(
+        fc.property(fc.uniqueArray(nodeIdArb, { minLength: 2, maxLength: 2 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), ([c, x], kinds) => {
+          const s = new VersionedStore<string>(c!);
+          const t = new VersionedStore<string>(x!);
+          let foreign = 0;
+          kinds.forEach((viaOther, i) => {
+            if (viaOther) t.put('k', `t${++foreign}`, t.get('k').context);
+            s.put('k', `w${i + 1}`, viaOther ? t.get('k').context : VectorClock.empty());
+          });
+          const story = kinds.map((viaOther, i) => `w${i + 1} ${viaOther ? `with a context read at ${JSON.stringify(x)}` : 'blind'}`).join(', ');
+          expect(s.get('k').siblings.map((v) => v.value), `siblings after ${story} (all concurrent)`).toEqual(kinds.map((_, i) => `w${i + 1}`));
+          const { context } = s.get('k');
+          s.put('k', 'reconciled', context);
+          const after = s.get('k');
+          const expected = new Map([[c!, kinds.length + 1]]);
+          if (foreign > 0) expected.set(x!, foreign);
+          expect(after.siblings.map((v) => v.value), `siblings after ${story}, then "reconciled" written with the context of a read of all of them, ${show(readClock(context, [c!, x!]))}`).toEqual(['reconciled']);
+          expectCounters(after.context, expected, 'the context after the reconciling write', [c!, x!]);
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: "keys are independent, including '__proto__', 'constructor' and the empty string",
+      hint: "README, task 3: keep the versions in a Map; a plain object already has '__proto__', 'constructor' and 'toString'.",
+    },
+    (t) => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      t.check(
+        fc.property(nodeIdArb, fc.array(fc.record({ key: fc.constantFrom(...AWKWARD_KEYS), fresh: fc.boolean() }), { minLength: 1, maxLength: 25 }), (c, writes) => {
+          const s = new VersionedStore<string>(c);
+          const oracle = new OracleStore(c);
+          writes.forEach(({ key, fresh }, i) => {
+            const value = `w${i + 1}`;
+            oracle.put(key, value, fresh ? oracle.context(key) : new Map());
+            s.put(key, value, fresh ? s.get(key).context : VectorClock.empty());
+            for (const other of AWKWARD_KEYS) {
+              const where = `after put(${JSON.stringify(key)}, "${value}", ${fresh ? 'its fresh context' : 'the empty context'})`;
+              expect(s.get(other).siblings.map((v) => v.value), `values of get(${JSON.stringify(other)}) ${where}`).toEqual(oracle.siblings(other).map((w) => w.value));
+            }
+          });
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'put leaves the context it was given unchanged',
+      hint: 'README, task 3: the caller owns its context and may send it again; build the new clock as a new value.',
+    },
+    (t) => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      t.check(
+        fc.property(fc.uniqueArray(nodeIdArb, { minLength: 2, maxLength: 2 }), fc.integer({ min: 1, max: 4 }), ([c, x], rounds) => {
+          const s = new VersionedStore<string>(c!);
+          const t = new VersionedStore<string>(x!);
+          t.put('k', 't', VectorClock.empty());
+          const contexts: [string, Clock][] = [['the empty clock', VectorClock.empty()], [`a context read at ${JSON.stringify(x)}`, t.get('k').context]];
+          for (let i = 0; i < rounds; i++) {
+            s.put('k', `w${i}`, VectorClock.empty());
+            contexts.push([`a context read after ${i + 1} write(s)`, s.get('k').context]);
+          }
+          for (const [what, context] of contexts) {
+            const before = show(readClock(context, [c!, x!]));
+            s.put('k', `with ${what}`, context);
+            s.put('k', `again with ${what}`, context);
+            expect(show(readClock(context, [c!, x!])), `${what} after two puts with it`).toBe(before);
+          }
+          expect(show(readClock(VectorClock.empty(), [c!, x!])), 'VectorClock.empty() after all those puts').toBe('[]');
+        }),
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'a key never written reads as no siblings and the empty context',
+      hint: 'README, task 3: look the key up in a Map and fall back to no siblings; the merge of no clocks is VectorClock.empty().',
+    },
+    () => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      const store = new VersionedStore<string>('node-a');
+      const unknown = [...AWKWARD_KEYS.filter((k) => k !== 'cart'), 'never written'];
+      for (const round of ['in a new store', 'after a write to "cart"']) {
+        for (const key of unknown) {
+          const read = store.get(key);
+          expect(read.siblings, `get(${JSON.stringify(key)}).siblings ${round}`).toEqual([]);
+          expect(read.context.entries(), `get(${JSON.stringify(key)}).context.entries() ${round}`).toEqual([]);
+          expect(read.context.get('node-a'), `get(${JSON.stringify(key)}).context.get("node-a") ${round}`).toBe(0);
+        }
+        store.put('cart', 'x', VectorClock.empty());
+      }
+    },
+  );
+});
