@@ -8,7 +8,7 @@
  * reorders messages. Everything the node does leaves through its context:
  * `ctx.send(to, message)` and `ctx.emit(clock)`.
  *
- * The rules (Fidge 1988, Mattern 1989; README task 2):
+ * The rules (Fidge 1988, Mattern 1988; README task 2):
  * - every event — a local event, a send, a receive — adds one to this node's
  *   own counter, and then emits the node's new clock, exactly once;
  * - a send puts the send event's clock (after the increment) in the message;
