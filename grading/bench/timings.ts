@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { catalog } from '../catalog';
 import { ROOT } from '../paths';
 
 const args = process.argv.slice(2);
@@ -23,7 +24,10 @@ interface Command {
 const commands: Command[] = [
   { label: 'npm run grade -- --solutions', command: 'npm run -s grade -- --solutions', cwd: ROOT },
   { label: 'npm run grade (the stubs)', command: 'npm run -s grade', cwd: ROOT },
-  { label: 'cd exercises/bloom-filter && npm test', command: 'npm test', cwd: path.join(ROOT, 'exercises/bloom-filter') },
+  ...catalog.flatMap((e) => [
+    { label: `npm run grade -- ${e.slug} --solutions`, command: `npm run -s grade -- ${e.slug} --solutions`, cwd: ROOT },
+    { label: `cd exercises/${e.slug} && npm test`, command: 'npm test', cwd: path.join(ROOT, 'exercises', e.slug) },
+  ]),
 ];
 if (withSelfTest) commands.push({ label: 'npm test (root)', command: 'npm test', cwd: ROOT });
 
@@ -41,5 +45,5 @@ for (const { label, command, cwd } of commands) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(`${label.padEnd(42)} median ${median.toFixed(1)} s  (${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s, exit ${status})`);
+  console.log(`${label.padEnd(46)} median ${median.toFixed(1)} s  (${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s, exit ${status})`);
 }
