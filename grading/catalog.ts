@@ -53,6 +53,20 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 3, title: 'Versioned store', points: 30 },
     ],
   },
+  {
+    slug: 'token-bucket',
+    title: 'Token bucket',
+    summary: 'A token-bucket rate limiter that is exact, cheap, bounded in memory, and does not break when the clock misbehaves.',
+    entry: 'token-bucket.ts',
+    learnerFiles: ['token-bucket.ts', 'keyed-limiter.ts'],
+    providedFiles: [],
+    tasks: [
+      { id: 1, title: 'Token bucket', points: 35 },
+      { id: 2, title: 'Time until available', points: 15 },
+      { id: 3, title: 'Keyed limiter', points: 25 },
+      { id: 4, title: 'Clocks that misbehave', points: 25 },
+    ],
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

@@ -1,0 +1,98 @@
+/**
+ * Broken token bucket: elapsed time is rounded up to whole milliseconds.
+ *
+ * The mistake: #refill computes elapsed = Math.ceil(now - latest) and sets
+ * `latest = now`, so every reading that advances the clock by a fraction of a
+ * millisecond earns a whole millisecond of tokens.
+ *
+ * Why it is wrong: refill depends on elapsed time only. A clock with
+ * sub-millisecond resolution (performance.now(), process.hrtime) read 8 times in
+ * one millisecond pays out 8 ms of tokens here. The more often the bucket is
+ * asked, the faster it refills: the rate drifts upwards without bound.
+ *
+ * Real-world failure it models: rounding a high-resolution clock up "to be safe"
+ * so that a refill is never zero. Under load, with many requests per
+ * millisecond, the limiter grants many times its configured rate.
+ */
+export interface Clock {
+  now(): number;
+}
+
+export interface BucketOptions {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  readonly clock: Clock;
+}
+
+/** Decisions within this many tokens of a boundary may go either way (README, "Precision"). */
+const EPSILON = 1e-9;
+
+function checkOptions(options: BucketOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('token-bucket: options are required');
+  if (!(Number.isFinite(options.capacity) && options.capacity > 0)) {
+    throw new RangeError(`token-bucket: capacity must be a finite number > 0, got ${String(options.capacity)}`);
+  }
+  if (!(Number.isFinite(options.refillPerSecond) && options.refillPerSecond > 0)) {
+    throw new RangeError(`token-bucket: refillPerSecond must be a finite number > 0, got ${String(options.refillPerSecond)}`);
+  }
+  if (typeof options.clock?.now !== 'function') throw new TypeError('token-bucket: clock must have a now() method');
+}
+
+function checkTake(n: number, capacity: number): void {
+  if (!(Number.isFinite(n) && n > 0 && n <= capacity)) {
+    throw new RangeError(`token-bucket: n must be a finite number in (0, capacity = ${capacity}], got ${String(n)}`);
+  }
+}
+
+export class TokenBucket {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  readonly #clock: Clock;
+  #tokens: number;
+  #latest: number;
+
+  constructor(options: BucketOptions) {
+    checkOptions(options);
+    this.capacity = options.capacity;
+    this.refillPerSecond = options.refillPerSecond;
+    this.#clock = options.clock;
+    this.#tokens = options.capacity;
+    const now = this.#clock.now();
+    this.#latest = Number.isFinite(now) ? now : Number.NEGATIVE_INFINITY;
+  }
+
+  available(): number {
+    this.#refill();
+    return this.#tokens;
+  }
+
+  tryTake(n = 1): boolean {
+    checkTake(n, this.capacity);
+    this.#refill();
+    if (this.#tokens + EPSILON < n) return false;
+    this.#tokens = Math.max(0, this.#tokens - n);
+    return true;
+  }
+
+  timeUntilAvailable(n = 1): number {
+    checkTake(n, this.capacity);
+    this.#refill();
+    const missing = n - this.#tokens;
+    if (missing <= EPSILON) return 0;
+    return Math.ceil((missing * 1000) / this.refillPerSecond - EPSILON);
+  }
+
+  /** Adds the tokens earned since the latest reading; time already counted is never counted again. */
+  #refill(): void {
+    const now = this.#clock.now();
+    if (!Number.isFinite(now)) return;
+    if (this.#latest === Number.NEGATIVE_INFINITY) {
+      this.#latest = now;
+      return;
+    }
+    if (now <= this.#latest) return;
+    const earned = (Math.ceil(now - this.#latest) * this.refillPerSecond) / 1000;
+    this.#tokens = Math.min(this.capacity, this.#tokens + earned);
+    this.#latest = now;
+  }
+}

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { TestClock, bucketSuite, configArb, expectRangeError, forwardArb } from './support';
+import { advanceArb, availableArb, replay, takeArb } from './timeline';
+
+const suite = bucketSuite();
+const forwardTimeline = fc.array(fc.oneof({ weight: 3, arbitrary: advanceArb(forwardArb) }, { weight: 4, arbitrary: takeArb }, { weight: 1, arbitrary: availableArb }), { maxLength: 80 });
+
+suite.task(1, () => {
+  suite.test(
+    {
+      points: 12,
+      category: 'correctness',
+      name: 'tryTake and available match an exact model of a bucket that starts full and refills continuously',
+      hint: 'README, task 1: tokens(t) = min(capacity, tokens at the last reading + elapsed × rate); keep the fraction, compute it from elapsed time.',
+    },
+    (t) => {
+      const { TokenBucket } = suite.impl();
+      t.check(fc.property(configArb, forwardTimeline, (config, steps) => void replay(TokenBucket, config, steps)), { numRuns: 200 });
+    },
+  );
+
+  suite.test(
+    {
+      points: 8,
+      category: 'correctness',
+      name: 'in every window, accepted tokens never exceed capacity + rate × window, and a request the model allows is never refused',
+      hint: 'README, "Precision": the bucket is the conformance definition — a burst of capacity, then the rate.',
+    },
+    (t) => {
+      const { TokenBucket } = suite.impl();
+      t.check(
+        fc.property(configArb, fc.array(fc.oneof(advanceArb(forwardArb), takeArb, takeArb), { minLength: 1, maxLength: 120 }), (config, steps) => {
+          const { grants } = replay(TokenBucket, config, steps);
+          for (let i = 0; i < grants.length; i++) {
+            let sum = 0;
+            for (let j = i; j < grants.length; j++) {
+              sum += grants[j]!.n;
+              const window = grants[j]!.t - grants[i]!.t;
+              const bound = config.capacity + (config.refillPerSecond * window) / 1000;
+              expect(sum, `tokens granted between clock ${grants[i]!.t} and ${grants[j]!.t} (capacity ${config.capacity}, ${config.refillPerSecond}/s)`).toBeLessThanOrEqual(bound + 1e-6);
+            }
+          }
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'a refused request takes nothing, and exactly zero tokens refuse a request for 1',
+      hint: 'README, task 1: check first, then subtract; a "no" changes nothing.',
+    },
+    () => {
+      const { TokenBucket } = suite.impl();
+      const clock = new TestClock(0);
+      const bucket = new TokenBucket({ capacity: 5, refillPerSecond: 1, clock });
+      expect(bucket.tryTake(5), 'taking all 5 tokens of a full bucket').toBe(true);
+      expect(bucket.tryTake(1), 'tryTake(1) with exactly 0 tokens').toBe(false);
+      expect(bucket.available(), 'tokens after a refused request').toBe(0);
+      clock.t = 500;
+      expect(bucket.tryTake(1), 'tryTake(1) with 0.5 tokens').toBe(false);
+      expect(bucket.available(), 'tokens after a refused request at 0.5').toBeCloseTo(0.5, 12);
+      clock.t = 1000;
+      expect(bucket.tryTake(1), 'tryTake(1) with exactly 1 token').toBe(true);
+      clock.t = 3000;
+      expect(bucket.tryTake(3), 'tryTake(3) with 2 tokens').toBe(false);
+      expect(bucket.tryTake(2), 'tryTake(2) with exactly 2 tokens, after a refused tryTake(3)').toBe(true);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'api',
+      name: 'a request for more than the capacity, zero, a negative or NaN tokens is a RangeError naming n',
+      hint: 'README, task 1: a request the bucket could never allow is a caller’s error, not a "no".',
+    },
+    () => {
+      const { TokenBucket } = suite.impl();
+      const bucket = new TokenBucket({ capacity: 10, refillPerSecond: 1, clock: new TestClock(0) });
+      for (const n of [10.5, 11, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) expectRangeError(`tryTake(${n}) with capacity 10`, () => bucket.tryTake(n), 'n');
+      expect(bucket.tryTake(10), 'tryTake(10) with capacity 10, after the refused ones').toBe(true);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'api',
+      name: 'bad options get a RangeError naming capacity or refillPerSecond',
+      hint: 'README, task 1: NaN fails every comparison; test for what is valid.',
+    },
+    () => {
+      const { TokenBucket } = suite.impl();
+      const clock = new TestClock(0);
+      for (const capacity of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expectRangeError(`new TokenBucket({ capacity: ${capacity} })`, () => new TokenBucket({ capacity, refillPerSecond: 1, clock }), 'capacity');
+      }
+      for (const refillPerSecond of [0, -0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expectRangeError(`new TokenBucket({ refillPerSecond: ${refillPerSecond} })`, () => new TokenBucket({ capacity: 1, refillPerSecond, clock }), 'refillPerSecond');
+      }
+    },
+  );
+});

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { TestClock, bucketSuite, configArb, forwardArb } from './support';
+import { advanceArb, availableArb, replay, takeArb, type Step } from './timeline';
+
+const suite = bucketSuite();
+
+const backwardArb = fc.oneof(fc.integer({ min: -10_000, max: -1 }), fc.constantFrom(-0.125, -1e9)).map((ms) => ({ kind: 'advance' as const, ms }) satisfies Step);
+
+suite.task(4, () => {
+  suite.test(
+    {
+      points: 8,
+      category: 'faults',
+      name: 'a clock that steps backwards never mints tokens and never throws',
+      hint: 'README, "Clocks": remember the latest reading; an earlier one adds nothing, and refill resumes only once the clock passes the latest again.',
+    },
+    (t) => {
+      const { TokenBucket } = suite.impl();
+      t.check(
+        fc.property(configArb, fc.array(fc.oneof(advanceArb(forwardArb), backwardArb, takeArb, takeArb, availableArb), { maxLength: 80 }), (config, steps) => void replay(TokenBucket, config, steps)),
+        { numRuns: 200 },
+      );
+      // The classic case, spelled out: empty at 1 000 ms, back to 0, forward to 1 000 again.
+      const clock = new TestClock(1000);
+      const bucket = new TokenBucket({ capacity: 10, refillPerSecond: 1, clock });
+      expect(bucket.tryTake(10)).toBe(true);
+      clock.t = 0;
+      expect(bucket.available(), 'tokens after the clock stepped back 1 s').toBe(0);
+      clock.t = 1000;
+      expect(bucket.available(), 'tokens when the clock is back where it was: that second was already counted').toBe(0);
+      clock.t = 2000;
+      expect(bucket.available(), 'tokens one real second later').toBeCloseTo(1, 9);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'faults',
+      name: 'a huge forward jump refills to exactly the capacity, without overflow',
+      hint: 'README, "Clocks": cap before anything can overflow; Infinity − Infinity is NaN.',
+    },
+    () => {
+      const { TokenBucket } = suite.impl();
+      for (const jump of [1e15, Number.MAX_SAFE_INTEGER, 1e300, Number.MAX_VALUE]) {
+        const clock = new TestClock(0);
+        const bucket = new TokenBucket({ capacity: 7.5, refillPerSecond: 1e6, clock });
+        expect(bucket.tryTake(7.5)).toBe(true);
+        clock.t = jump;
+        expect(bucket.available(), `tokens after the clock jumped to ${jump}`).toBe(7.5);
+        expect(bucket.tryTake(7.5), `tryTake(7.5) after the jump to ${jump}`).toBe(true);
+        expect(bucket.tryTake(0.001), 'a request right after emptying it again').toBe(false);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'a clock that starts anywhere, negative or at epoch milliseconds, behaves the same',
+      hint: 'README, "Clocks": only differences between readings matter; never assume the clock starts at 0.',
+    },
+    (t) => {
+      const { TokenBucket } = suite.impl();
+      t.check(
+        fc.property(configArb, fc.array(fc.oneof(advanceArb(forwardArb), takeArb, availableArb), { maxLength: 60 }), (config, steps) => {
+          for (const start of [0, -1e12, 1_700_000_000_000, 2 ** 40]) replay(TokenBucket, { ...config, start }, steps);
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 8,
+      category: 'faults',
+      name: 'a million requests at a fractional rate grant what the rate allows, without drift',
+      hint: 'README, "Precision": keep the fraction of a token, and never round elapsed time up or down per call.',
+    },
+    () => {
+      const { TokenBucket } = suite.impl();
+      const cases = [
+        { capacity: 1, refillPerSecond: 1 / 3, stepMs: 0.25, calls: 1_000_000 },
+        { capacity: 2.5, refillPerSecond: 7.3, stepMs: 1, calls: 1_000_000 },
+      ];
+      for (const { capacity, refillPerSecond, stepMs, calls } of cases) {
+        const clock = new TestClock(1_700_000_000_000);
+        const bucket = new TokenBucket({ capacity, refillPerSecond, clock });
+        const start = clock.t;
+        let granted = 0;
+        for (let i = 1; i <= calls; i++) {
+          if (bucket.tryTake(1)) granted++;
+          clock.t = start + i * stepMs;
+        }
+        const elapsedMs = (calls - 1) * stepMs;
+        const ideal = capacity + (refillPerSecond * elapsedMs) / 1000;
+        const what = `${calls} requests for 1 token, one every ${stepMs} ms, at ${refillPerSecond}/s with capacity ${capacity}: granted ${granted}, the rate allows ${ideal.toFixed(3)}`;
+        expect(granted, what).toBeLessThanOrEqual(Math.floor(ideal + 1e-6));
+        expect(granted, what).toBeGreaterThanOrEqual(Math.floor(ideal) - 1);
+      }
+    },
+  );
+});

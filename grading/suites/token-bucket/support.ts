@@ -1,0 +1,52 @@
+/** What the token bucket suite shares: the learner's modules, a clock the test moves, and generators. */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { gradedSuite } from '../../../harness/suite';
+import { exerciseSpec } from '../../catalog';
+
+export type BucketModule = typeof import('@impl/token-bucket');
+export type LimiterModule = typeof import('@impl/token-bucket/keyed-limiter');
+
+export const bucketSuite = () => gradedSuite<BucketModule>(exerciseSpec('token-bucket'), () => import('@impl/token-bucket'));
+export const limiterSuite = () => gradedSuite<LimiterModule>(exerciseSpec('token-bucket'), () => import('@impl/token-bucket/keyed-limiter'));
+
+/** A clock only the test moves. */
+export class TestClock {
+  constructor(public t: number) {}
+  now(): number {
+    return this.t;
+  }
+}
+
+export interface Config {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  readonly start: number;
+}
+
+/** Capacities and rates as APIs configure them: whole numbers, fractions, and rates like 1/3 that no double holds exactly. */
+export const configArb: fc.Arbitrary<Config> = fc.record({
+  capacity: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.double({ min: 0.5, max: 1000, noNaN: true })),
+  refillPerSecond: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.constantFrom(1 / 3, 0.1, 2 / 7, 2.5)),
+  start: fc.constantFrom(0, 1_700_000_000_000, -5_000),
+});
+
+/** Forward clock moves: none, sub-millisecond, a few ms, seconds. Multiples of 1/8 ms stay exact at any origin used here. */
+export const forwardArb = fc.oneof(fc.constant(0), fc.constantFrom(0.125, 0.25, 0.5), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 51, max: 10_000 }));
+
+/** A request size as a share of the capacity, so it is always valid: (0, capacity]. */
+export const shareArb = fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true }));
+export const sizeOf = (share: number, capacity: number): number => (share === 1 ? Math.min(1, capacity) : Math.max(share * capacity, 1e-3));
+
+/** Asserts that fn throws a RangeError naming `argument`; a stub's NotImplementedError passes through. */
+export function expectRangeError(what: string, fn: () => unknown, argument: string): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (error) {
+    thrown = error;
+  }
+  if (thrown instanceof Error && thrown.name === 'NotImplementedError') throw thrown;
+  expect(thrown, `${what} should throw a RangeError`).toBeInstanceOf(RangeError);
+  expect((thrown as Error).message, `the RangeError from ${what} should name "${argument}"`).toContain(argument);
+}
