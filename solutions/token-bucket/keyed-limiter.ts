@@ -2,12 +2,14 @@
  * Keyed limiter: reference solution (task 3). Same exports and contracts as
  * exercises/token-bucket/keyed-limiter.ts; read the stub for them.
  *
- * Buckets live in a Map used as a queue. Every operation looks at the two
- * buckets at its front: one that has refilled to full is forgotten (a full
- * bucket answers exactly as a new one would, so forgetting it is invisible);
- * one that has not moves to the back. The scan so sweeps every bucket in turn,
- * two per operation, faster than one operation can add a key: memory stays
- * within a constant of the buckets that are not full. O(1) per operation.
+ * Buckets live in a Map. A cursor — a Map iterator kept across operations,
+ * which JavaScript keeps valid through inserts and deletes — sweeps them round
+ * and round, two per operation: a bucket that has refilled to full is
+ * forgotten (a full bucket answers exactly as a new one would, so forgetting
+ * it is invisible). Two per operation outpaces the one key an operation can
+ * add, so memory stays within a constant of the buckets that are not full.
+ * O(1) per operation: restarting the scan from the front instead would walk
+ * over the holes deletions leave at the front of a V8 Map, every time.
  */
 import { TokenBucket, type BucketOptions } from './token-bucket';
 
@@ -16,6 +18,7 @@ const CHECKS_PER_OPERATION = 2;
 export class KeyedLimiter {
   readonly #options: BucketOptions;
   readonly #buckets = new Map<string, TokenBucket>();
+  #cursor: Iterator<[string, TokenBucket]> = this.#buckets.entries();
 
   constructor(options: BucketOptions) {
     new TokenBucket(options); // validates the options, with the same errors
@@ -49,10 +52,15 @@ export class KeyedLimiter {
   }
 
   #evictFull(): void {
-    for (let i = 0; i < CHECKS_PER_OPERATION && this.#buckets.size > 0; i++) {
-      const [key, bucket] = this.#buckets.entries().next().value!;
-      this.#buckets.delete(key);
-      if (bucket.available() < bucket.capacity) this.#buckets.set(key, bucket); // not full: to the back
+    for (let i = 0; i < CHECKS_PER_OPERATION; i++) {
+      let next = this.#cursor.next();
+      if (next.done) {
+        if (this.#buckets.size === 0) return;
+        this.#cursor = this.#buckets.entries();
+        next = this.#cursor.next();
+      }
+      const [key, bucket] = next.value as [string, TokenBucket];
+      if (bucket.available() >= bucket.capacity) this.#buckets.delete(key);
     }
   }
 }
