@@ -2,8 +2,9 @@
  * The oracle: a token bucket in exact rational arithmetic (BigInt fractions).
  * Every double is a dyadic rational, so clock readings, rates and capacities
  * convert exactly; no rounding anywhere. Decisions within EPSILON tokens of a
- * boundary are reported as 'either' (README, "Precision"): a learner's float
- * implementation may go either way there, and the model follows its choice.
+ * boundary (and a hair more, for float rounding) are reported as 'either'
+ * (README, "Precision"): a learner's float implementation may go either way
+ * there, and the model follows its choice.
  */
 export const EPSILON = 1e-9;
 
@@ -66,7 +67,6 @@ export class Q {
 
 const THOUSAND = new Q(1000n);
 const ZERO = new Q(0n);
-const EPS = Q.of(EPSILON);
 
 export type Decision = 'yes' | 'no' | 'either';
 
@@ -75,8 +75,15 @@ export class ModelBucket {
   readonly rate: Q;
   tokens: Q;
   latest: Q | undefined;
+  /**
+   * The half-width of the band where either answer is right: EPSILON, plus
+   * room for the rounding of a float comparison like `tokens + 1e-9 < n`
+   * (a few units in the last place of numbers up to the capacity).
+   */
+  readonly #band: Q;
 
   constructor(capacity: number, refillPerSecond: number, now: number) {
+    this.#band = Q.of(EPSILON + 1e-12 * Math.max(1, capacity));
     this.capacity = Q.of(capacity);
     this.rate = Q.of(refillPerSecond);
     this.tokens = this.capacity;
@@ -98,8 +105,8 @@ export class ModelBucket {
 
   decide(n: number): Decision {
     const diff = this.tokens.sub(Q.of(n));
-    if (diff.cmp(EPS) >= 0) return 'yes';
-    if (diff.add(EPS).cmp(ZERO) < 0) return 'no';
+    if (diff.cmp(this.#band) > 0) return 'yes';
+    if (diff.add(this.#band).cmp(ZERO) < 0) return 'no';
     return 'either';
   }
 
@@ -116,8 +123,8 @@ export class ModelBucket {
   /** Whether `w` is an acceptable answer to timeUntilAvailable(n) now. */
   acceptsWait(n: number, w: number): boolean {
     if (!Number.isSafeInteger(w) || w < 0) return false;
-    const allowedOrBoundary = (ms: number) => this.tokensAfter(ms).cmp(Q.of(n).sub(EPS)) >= 0;
-    const clearlyAllowed = (ms: number) => this.tokensAfter(ms).cmp(Q.of(n).add(EPS)) >= 0;
+    const allowedOrBoundary = (ms: number) => this.tokensAfter(ms).cmp(Q.of(n).sub(this.#band)) >= 0;
+    const clearlyAllowed = (ms: number) => this.tokensAfter(ms).cmp(Q.of(n).add(this.#band)) > 0;
     return allowedOrBoundary(w) && (w === 0 || !clearlyAllowed(w - 1));
   }
 }

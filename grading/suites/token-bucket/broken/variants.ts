@@ -41,12 +41,12 @@ export const variants: readonly BrokenVariant[] = [
   {
     file: 'refill-from-last-success.ts',
     mistake: 'stores the refill reading only when a take succeeds, so refused takes and available() count the same elapsed time again',
-    mustFail: [graded.exactModel],
+    mustFail: [graded.exactModel, graded.refusedTakesNothing, graded.noDrift],
   },
   {
     file: 'exceeds-capacity.ts',
     mistake: 'adds what was earned without capping the tokens at the capacity',
-    mustFail: [graded.exactModel, graded.windowBound],
+    mustFail: [graded.exactModel, graded.windowBound, graded.hugeJump],
   },
   {
     file: 'backward-clock-mints.ts',
@@ -56,12 +56,12 @@ export const variants: readonly BrokenVariant[] = [
   {
     file: 'integer-truncation.ts',
     mistake: 'adds Math.floor(earned) whole tokens per call and moves latest on, losing every fraction',
-    mustFail: [graded.exactModel, graded.noDrift],
+    mustFail: [graded.exactModel, graded.noDrift, graded.refusedTakesNothing],
   },
   {
     file: 'failed-take-consumes.ts',
     mistake: 'subtracts n (clamped at 0) even when the request is refused',
-    mustFail: [graded.refusedTakesNothing],
+    mustFail: [graded.refusedTakesNothing, graded.exactModel, graded.noDrift],
   },
   {
     file: 'sub-millisecond-rounds-up.ts',
@@ -76,14 +76,14 @@ export const variants: readonly BrokenVariant[] = [
   {
     file: 'no-n-check.ts',
     mistake: 'never checks n: a request larger than the capacity returns false instead of throwing a RangeError',
-    mustFail: [graded.badN],
+    mustFail: [graded.badN, graded.waitApi],
   },
   // Task 3: each replaces keyed-limiter.ts (beside the reference token-bucket.ts).
   {
     file: 'evicts-non-full.ts',
     as: LIMITER,
     mistake: 'keeps the buckets in a 64-entry LRU that evicts the least recently used bucket even when it is not full',
-    mustFail: [graded.keyedExact],
+    mustFail: [graded.keyedExact, graded.memory],
   },
   {
     file: 'never-evicts.ts',
