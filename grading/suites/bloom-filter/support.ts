@@ -7,7 +7,6 @@
  * mistake in number arithmetic cannot hide by being shared.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import { gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 import { murmur3 } from '../../../exercises/bloom-filter/murmur3';
@@ -85,20 +84,4 @@ export const shapeArb = fc.record({
 export const describeKey = (key: Key): string =>
   typeof key === 'string' ? JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key) : `bytes [${Array.from(key.slice(0, 16)).join(', ')}${key.length > 16 ? ', …' : ''}]`;
 
-/**
- * Asserts that `fn` throws a RangeError whose message contains each of `mentions`.
- * A stub's NotImplementedError passes through, so the report says "not implemented".
- */
-export function expectRangeError(what: string, fn: () => unknown, ...mentions: string[]): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  if (thrown instanceof Error && thrown.name === 'NotImplementedError') throw thrown;
-  expect(thrown, `${what} should throw a RangeError`).toBeInstanceOf(RangeError);
-  for (const mention of mentions) {
-    expect((thrown as Error).message, `the RangeError from ${what} should name "${mention}"`).toContain(mention);
-  }
-}
+export { expectRangeError } from '../../../harness/suite';

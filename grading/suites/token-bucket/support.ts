@@ -1,6 +1,5 @@
 /** What the token bucket suite shares: the learner's modules, a clock the test moves, and generators. */
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import { gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 
@@ -38,15 +37,4 @@ export const forwardArb = fc.oneof(fc.constant(0), fc.constantFrom(0.125, 0.25, 
 export const shareArb = fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true }));
 export const sizeOf = (share: number, capacity: number): number => (share === 1 ? Math.min(1, capacity) : Math.max(share * capacity, 1e-3));
 
-/** Asserts that fn throws a RangeError naming `argument`; a stub's NotImplementedError passes through. */
-export function expectRangeError(what: string, fn: () => unknown, argument: string): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  if (thrown instanceof Error && thrown.name === 'NotImplementedError') throw thrown;
-  expect(thrown, `${what} should throw a RangeError`).toBeInstanceOf(RangeError);
-  expect((thrown as Error).message, `the RangeError from ${what} should name "${argument}"`).toContain(argument);
-}
+export { expectRangeError } from '../../../harness/suite';

@@ -165,20 +165,4 @@ export const chainArb = familyArb(1).chain(({ nodes, clocks: [a] }) =>
   }),
 );
 
-/**
- * Asserts that `fn` throws a RangeError whose message contains each of `mentions`.
- * A stub's NotImplementedError passes through, so the report says "not implemented".
- */
-export function expectRangeError(what: string, fn: () => unknown, ...mentions: string[]): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  if (thrown instanceof Error && thrown.name === 'NotImplementedError') throw thrown;
-  expect(thrown, `${what} should throw a RangeError`).toBeInstanceOf(RangeError);
-  for (const mention of mentions) {
-    expect((thrown as Error).message, `the RangeError from ${what} should name ${JSON.stringify(mention)}`).toContain(mention);
-  }
-}
+export { expectRangeError } from '../../../harness/suite';
