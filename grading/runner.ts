@@ -143,7 +143,7 @@ function isMeta(value: unknown, slug: string): value is GradedMeta {
 }
 
 /** Why a worker died, in one line, from what it printed last. */
-export function explainCrash(exit: ChildExit, limitMs: number): string {
+function explainCrash(exit: ChildExit, limitMs: number): string {
   if (exit.killed) return `the run was stopped after ${Math.round(limitMs / 1000)} s of wall time`;
   if (/heap out of memory|Reached heap limit/i.test(exit.tail)) return 'the test worker ran out of memory (its heap is capped at 512 MB)';
   const exitCall = /process\.exit(?: unexpectedly)? called with "?(-?\d+)"?/.exec(exit.tail);

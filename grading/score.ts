@@ -26,7 +26,7 @@ export function splitFailure(message: string): { message: string; replay: string
 }
 
 /** Bounds a message so one runaway failure cannot swamp a report. */
-export function boundMessage(message: string, maxLines = 40, maxChars = 4000): string {
+function boundMessage(message: string, maxLines = 40, maxChars = 4000): string {
   let text = message.length > maxChars ? `${message.slice(0, maxChars)}…` : message;
   const lines = text.split('\n');
   if (lines.length > maxLines) text = `${lines.slice(0, maxLines).join('\n')}\n… (${lines.length - maxLines} more lines)`;

@@ -1,4 +1,6 @@
-/** Reading a failed test's first error the same way in every reporter. */
+/** Reading a test's outcome, and a failed test's first error, the same way in every reporter. */
+import type { TestCase } from 'vitest/node';
+import type { Outcome } from '../score';
 
 /** Error names whose message speaks for itself; any other name is shown before the message. */
 const SELF_EXPLAINING = new Set(['Error', 'AssertionError', 'NotImplementedError', 'DeadlineExceededError', '']);
@@ -17,3 +19,16 @@ export const isTimeout = (errors: readonly { name?: unknown; message?: unknown }
   if (!error) return false;
   return error.name === 'DeadlineExceededError' || (typeof error.message === 'string' && error.message.startsWith('Test timed out in '));
 };
+
+/** The outcome of a test that ran (passed, failed or timed out); undefined for one that was skipped or has not finished. */
+export function outcomeOf(test: TestCase): Outcome | undefined {
+  const result = test.result();
+  if (result.state !== 'passed' && result.state !== 'failed') return undefined;
+  const errors = result.state === 'failed' ? result.errors : undefined;
+  const durationMs = test.diagnostic()?.duration;
+  return {
+    status: result.state === 'passed' ? 'passed' : isTimeout(errors) ? 'timeout' : 'failed',
+    message: firstMessage(errors),
+    ...(durationMs === undefined ? {} : { durationMs }),
+  };
+}

@@ -10,7 +10,7 @@ import { catalog } from '../catalog';
 import type { ExerciseResult } from '../model';
 import { renderExercise, styleFor } from '../reports/terminal';
 import { scoreExercise, type Outcome } from '../score';
-import { firstMessage, isTimeout } from './errors';
+import { outcomeOf } from './errors';
 
 export default class ScoreReporter implements Reporter {
   #vitest: Vitest | undefined;
@@ -27,23 +27,18 @@ export default class ScoreReporter implements Reporter {
     const byFile = [...modules].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
     for (const module of byFile) {
       for (const test of module.children.allTests()) {
-        const result = test.result();
-        if (result.state === 'passed') passed++;
-        else if (result.state === 'failed') failed++;
+        const outcome = outcomeOf(test);
+        if (outcome) outcome.status === 'passed' ? passed++ : failed++;
         const meta = test.meta().faultline;
         if (!meta) continue;
         const entry = graded.get(meta.exercise) ?? { tests: [], outcomes: new Map<string, Outcome>(), skipped: 0 };
         graded.set(meta.exercise, entry);
-        if (result.state !== 'passed' && result.state !== 'failed') {
+        if (!outcome) {
           entry.skipped++;
           continue;
         }
         entry.tests.push(meta);
-        const errors = result.state === 'failed' ? result.errors : undefined;
-        entry.outcomes.set(meta.name, {
-          status: result.state === 'passed' ? 'passed' : isTimeout(errors) ? 'timeout' : 'failed',
-          message: firstMessage(errors),
-        });
+        entry.outcomes.set(meta.name, outcome);
       }
     }
     const style = styleFor(process.stdout);

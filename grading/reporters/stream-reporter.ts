@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import { firstMessage, isTimeout } from './errors';
+import { firstMessage, outcomeOf } from './errors';
 
 const out = process.env.FAULTLINE_RESULTS;
 
@@ -32,16 +32,9 @@ export default class StreamReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const meta = test.meta().faultline;
     if (!meta) return;
-    const result = test.result();
-    if (result.state === 'pending') return;
-    const errors = result.state === 'failed' ? result.errors : undefined;
-    write({
-      type: 'result',
-      name: meta.name,
-      state: result.state === 'failed' && isTimeout(errors) ? 'timeout' : result.state,
-      message: firstMessage(errors),
-      durationMs: test.diagnostic()?.duration,
-    });
+    const outcome = outcomeOf(test);
+    if (!outcome) return;
+    write({ type: 'result', name: meta.name, state: outcome.status, message: outcome.message, durationMs: outcome.durationMs });
   }
 
   onTestRunEnd(modules: readonly TestModule[], unhandled: readonly { message?: unknown }[], reason: string): void {

@@ -5,7 +5,7 @@ export { sameCall } from './spec';
 export type { SimulationSpec, SimulationResult, SimView, SimStats, Invariant, Liveness, Output, SentMessage, Cause } from './spec';
 export { faultPlanArb, describeFault } from './faults';
 export type { Fault, FaultType, FaultPlan, TimedFault, FaultPlanOptions } from './faults';
-export { DEFAULT_LINK, drawDelay } from './network';
+export { DEFAULT_LINK } from './network';
 export type { LinkConfig, Delay } from './network';
 export { SimStorage } from './storage';
 export type { CrashReport } from './storage';

@@ -44,7 +44,7 @@ export function checkLink(config: LinkConfig): LinkConfig {
 
 const delayUpper = (d: Delay): number => (d.kind === 'uniform' ? d.maxMs : d.minMs + 5 * (d.meanMs - d.minMs));
 
-export function drawDelay(d: Delay, rng: Rng): number {
+function drawDelay(d: Delay, rng: Rng): number {
   switch (d.kind) {
     case 'uniform':
       return d.minMs + rng.next() * (d.maxMs - d.minMs);
@@ -67,11 +67,15 @@ export interface SendPlan {
 
 const key = (from: NodeId, to: NodeId): string => `${from}\u0000${to}`;
 
-export class Network {
+/** `T` is what the simulator parks on a held link: a delivery, released later in arrival order. */
+export class Network<T> {
   #base: LinkConfig;
   #links = new Map<string, LinkConfig>();
   #blocked = new Map<string, number>();
-  #held = new Set<string>();
+  /** Held links, each with what arrived on it while held, in order. */
+  #held = new Map<string, T[]>();
+  /** Per link, the highest message number delivered so far: a lower one arriving later was reordered. */
+  #highest = new Map<string, number>();
 
   constructor(
     base: LinkConfig,
@@ -130,21 +134,36 @@ export class Network {
   }
 
   hold(from: NodeId, to: NodeId): void {
-    this.#held.add(key(from, to));
+    if (!this.#held.has(key(from, to))) this.#held.set(key(from, to), []);
   }
 
-  release(from: NodeId, to: NodeId): void {
+  /** Parks `item` if the link is held, and says whether it did. */
+  park(from: NodeId, to: NodeId, item: T): boolean {
+    const queue = this.#held.get(key(from, to));
+    queue?.push(item);
+    return queue !== undefined;
+  }
+
+  /** Stops holding the link and returns what it held, in arrival order. */
+  release(from: NodeId, to: NodeId): T[] {
+    const queue = this.#held.get(key(from, to)) ?? [];
     this.#held.delete(key(from, to));
+    return queue;
   }
 
-  held(from: NodeId, to: NodeId): boolean {
-    return this.#held.has(key(from, to));
+  /** Records a delivery of message `msg` on the link; true when a later-sent message had already arrived. */
+  delivered(from: NodeId, to: NodeId, msg: number): boolean {
+    const highest = this.#highest.get(key(from, to)) ?? 0;
+    this.#highest.set(key(from, to), Math.max(msg, highest));
+    return highest > msg;
   }
 
-  /** Removes every partition, hold and link override. */
-  heal(): void {
+  /** Removes every partition, hold and link override; returns what the held links held. */
+  heal(): T[] {
+    const held = [...this.#held.values()].flat();
     this.#blocked.clear();
     this.#held.clear();
     this.#links.clear();
+    return held;
   }
 }

@@ -63,14 +63,12 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
   readonly #queue = new EventQueue<SimEvent<M>>();
   readonly #trace: TraceEvent[] = [];
   readonly #hash = new TraceHash();
-  readonly #network: Network;
+  readonly #network: Network<SimEvent<M>>;
   readonly #faultRng: Rng;
   readonly #slots = new Map<NodeId, NodeSlot<N>>();
   readonly #outputs: Output<O>[] = [];
   readonly #messages = new Map<number, SentMessage>();
   readonly #stats: SimStats = { events: 0, ticks: 0, sent: 0, delivered: 0, lost: 0, duplicated: 0, reordered: 0, droppedByPartition: 0, droppedAtDownNode: 0, held: 0, crashes: 0, clockFaults: 0 };
-  readonly #heldMessages = new Map<string, SimEvent<M>[]>();
-  readonly #lastDelivered = new Map<string, number>();
   readonly #tickMs: number;
   readonly #minPartitionMs: number;
   #now = 0;
@@ -108,6 +106,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
   run(): SimulationResult<O> {
     const { spec } = this;
     for (const id of this.#view.ids) this.#start(id, 'start');
+    if ((spec.workload?.length ?? 0) > 0 && !spec.invoke) throw new RangeError('sim: a workload needs spec.invoke to call the node');
     spec.workload?.forEach((w, index) => {
       if (!this.#slots.has(w.node)) throw new RangeError(`sim: workload op ${index} targets unknown node ${stringify(w.node)}`);
       this.#queue.push(w.atMs, { type: 'client', index });
@@ -193,8 +192,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
           return;
         }
         this.#record({ t: this.#now, kind: 'client', node: op.node, op: label });
-        const invoke = this.spec.invoke;
-        if (!invoke) throw new Error('sim: a workload needs spec.invoke');
+        const invoke = this.spec.invoke!;
         this.#call(op.node, `client call ${label}`, { kind: 'client', op: event.index }, (n) => invoke(n, op.op));
         return;
       }
@@ -304,12 +302,8 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       this.#record({ t: this.#now, kind: 'drop', from, to, msg, copy, reason: 'link blocked by a partition' });
       return;
     }
-    if (this.#network.held(from, to)) {
+    if (this.#network.park(from, to, event)) {
       this.#stats.held++;
-      const key = `${from}\u0000${to}`;
-      const queue = this.#heldMessages.get(key) ?? [];
-      queue.push(event);
-      this.#heldMessages.set(key, queue);
       return;
     }
     if (!this.#slots.get(to)!.node) {
@@ -317,9 +311,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       this.#record({ t: this.#now, kind: 'drop', from, to, msg, copy, reason: 'node is down' });
       return;
     }
-    const key = `${from}\u0000${to}`;
-    if ((this.#lastDelivered.get(key) ?? 0) > msg) this.#stats.reordered++;
-    this.#lastDelivered.set(key, Math.max(msg, this.#lastDelivered.get(key) ?? 0));
+    if (this.#network.delivered(from, to, msg)) this.#stats.reordered++;
     this.#stats.delivered++;
     this.#record({ t: this.#now, kind: 'deliver', from, to, msg, copy });
     const body = clone(event.body);
@@ -434,21 +426,12 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
 
   /** Delivers the messages held on a link, in the order they arrived, now. */
   #release(from: NodeId, to: NodeId): void {
-    this.#network.release(from, to);
-    const key = `${from}\u0000${to}`;
-    const held = this.#heldMessages.get(key) ?? [];
-    this.#heldMessages.delete(key);
-    for (const event of held) this.#queue.push(this.#now, event);
+    for (const event of this.#network.release(from, to)) this.#queue.push(this.#now, event);
   }
 
   #healAll(): void {
     this.#healing = true;
-    const held = [...this.#heldMessages.keys()];
-    this.#network.heal();
-    for (const key of held) {
-      const [from, to] = key.split('\u0000') as [NodeId, NodeId];
-      this.#release(from, to);
-    }
+    for (const event of this.#network.heal()) this.#queue.push(this.#now, event);
     this.#record({ t: this.#now, kind: 'heal', detail: 'everything: partitions, holds and degraded links removed, crashed nodes restarted; no more faults' });
     for (const [id, slot] of this.#slots) if (!slot.node) this.#start(id, 'restart');
     this.#checkInvariants();

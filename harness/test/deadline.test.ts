@@ -4,15 +4,13 @@ import { DeadlineExceededError, runWithDeadline } from '../index';
 describe('runWithDeadline', () => {
   test('interrupts a synchronous infinite loop and says so', () => {
     let spins = 0;
-    const started = performance.now();
+    // Without the watchdog this loop never ends and the test hangs: the throw is the evidence.
     expect(() =>
       runWithDeadline(200, () => {
         for (;;) spins++;
       }),
     ).toThrow(DeadlineExceededError);
     expect(spins).toBeGreaterThan(0);
-    // Not a timing assertion on our code's speed: only that the loop was stopped at all, long before a test timeout.
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   test('a loop that catches every error still cannot escape the deadline', () => {

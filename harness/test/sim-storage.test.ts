@@ -132,6 +132,16 @@ describe('simulated storage', () => {
     expect(run(42)).toEqual(run(42));
   });
 
+  test('cost counters count the node\'s own bytes written and syncs, not the crash\'s', () => {
+    const s = new Storage();
+    s.append('log', bytes(1, 2, 3));
+    s.write('meta', bytes(4, 5));
+    s.sync('log');
+    s.syncDirectory();
+    s.crash(new Rng(1));
+    expect(s.stats).toEqual({ syncs: 1, directorySyncs: 1, bytesWritten: 5 });
+  });
+
   test('the public face exports the same class', () => {
     expect(SimStorage).toBe(Storage);
   });

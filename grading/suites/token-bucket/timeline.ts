@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ModelBucket } from './model';
-import { TestClock, sizeOf, type BucketModule, type Config } from './support';
+import { TestClock, shareArb, sizeOf, type BucketModule, type Config } from './support';
 
 export type Step =
   | { readonly kind: 'advance'; readonly ms: number }
@@ -90,7 +90,6 @@ export function replay(TokenBucket: BucketModule['TokenBucket'], config: Config,
   return { grants };
 }
 
-export const takeArb: fc.Arbitrary<Step> = fc.record({ kind: fc.constant('take' as const), share: fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true })) });
+export const takeArb: fc.Arbitrary<Step> = fc.record({ kind: fc.constant('take' as const), share: shareArb });
 export const availableArb: fc.Arbitrary<Step> = fc.constant({ kind: 'available' as const });
-export const waitArb: fc.Arbitrary<Step> = fc.record({ kind: fc.constant('wait' as const), share: fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true })) });
 export const advanceArb = (ms: fc.Arbitrary<number>): fc.Arbitrary<Step> => ms.map((value) => ({ kind: 'advance' as const, ms: value }));
