@@ -146,6 +146,23 @@ export class SimStorage implements Storage {
     return file;
   }
 
+  /**
+   * A separate disk holding only what is durable now: what the worst crash at
+   * this moment (every unsynced byte and directory operation lost) would
+   * leave. This disk is unchanged.
+   */
+  durableCopy(): SimStorage {
+    const copy = new SimStorage();
+    for (const [name, file] of [...this.#durable].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const survivor = new File();
+      survivor.current = file.synced.slice();
+      survivor.synced = file.synced.slice();
+      copy.#files.set(name, survivor);
+    }
+    copy.#durable = new Map(copy.#files);
+    return copy;
+  }
+
   /** Applies the crash fault model, drawing every choice from `rng`, and says what it did. */
   crash(rng: Rng): CrashReport {
     const before = this.list();

@@ -142,6 +142,35 @@ describe('simulated storage', () => {
     expect(s.stats).toEqual({ syncs: 1, directorySyncs: 1, bytesWritten: 5 });
   });
 
+  test('a durable copy holds exactly what the worst crash would leave, and leaves the disk as it was', () => {
+    const s = new Storage();
+    s.append('log', bytes(1, 2));
+    s.sync('log');
+    s.write('meta', bytes(7));
+    s.sync('meta');
+    s.syncDirectory();
+    s.append('log', bytes(3));
+    s.write('meta', bytes(8));
+    s.write('fresh', bytes(9));
+    s.sync('fresh');
+    s.remove('meta');
+    const copy = s.durableCopy();
+    expect(copy.list()).toEqual(['log', 'meta']);
+    expect(text(copy.read('log'))).toBe('1,2');
+    expect(text(copy.read('meta'))).toBe('7');
+    expect(s.list()).toEqual(['fresh', 'log']);
+    expect(text(s.read('log'))).toBe('1,2,3');
+    const worst = new Storage();
+    worst.append('log', bytes(1, 2));
+    worst.sync('log');
+    worst.syncDirectory();
+    worst.append('log', bytes(3));
+    worst.crash({ int: (min: number) => min } as unknown as Rng);
+    expect(text(worst.read('log'))).toBe(text(worst.durableCopy().read('log')));
+    copy.append('log', bytes(4));
+    expect(text(s.read('log'))).toBe('1,2,3');
+  });
+
   test('the public face exports the same class', () => {
     expect(SimStorage).toBe(Storage);
   });

@@ -1,0 +1,209 @@
+/**
+ * Raft clusters on the simulator: the spec for one run (nodes, workload,
+ * faults, the Figure 3 invariants after every event, and a liveness check
+ * once the network heals), the random scenarios the fault tests draw, and a
+ * runner whose failures show the minimized fault plan, the violated property
+ * with its evidence, and the last events.
+ */
+import fc from 'fast-check';
+import { SimulationFailure, describeFault, faultPlanArb, guarded, simulate, type FaultPlan, type FaultType, type LinkConfig, type NodeContext, type NodeId, type SimView, type SimulationResult, type SimulationSpec } from '../../../harness';
+import { RaftChecker } from './invariants';
+import { describeApplied, describeMessage, type Applied, type Message, type RaftModule, type RaftNode } from './support';
+
+export type Op = { readonly type: 'propose'; readonly command: string } | { readonly type: 'probe' };
+
+export const TICK_MS = 100;
+/** After the network heals, a proposal made to the leader must be applied on a majority within this many ticks. */
+export const LIVENESS_TICKS = 100;
+export const PROBE = 'liveness-probe';
+
+export const nodeIds = (size: number): NodeId[] => Array.from({ length: size }, (_, i) => `n${i + 1}`);
+
+export interface Cluster {
+  readonly nodes: readonly NodeId[];
+  readonly durationMs: number;
+  readonly link?: Partial<LinkConfig>;
+  readonly faults?: FaultPlan;
+  /** Client proposals: each is offered at `atMs` to node `to`, or to every live node (followers refuse it). */
+  readonly proposals?: readonly { readonly atMs: number; readonly command: string; readonly to?: NodeId }[];
+  /**
+   * What must happen within LIVENESS_TICKS once everything heals at durationMs:
+   * 'leader': some node is leader and a majority of nodes name it as their leader;
+   * 'commit': a proposal made to the leader is applied on a majority.
+   */
+  readonly liveness?: 'leader' | 'commit';
+  readonly requireFault?: boolean;
+  /** Observes every message a node sends (for the cost counters). */
+  readonly onSend?: (from: NodeId, to: NodeId, message: Message) => void;
+}
+
+export interface ClusterRun {
+  readonly result: SimulationResult<Applied>;
+  readonly checker: RaftChecker;
+}
+
+export function clusterSpec(module: RaftModule, cluster: Cluster, checker: RaftChecker): SimulationSpec<Message, Applied, RaftNode, Op> {
+  const { nodes } = cluster;
+  const majority = Math.floor(nodes.length / 2) + 1;
+  const workload: { atMs: number; node: NodeId; op: Op }[] = [];
+  for (const p of cluster.proposals ?? []) for (const node of p.to === undefined ? nodes : [p.to]) workload.push({ atMs: p.atMs, node, op: { type: 'propose', command: p.command } });
+  if (cluster.liveness === 'commit') {
+    for (let k = 0; k < LIVENESS_TICKS; k++) for (const node of nodes) workload.push({ atMs: cluster.durationMs + k * TICK_MS + TICK_MS / 2, node, op: { type: 'probe' } });
+  }
+  /** Which node instance proposed the probe in which term: one probe per leader per term. */
+  const probed = new WeakMap<RaftNode, Set<number>>();
+  const probeApplied = new Set<NodeId>();
+  let outputsRead = 0;
+  const leaderKnown = (view: SimView<RaftNode, Applied>): NodeId | undefined => {
+    for (const id of view.ids) {
+      const n = view.node(id);
+      if (!n || guarded(`node ${id} while the harness read it`, () => n.role) !== 'leader') continue;
+      const term = guarded(`node ${id} while the harness read it`, () => n.term);
+      const followers = view.ids.filter((other) => {
+        const o = view.node(other);
+        return o !== undefined && guarded(`node ${other} while the harness read it`, () => o.term === term && o.leader === id);
+      });
+      if (followers.length >= majority) return id;
+    }
+    return undefined;
+  };
+  const countProbes = (outputs: readonly { node: NodeId; output: Applied }[]) => {
+    for (; outputsRead < outputs.length; outputsRead++) {
+      const o = outputs[outputsRead]!;
+      if (o.output?.command === PROBE) probeApplied.add(o.node);
+    }
+  };
+  const create = (ctx: NodeContext<Message, Applied>): RaftNode => {
+    const onSend = cluster.onSend;
+    const context: NodeContext<Message, Applied> = onSend
+      ? { ...ctx, send: (to, message) => (onSend(ctx.id, to, message), ctx.send(to, message)) }
+      : ctx;
+    return new module.RaftNode(context);
+  };
+  return {
+    nodes,
+    create,
+    tickMs: TICK_MS,
+    durationMs: cluster.durationMs,
+    minPartitionMs: 200,
+    ...(cluster.link ? { link: cluster.link } : {}),
+    ...(cluster.faults ? { faults: cluster.faults } : {}),
+    workload,
+    invoke: (node, op) => {
+      if (op.type === 'propose') {
+        node.propose(op.command);
+        return;
+      }
+      if (node.role !== 'leader') return;
+      const terms = probed.get(node) ?? new Set<number>();
+      probed.set(node, terms);
+      if (terms.has(node.term)) return;
+      terms.add(node.term);
+      node.propose(PROBE);
+    },
+    invariants: checker.invariants(),
+    ...(cluster.liveness
+      ? {
+          liveness: {
+            withinMs: LIVENESS_TICKS * TICK_MS,
+            done: (view) => (cluster.liveness === 'leader' ? leaderKnown(view) !== undefined : (countProbes(view.outputs), probeApplied.size >= majority)),
+            pending: (view) => {
+              const states = view.ids.map((id) => {
+                const n = view.node(id);
+                if (!n) return `${id} down`;
+                return guarded(`node ${id} while the harness read it`, () => `${id} ${n.role} of term ${n.term}, commit ${n.commitIndex}, log length ${n.log.length}`);
+              });
+              if (cluster.liveness === 'leader') return `no leader that a majority (${majority}) of nodes, itself included, names as the leader of its term; now: ${states.join('; ')}. Raft §5.2: randomised timeouts make split votes rare, and a new leader announces itself at once with AppendEntries`;
+              return `a proposal to the leader was applied on ${probeApplied.size} node(s) (${[...probeApplied].sort().join(', ') || 'none'}), but a majority is ${majority}; now: ${states.join('; ')}. Raft §5.2 (elections must end) and §5.3 (a leader retries AppendEntries until every follower has the entry)`;
+            },
+          },
+        }
+      : {}),
+    ...(cluster.requireFault ? { requireFault: true } : {}),
+    describe: { message: describeMessage, output: describeApplied, op: (op) => (op.type === 'propose' ? `propose(${JSON.stringify(op.command)})` : 'propose the liveness probe, if leader') },
+  };
+}
+
+/** Runs one cluster; a failure names the fault plan as well as the violation, the evidence and the last events. */
+export function runCluster(module: RaftModule, seed: number, cluster: Cluster): ClusterRun {
+  const checker = new RaftChecker();
+  try {
+    return { result: simulate(seed, clusterSpec(module, cluster, checker)), checker };
+  } catch (error) {
+    if (error instanceof SimulationFailure) {
+      const plan = (cluster.faults ?? []).map((f) => `  at ${f.atMs} ms: ${describeFault(f.fault)}`).join('\n') || '  (none)';
+      const link = cluster.link ? JSON.stringify(cluster.link) : 'reliable';
+      error.message = `raft: ${error.message}\n\n${cluster.nodes.length} nodes, simulation seed ${seed}, link ${link}, fault plan:\n${plan}`;
+    }
+    throw error;
+  }
+}
+
+export interface ScenarioOptions {
+  readonly kinds: readonly FaultType[];
+  readonly loss: number;
+  readonly duplicate: number;
+  readonly reorder: number;
+  readonly maxFaults: number;
+  readonly durationMs: number;
+  readonly maxProposals: number;
+}
+
+/** A random cluster run: 3, 5 or 7 nodes; a lossy link; a fault plan; client proposals; then healing and liveness. */
+export function scenarioArb(options: ScenarioOptions): fc.Arbitrary<Cluster & { seed: number }> {
+  return fc.constantFrom(3, 5, 7).chain((size) => {
+    const nodes = nodeIds(size);
+    return fc.record({
+      faults: faultPlanArb(nodes, { untilMs: options.durationMs - 500, kinds: options.kinds, maxFaults: options.maxFaults, minDurationMs: 200, maxDurationMs: 3_000 }),
+      link: fc.record({
+        loss: fc.double({ min: 0, max: options.loss, noNaN: true }),
+        duplicate: fc.double({ min: 0, max: options.duplicate, noNaN: true }),
+        reorder: fc.double({ min: 0, max: options.reorder, noNaN: true }),
+        delay: fc.integer({ min: 5, max: 60 }).map((maxMs) => ({ kind: 'uniform' as const, minMs: 1, maxMs })),
+      }),
+      proposals: fc
+        .array(fc.integer({ min: 0, max: options.durationMs - 1 }), { maxLength: options.maxProposals })
+        .map((times) => [...times].sort((a, b) => a - b).map((atMs, i) => ({ atMs, command: `c${i + 1}` }))),
+      seed: fc.integer({ min: 0, max: 0x7fffffff }),
+      nodes: fc.constant(nodes),
+      durationMs: fc.constant(options.durationMs),
+      liveness: fc.constant(options.maxProposals > 0 ? ('commit' as const) : ('leader' as const)),
+    });
+  });
+}
+
+/** What a batch of scenarios exercised, for the vacuity checks of a fault test. */
+export interface Exercised {
+  runs: number;
+  sizes: Set<number>;
+  faultsFired: number;
+  lost: number;
+  duplicated: number;
+  reordered: number;
+  droppedByPartition: number;
+  crashes: number;
+  committed: number;
+}
+
+type Check = (property: fc.IProperty<[Cluster & { seed: number }]>, options: { numRuns: number }) => void;
+
+/** Runs `numRuns` random scenarios under the test's seed (via t.check, so failures shrink and replay); returns what they exercised. */
+export function checkScenarios(check: Check, module: RaftModule, arb: fc.Arbitrary<Cluster & { seed: number }>, numRuns: number): Exercised {
+  const seen: Exercised = { runs: 0, sizes: new Set(), faultsFired: 0, lost: 0, duplicated: 0, reordered: 0, droppedByPartition: 0, crashes: 0, committed: 0 };
+  check(
+    fc.property(arb, (scenario) => {
+      const { result, checker } = runCluster(module, scenario.seed, scenario);
+      seen.runs++;
+      seen.sizes.add(scenario.nodes.length);
+      seen.faultsFired += result.faultsFired;
+      seen.lost += result.stats.lost;
+      seen.duplicated += result.stats.duplicated;
+      seen.reordered += result.stats.reordered;
+      seen.droppedByPartition += result.stats.droppedByPartition;
+      seen.crashes += result.stats.crashes;
+      seen.committed += checker.committedCount;
+    }),
+    { numRuns },
+  );
+  return seen;
+}

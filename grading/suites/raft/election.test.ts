@@ -1,0 +1,332 @@
+/**
+ * Task 1 — leader election (Raft §5.1, §5.2, §5.4.1). Rule tests feed one node
+ * crafted messages and ticks, one rule of Figure 2 per test, as etcd's
+ * raft_paper_test.go does; then whole clusters under faults.
+ */
+import { expect } from 'vitest';
+import { Bench } from './bench';
+import { checkScenarios, nodeIds, runCluster, scenarioArb } from './cluster';
+import { ELECTION_TICKS, describeMessage, entries, raftSuite } from './support';
+
+const suite = raftSuite();
+const MAX_TIMEOUT = 2 * ELECTION_TICKS - 1;
+const show = (sent: readonly { to: string; message: Parameters<typeof describeMessage>[0] }[]) => sent.map((s) => `${describeMessage(s.message)} → ${s.to}`).join('; ') || 'nothing';
+
+suite.task(1, () => {
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a follower that hears from no leader starts an election within 10 to 19 ticks: next term, a vote for itself, a RequestVote to every peer',
+      hint: 'Raft §5.2 and Figure 2, "Rules for Servers", Followers and Candidates; protocol.ts ELECTION_TICKS: draw the timeout from ctx.rng in [10, 19] each time the timer resets.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 3, entries(2, 2));
+      let ticks = 0;
+      let sent = bench.tick();
+      for (ticks = 1; bench.read((n) => n.role) === 'follower' && ticks <= MAX_TIMEOUT; ticks++) sent = bench.tick();
+      expect(bench.read((n) => n.role), `role after ${MAX_TIMEOUT} ticks without a leader`).toBe('candidate');
+      expect(ticks, 'ticks until the election started').toBeGreaterThanOrEqual(ELECTION_TICKS);
+      expect(bench.read((n) => n.term), 'term of the new election').toBe(4);
+      expect(bench.read((n) => n.votedFor), 'a candidate votes for itself').toBe('n1');
+      expect(show(sent), 'what the candidate sent').toBe(show(['n2', 'n3', 'n4', 'n5'].map((to) => ({ to, message: { type: 'request-vote', term: 4, lastLogIndex: 2, lastLogTerm: 2 } }))));
+    },
+  );
+
+  suite.test(
+    {
+      points: 1,
+      category: 'correctness',
+      name: 'election timeouts come from ctx.rng: nodes with different random streams time out on different ticks',
+      hint: 'Raft §5.2: randomised timeouts make split votes rare. Draw each timeout with ctx.rng.int(ELECTION_TICKS, 2 * ELECTION_TICKS - 1), never a constant.',
+    },
+    () => {
+      const timeouts = new Set<number>();
+      for (let seed = 1; seed <= 40; seed++) {
+        const bench = new Bench(suite.impl(), { seed });
+        let ticks = 0;
+        while (bench.read((n) => n.role) === 'follower' && ticks <= MAX_TIMEOUT) (bench.tick(), ticks++);
+        expect(ticks, `ticks until the election started (random stream ${seed})`).toBeGreaterThanOrEqual(ELECTION_TICKS);
+        expect(ticks, `ticks until the election started (random stream ${seed})`).toBeLessThanOrEqual(MAX_TIMEOUT);
+        timeouts.add(ticks);
+      }
+      expect(timeouts.size, `distinct timeouts over 40 random streams: ${[...timeouts].sort((a, b) => a - b).join(', ')}`).toBeGreaterThanOrEqual(5);
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a candidate with votes from a majority becomes leader and at once sends AppendEntries to every peer',
+      hint: 'Raft §5.2: "Once a candidate wins an election, it becomes leader. It then sends heartbeat messages to all of the other servers." The candidate’s own vote counts.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 1, entries(1, 3), 0);
+      bench.campaign(MAX_TIMEOUT + 1);
+      const after1 = bench.step('n3', { type: 'request-vote-reply', term: 2, voteGranted: true });
+      expect(bench.read((n) => n.role), 'role with 2 of 5 votes (itself and n3)').toBe('candidate');
+      expect(show(after1), 'sent with 2 of 5 votes').toBe('nothing');
+      const sent = bench.step('n5', { type: 'request-vote-reply', term: 2, voteGranted: true });
+      expect(bench.read((n) => n.role), 'role with 3 of 5 votes').toBe('leader');
+      expect(bench.read((n) => n.leader), 'a leader names itself as leader').toBe('n1');
+      const appends = sent.filter((s) => s.message.type === 'append-entries');
+      expect(appends.map((s) => s.to).sort(), `AppendEntries sent on winning: ${show(sent)}`).toEqual(['n2', 'n3', 'n4', 'n5']);
+      for (const s of appends) expect(s.message.term, `term of ${describeMessage(s.message)}`).toBe(2);
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'a candidate whose election times out without a winner starts another, in the next term',
+      hint: 'Raft §5.2: "If many followers become candidates at the same time, votes could be split… each candidate will time out and start a new election by incrementing its term".',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.campaign(MAX_TIMEOUT + 1);
+      expect(bench.read((n) => n.term)).toBe(1);
+      bench.step('n2', { type: 'request-vote-reply', term: 1, voteGranted: false });
+      bench.step('n3', { type: 'request-vote-reply', term: 1, voteGranted: true });
+      let ticks = 0;
+      let sent = bench.tick();
+      for (ticks = 1; bench.read((n) => n.term) === 1 && ticks <= MAX_TIMEOUT; ticks++) sent = bench.tick();
+      expect(bench.read((n) => n.term), `term after ${ticks} more ticks without a winner`).toBe(2);
+      expect(ticks, 'ticks until the second election').toBeGreaterThanOrEqual(ELECTION_TICKS);
+      expect(bench.read((n) => n.role)).toBe('candidate');
+      expect(sent.filter((s) => s.message.type === 'request-vote' && s.message.term === 2).map((s) => s.to).sort(), show(sent)).toEqual(['n2', 'n3', 'n4', 'n5']);
+      // Votes from the first election do not carry over.
+      bench.step('n4', { type: 'request-vote-reply', term: 2, voteGranted: true });
+      expect(bench.read((n) => n.role), 'role with itself and n4 in term 2 (n3 voted in term 1 only)').toBe('candidate');
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a node that sees a higher term in any message adopts it, forgets its vote and becomes a follower',
+      hint: 'Raft §5.1 and Figure 2, "Rules for Servers": "If RPC request or response contains term T > currentTerm: set currentTerm = T, convert to follower". Replies count too.',
+    },
+    () => {
+      const messages = [
+        { type: 'request-vote', term: 7, lastLogIndex: 0, lastLogTerm: 0 },
+        { type: 'request-vote-reply', term: 7, voteGranted: false },
+        { type: 'append-entries-reply', term: 7, success: false, index: 0, lastLogIndex: 0 },
+        { type: 'append-entries', term: 7, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 },
+      ] as const;
+      for (const start of ['candidate', 'leader'] as const) {
+        for (const message of messages) {
+          const bench = new Bench(suite.impl());
+          bench.follow('n2', 1, entries(1, 2));
+          if (start === 'leader') bench.win(MAX_TIMEOUT + 1);
+          else bench.campaign(MAX_TIMEOUT + 1);
+          bench.step('n4', message);
+          const what = `a ${start} of term 2 after ${describeMessage(message)} from n4`;
+          expect(bench.read((n) => n.term), `term of ${what}`).toBe(7);
+          expect(bench.read((n) => n.role), `role of ${what}`).toBe('follower');
+          if (message.type !== 'request-vote') expect(bench.read((n) => n.votedFor), `vote of ${what}`).toBeUndefined();
+        }
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a request from an earlier term is refused and answered with the current term',
+      hint: 'Raft §5.1 and Figure 2: "Reply false if term < currentTerm" — for RequestVote and for AppendEntries, and the reply carries currentTerm so the sender steps down.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 5, entries(5, 2));
+      const vote = bench.step('n3', { type: 'request-vote', term: 4, lastLogIndex: 9, lastLogTerm: 4 });
+      expect(show(vote)).toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term: 5, voteGranted: false } }]));
+      const append = bench.step('n4', { type: 'append-entries', term: 4, prevLogIndex: 2, prevLogTerm: 5, entries: entries(4, 1), leaderCommit: 3 });
+      expect(append.length, `replies to a stale AppendEntries: ${show(append)}`).toBe(1);
+      const reply = append[0]!;
+      expect(reply.to).toBe('n4');
+      expect(reply.message.type === 'append-entries-reply' && !reply.message.success && reply.message.term === 5, `reply: ${describeMessage(reply.message)}`).toBe(true);
+      expect(bench.read((n) => n.log.length), 'log length after a stale AppendEntries').toBe(2);
+      expect(bench.read((n) => n.commitIndex), 'commit index after a stale AppendEntries').toBe(0);
+      expect(bench.read((n) => n.leader), 'the leader of term 5').toBe('n2');
+      expect(bench.read((n) => n.votedFor), 'vote in term 5').toBeUndefined();
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'replies from an earlier term are ignored: votes granted in a past election do not elect a candidate',
+      hint: 'Raft §5.1: a reply carries the term of the request it answers; one from an earlier term answers an old request and must not count (compare reply.term with currentTerm before counting).',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.campaign(MAX_TIMEOUT + 1);
+      bench.campaign(MAX_TIMEOUT + 1);
+      expect(bench.read((n) => n.term), 'term after two elections').toBe(2);
+      for (const peer of ['n2', 'n3', 'n4', 'n5']) bench.step(peer, { type: 'request-vote-reply', term: 1, voteGranted: true });
+      expect(bench.read((n) => n.role), 'role after 4 votes granted in term 1, while campaigning in term 2').toBe('candidate');
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a vote is refused to a candidate whose log is less up to date: an older last term, or the same last term and a shorter log',
+      hint: 'Raft §5.4.1: compare the last entries’ terms; if they differ, the later term is more up to date; if they are equal, the longer log is. Grant only if the candidate’s log is at least as up to date.',
+    },
+    () => {
+      const cases = [
+        { lastLogIndex: 5, lastLogTerm: 1, grant: false, why: 'older last term, longer log' },
+        { lastLogIndex: 2, lastLogTerm: 2, grant: false, why: 'same last term, shorter log' },
+        { lastLogIndex: 0, lastLogTerm: 0, grant: false, why: 'empty log' },
+        { lastLogIndex: 3, lastLogTerm: 2, grant: true, why: 'same last term, same length' },
+        { lastLogIndex: 4, lastLogTerm: 2, grant: true, why: 'same last term, longer log' },
+      ];
+      for (const c of cases) {
+        const bench = new Bench(suite.impl());
+        bench.follow('n2', 2, [...entries(1, 1), ...entries(2, 2)]);
+        const sent = bench.step('n3', { type: 'request-vote', term: 3, lastLogIndex: c.lastLogIndex, lastLogTerm: c.lastLogTerm });
+        expect(show(sent), `voter's log ends at 3@2; candidate's at ${c.lastLogIndex}@${c.lastLogTerm} (${c.why})`).toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term: 3, voteGranted: c.grant } }]));
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'a vote is granted to a candidate whose last entry has a later term, however short its log',
+      hint: 'Raft §5.4.1: the last terms decide first; log length matters only when they are equal. "lastLogTerm > mine OR (equal AND lastLogIndex >= mine)" — an AND in place of that OR refuses good candidates.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 2, [...entries(1, 4), ...entries(2, 1)]);
+      const sent = bench.step('n3', { type: 'request-vote', term: 4, lastLogIndex: 2, lastLogTerm: 3 });
+      expect(show(sent), "voter's log ends at 5@2; candidate's at 2@3").toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term: 4, voteGranted: true } }]));
+      expect(bench.read((n) => n.votedFor)).toBe('n3');
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted',
+      hint: 'Raft §5.2: "each server will vote for at most one candidate in a given term, on a first-come-first-served basis". A duplicated request from the candidate you voted for gets the same answer.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      const request = { type: 'request-vote', term: 1, lastLogIndex: 0, lastLogTerm: 0 } as const;
+      const first = bench.step('n2', request);
+      const second = bench.step('n3', request);
+      const again = bench.step('n2', request);
+      const granted = (sent: typeof first) => sent.length === 1 && sent[0]!.message.type === 'request-vote-reply' && sent[0]!.message.voteGranted;
+      expect(granted(first), `first request, from n2: ${show(first)}`).toBe(true);
+      expect(granted(second), `second request in term 1, from n3: ${show(second)}`).toBe(false);
+      expect(granted(again), `n2 asking again in term 1: ${show(again)}`).toBe(true);
+      expect(bench.read((n) => n.votedFor)).toBe('n2');
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'only the current leader, a granted vote or a new election resets the election timer: stale messages and replies do not',
+      hint: 'Raft §5.2 and Figure 2, Followers: "If election timeout elapses without receiving AppendEntries RPC from current leader or granting vote to candidate: convert to candidate". A timer reset by any message lets a stale node keep a cluster leaderless.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 3, entries(3, 2));
+      const noise = [
+        { from: 'n3', message: { type: 'append-entries', term: 2, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 } },
+        { from: 'n4', message: { type: 'request-vote', term: 2, lastLogIndex: 9, lastLogTerm: 2 } },
+        { from: 'n5', message: { type: 'request-vote', term: 3, lastLogIndex: 1, lastLogTerm: 1 } },
+        { from: 'n3', message: { type: 'append-entries-reply', term: 3, success: true, index: 1, lastLogIndex: 1 } },
+        { from: 'n4', message: { type: 'request-vote-reply', term: 3, voteGranted: false } },
+      ] as const;
+      let ticks = 0;
+      while (bench.read((n) => n.role) === 'follower' && ticks <= MAX_TIMEOUT) {
+        const { from, message } = noise[ticks % noise.length]!;
+        bench.step(from, message);
+        bench.tick();
+        ticks++;
+      }
+      expect(bench.read((n) => n.role), `role after ${ticks} ticks with only stale messages, replies and refused vote requests between them`).toBe('candidate');
+    },
+  );
+
+  suite.test(
+    {
+      points: 1,
+      category: 'correctness',
+      name: 'a leader sends AppendEntries to every peer every tick, and a follower hearing them never starts an election',
+      hint: 'protocol.ts HEARTBEAT_TICKS, and Raft §5.2: "Leaders send periodic heartbeats … to all followers in order to maintain their authority".',
+    },
+    () => {
+      const leader = new Bench(suite.impl());
+      leader.win(MAX_TIMEOUT + 1);
+      for (let i = 0; i < 3 * MAX_TIMEOUT; i++) {
+        const sent = leader.tick();
+        expect(sent.filter((s) => s.message.type === 'append-entries').map((s) => s.to).sort(), `tick ${i + 1} as leader: ${show(sent)}`).toEqual(['n2', 'n3', 'n4', 'n5']);
+      }
+      expect(leader.read((n) => n.role)).toBe('leader');
+      const follower = new Bench(suite.impl(), { id: 'n2', peers: ['n1', 'n3', 'n4', 'n5'] });
+      for (let i = 0; i < 3 * MAX_TIMEOUT; i++) {
+        follower.step('n1', { type: 'append-entries', term: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 });
+        follower.tick();
+        expect(follower.read((n) => n.role), `role of a follower after ${i + 1} ticks, each after a heartbeat`).toBe('follower');
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'faults',
+      name: 'on 3, 5 and 7 nodes, under loss, duplication, partitions, one-way links and isolation, there is at most one leader per term, and a leader once the network heals',
+      hint: 'Raft §5.2 (one vote per term, a majority to win) and §5.1 (step down on a higher term). The failure shows the fault plan and the last events; replay it and read the timeline.',
+      deadlineMs: 60_000,
+    },
+    (t) => {
+      const seen = checkScenarios(
+        t.check,
+        suite.impl(),
+        scenarioArb({ kinds: ['partition', 'isolate', 'one-way', 'degrade', 'hold'], loss: 0.3, duplicate: 0.2, reorder: 0.2, maxFaults: 6, durationMs: 8_000, maxProposals: 0 }),
+        150,
+      );
+      expect([...seen.sizes].sort(), 'cluster sizes exercised').toEqual([3, 5, 7]);
+      for (const [what, count] of Object.entries({ lost: seen.lost, duplicated: seen.duplicated, reordered: seen.reordered, 'blocked by a partition': seen.droppedByPartition })) {
+        expect(count, `messages ${what} over ${seen.runs} runs`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'performance',
+      name: 'a stable cluster holds no needless elections: once a leader is elected, the term stays put for a minute',
+      hint: 'Raft §5.2: heartbeats every tick keep every follower’s timer from expiring; only the leader’s AppendEntries (or a vote) may reset it.',
+      deadlineMs: 20_000,
+    },
+    () => {
+      for (let seed = 1; seed <= 10; seed++) {
+        const { result } = runCluster(suite.impl(), seed, { nodes: nodeIds(5), durationMs: 60_000 });
+        const elections = result.trace.filter((e) => e.kind === 'send' && e.body.startsWith('RequestVote'));
+        const firstLeader = result.trace.find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
+        expect(firstLeader, `a leader within 60 s on a reliable network (simulation seed ${seed})`).toBeDefined();
+        const late = elections.filter((e) => e.t > firstLeader!.t);
+        expect(late.length, `RequestVotes sent after the first leader's first heartbeat at ${firstLeader!.t.toFixed(3)} ms (simulation seed ${seed}); the first at ${late[0]?.t.toFixed(3)} ms`).toBe(0);
+      }
+    },
+  );
+});

@@ -1,0 +1,151 @@
+/**
+ * Task 3 — persistence and crash recovery (Raft Figure 2, "Persistent state
+ * on all servers … updated on stable storage before responding to RPCs").
+ * The bench's crash is the worst one: everything unsynced is lost. Then whole
+ * clusters with crashes at random moments, torn appends and lost directory
+ * entries.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { Bench } from './bench';
+import { checkScenarios, scenarioArb } from './cluster';
+import { ELECTION_TICKS, describeApplied, describeLog, entries, raftSuite, type Message } from './support';
+
+const suite = raftSuite();
+const MAX_TIMEOUT = 2 * ELECTION_TICKS - 1;
+const granted = (sent: readonly { message: Message }[]) => sent.length === 1 && sent[0]!.message.type === 'request-vote-reply' && sent[0]!.message.voteGranted;
+
+suite.task(3, () => {
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'a granted vote survives a crash: the restarted node refuses another candidate in that term',
+      hint: 'Raft Figure 2, "Persistent state on all servers": votedFor is updated on stable storage before responding. Write it, then sync(), before the call that sends the reply returns.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      const request = { type: 'request-vote', term: 3, lastLogIndex: 0, lastLogTerm: 0 } as const;
+      expect(granted(bench.step('n2', request)), 'n2 asks first').toBe(true);
+      bench.crash();
+      expect(bench.read((n) => n.votedFor), 'vote after a crash that lost everything unsynced').toBe('n2');
+      expect(granted(bench.step('n3', request)), 'n3 asks in the same term, after the crash').toBe(false);
+      expect(granted(bench.step('n2', request)), 'n2 asks again').toBe(true);
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'faults',
+      name: 'the current term survives a crash, whether learned from a message or started by an election',
+      hint: 'Raft Figure 2, "Persistent state": currentTerm is on stable storage before any reply or request carrying it leaves; a node that forgets its term can vote twice in it.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 5, entries(5, 1));
+      bench.crash();
+      expect(bench.read((n) => n.term), 'term learned from AppendEntries, after a crash').toBe(5);
+      bench.campaign(MAX_TIMEOUT + 1);
+      bench.crash();
+      expect(bench.read((n) => n.term), 'term of its own election, after a crash').toBe(6);
+      expect(bench.read((n) => n.votedFor), 'its vote for itself, after a crash').toBe('n1');
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'faults',
+      name: 'an acknowledged entry survives a crash, and so does a truncation',
+      hint: 'Raft Figure 2: log[] is persistent state; a success reply tells the leader the entries are stored, and the leader may commit on it. Sync the log before replying; after deleting a conflicting suffix too.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 2, [...entries(1, 2), ...entries(2, 2)]);
+      bench.crash();
+      expect(describeLog(bench.read((n) => n.log)), 'log after a crash').toBe(describeLog([...entries(1, 2), ...entries(2, 2)]));
+      bench.step('n3', { type: 'append-entries', term: 3, prevLogIndex: 2, prevLogTerm: 1, entries: entries(3, 1), leaderCommit: 0 });
+      bench.crash();
+      expect(describeLog(bench.read((n) => n.log)), 'log after a truncation, then a crash').toBe(describeLog([...entries(1, 2), ...entries(3, 1)]));
+      expect(bench.read((n) => n.term)).toBe(3);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'faults',
+      name: 'whenever a message leaves, the term, vote and log it rests on are already durable',
+      hint: 'etcd raft: "entries must be saved to stable storage before messages are sent". Every call that sends must end with its state synced, including the directory entry of a file you created (syncDirectory).',
+      deadlineMs: 20_000,
+    },
+    (t) => {
+      const { RaftNode } = suite.impl();
+      const peers = ['n2', 'n3', 'n4', 'n5'];
+      const entryArb = fc.record({ term: fc.integer({ min: 1, max: 4 }), command: fc.constantFrom('a', 'b', 'c') });
+      const stepArb: fc.Arbitrary<{ kind: 'tick'; times: number } | { kind: 'propose' } | { kind: 'crash' } | { kind: 'step'; from: string; message: Message }> = fc.oneof(
+        fc.integer({ min: 1, max: 12 }).map((times) => ({ kind: 'tick' as const, times })),
+        fc.constant({ kind: 'propose' as const }),
+        fc.constant({ kind: 'crash' as const }),
+        fc.record({ from: fc.constantFrom(...peers), term: fc.integer({ min: 1, max: 5 }), lastLogIndex: fc.integer({ min: 0, max: 6 }), lastLogTerm: fc.integer({ min: 0, max: 5 }) }).map(({ from, ...m }) => ({ kind: 'step' as const, from, message: { type: 'request-vote' as const, ...m } })),
+        fc.record({ from: fc.constantFrom(...peers), term: fc.integer({ min: 1, max: 5 }), voteGranted: fc.boolean() }).map(({ from, ...m }) => ({ kind: 'step' as const, from, message: { type: 'request-vote-reply' as const, ...m } })),
+        fc
+          .record({ from: fc.constantFrom(...peers), term: fc.integer({ min: 1, max: 5 }), prevLogIndex: fc.integer({ min: 0, max: 4 }), prevLogTerm: fc.integer({ min: 0, max: 4 }), entries: fc.array(entryArb, { maxLength: 3 }), leaderCommit: fc.integer({ min: 0, max: 6 }) })
+          .map(({ from, entries: list, ...m }) => ({ kind: 'step' as const, from, message: { type: 'append-entries' as const, ...m, entries: [...list].sort((a, b) => a.term - b.term) } })),
+        fc.record({ from: fc.constantFrom(...peers), term: fc.integer({ min: 1, max: 5 }), success: fc.boolean(), index: fc.integer({ min: 0, max: 6 }) }).map(({ from, ...m }) => ({ kind: 'step' as const, from, message: { type: 'append-entries-reply' as const, ...m, lastLogIndex: m.index } })),
+      );
+      t.check(
+        fc.property(fc.array(stepArb, { minLength: 1, maxLength: 40 }), (steps) => {
+          const bench = new Bench({ RaftNode }, { checkDurable: true });
+          steps.forEach((s, i) => {
+            if (s.kind === 'tick') bench.tick(s.times);
+            else if (s.kind === 'propose') bench.propose(`p${i}`);
+            else if (s.kind === 'crash') bench.crash();
+            else bench.step(s.from, s.message);
+          });
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'faults',
+      name: 'a restarted node starts as a follower with commit index 0 and applies again from index 1 as it learns the commit index',
+      hint: 'raft.ts: commitIndex, lastApplied and the role are volatile (Figure 2, "Volatile state on all servers"); only term, vote and log are restored. The state machine here is volatile too, so it is rebuilt from index 1.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 2, entries(2, 3), 3);
+      expect(bench.applied.length, 'applied before the crash').toBe(3);
+      bench.crash();
+      expect(bench.read((n) => [n.role, n.commitIndex, n.log.length]), 'role, commit index and log length after a restart').toEqual(['follower', 0, 3]);
+      bench.step('n2', { type: 'append-entries', term: 2, prevLogIndex: 3, prevLogTerm: 2, entries: [], leaderCommit: 2 });
+      expect(bench.applied.slice(3).map(describeApplied), 'applied after the restart, once leaderCommit is 2').toEqual(entries(2, 2).map((e, i) => describeApplied({ type: 'applied', index: i + 1, term: 2, command: e.command })));
+    },
+  );
+
+  suite.test(
+    {
+      points: 8,
+      category: 'faults',
+      name: 'on 3, 5 and 7 nodes, with crashes at any moment, torn appends and lost directory entries, nothing committed is lost, no vote is cast twice, and the cluster recovers',
+      hint: 'Raft Figure 2, "Persistent state", and §5.1–§5.4. A crash keeps only what was synced (and only files whose directory entry was synced). The failure names the property and shows the crash in the timeline, with what the disk lost.',
+      deadlineMs: 60_000,
+    },
+    (t) => {
+      const seen = checkScenarios(
+        t.check,
+        suite.impl(),
+        scenarioArb({ kinds: ['crash', 'crash', 'crash', 'partition', 'isolate', 'degrade'] as const, loss: 0.15, duplicate: 0.15, reorder: 0.15, maxFaults: 8, durationMs: 8_000, maxProposals: 30 }),
+        200,
+      );
+      expect([...seen.sizes].sort(), 'cluster sizes exercised').toEqual([3, 5, 7]);
+      expect(seen.crashes, `crashes over ${seen.runs} runs`).toBeGreaterThan(0);
+      expect(seen.committed, `entries committed over ${seen.runs} runs`).toBeGreaterThan(0);
+    },
+  );
+});

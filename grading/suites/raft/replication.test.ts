@@ -1,0 +1,367 @@
+/**
+ * Task 2 — log replication (Raft §5.3, §5.4.2). Rule tests for the
+ * AppendEntries receiver and the leader's commit rule, the Figure 8 scenario
+ * scripted, then whole clusters under network faults, and the cost counters.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { Bench } from './bench';
+import { checkScenarios, nodeIds, runCluster, scenarioArb } from './cluster';
+import { ELECTION_TICKS, describeApplied, describeLog, describeMessage, entries, raftSuite, type Entry, type Message } from './support';
+
+const suite = raftSuite();
+const MAX_TIMEOUT = 2 * ELECTION_TICKS - 1;
+const show = (sent: readonly { to: string; message: Message }[]) => sent.map((s) => `${describeMessage(s.message)} → ${s.to}`).join('; ') || 'nothing';
+const append = (term: number, prevLogIndex: number, prevLogTerm: number, list: readonly Entry[], leaderCommit = 0): Message => ({ type: 'append-entries', term, prevLogIndex, prevLogTerm, entries: list, leaderCommit });
+const reply = (term: number, success: boolean, index: number, lastLogIndex: number): Message => ({ type: 'append-entries-reply', term, success, index, lastLogIndex });
+
+/** A follower of n2 in `term` holding `log`. */
+function follower(log: readonly Entry[], term = Math.max(1, ...log.map((e) => e.term))): Bench {
+  const bench = new Bench(suite.impl());
+  bench.follow('n2', term, log);
+  return bench;
+}
+
+suite.task(2, () => {
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a follower rejects AppendEntries whose previous entry it does not hold, and keeps its log',
+      hint: 'Raft §5.3 and Figure 2, AppendEntries receiver rule 2: "Reply false if log doesn’t contain an entry at prevLogIndex whose term matches prevLogTerm". Reply with index = prevLogIndex.',
+    },
+    () => {
+      const log = [...entries(1, 2), ...entries(2, 2)];
+      for (const [prevLogIndex, prevLogTerm, why] of [
+        [6, 2, 'beyond the end of its log'],
+        [3, 1, 'an entry of another term'],
+        [4, 3, 'its last entry, of another term'],
+      ] as const) {
+        const bench = follower(log, 3);
+        const sent = bench.step('n2', append(3, prevLogIndex, prevLogTerm, entries(3, 1), 0));
+        expect(show(sent), `follower with ${describeLog(log)} given prev ${prevLogIndex}@${prevLogTerm} (${why})`).toBe(show([{ to: 'n2', message: reply(3, false, prevLogIndex, 4) }]));
+        expect(describeLog(bench.read((n) => n.log)), 'log after the rejection').toBe(describeLog(log));
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a follower appends new entries after a matching previous entry and answers with the index they reach',
+      hint: 'Raft Figure 2, AppendEntries receiver rule 4: "Append any new entries not already in the log"; the reply’s index is prevLogIndex + entries.length.',
+    },
+    () => {
+      const bench = follower(entries(1, 2), 2);
+      const sent = bench.step('n2', append(2, 2, 1, entries(2, 3)));
+      expect(show(sent)).toBe(show([{ to: 'n2', message: reply(2, true, 5, 5) }]));
+      expect(describeLog(bench.read((n) => n.log))).toBe(describeLog([...entries(1, 2), ...entries(2, 3)]));
+      const heartbeat = bench.step('n2', append(2, 5, 2, []));
+      expect(show(heartbeat), 'a heartbeat that matches').toBe(show([{ to: 'n2', message: reply(2, true, 5, 5) }]));
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a conflicting entry and everything after it are deleted, then the new entries appended',
+      hint: 'Raft Figure 2, AppendEntries receiver rule 3: "If an existing entry conflicts with a new one (same index but different terms), delete the existing entry and all that follow it".',
+    },
+    () => {
+      const bench = follower([...entries(1, 3), ...entries(2, 3)], 3);
+      const sent = bench.step('n2', append(3, 3, 1, [{ term: 2, command: 't2-1' }, { term: 3, command: 'new' }]));
+      expect(show(sent)).toBe(show([{ to: 'n2', message: reply(3, true, 5, 5) }]));
+      expect(describeLog(bench.read((n) => n.log))).toBe(describeLog([...entries(1, 3), { term: 2, command: 't2-1' }, { term: 3, command: 'new' }]));
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'faults',
+      name: 'an AppendEntries that matches the log deletes nothing: a delayed or duplicated request does not truncate newer entries',
+      hint: 'Raft Figure 2, receiver rule 3 deletes only on a conflict (same index, different term). Truncating to prevLogIndex + entries.length on every request throws away entries a reordered network delivered first — and the commit they were counted for.',
+    },
+    () => {
+      const log = [...entries(1, 2), ...entries(2, 4)];
+      const bench = follower(log, 2);
+      const late = [
+        append(2, 2, 1, entries(2, 1)),
+        append(2, 0, 0, entries(1, 2)),
+        append(2, 3, 2, []),
+      ];
+      for (const m of late) {
+        bench.step('n2', m);
+        expect(describeLog(bench.read((n) => n.log)), `log after a late ${describeMessage(m)}`).toBe(describeLog(log));
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a follower’s commit index advances to the smaller of leaderCommit and the index of the last new entry, never back',
+      hint: 'Raft Figure 2, receiver rule 5: "If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry)" — the last entry this request vouched for, not the end of your log.',
+    },
+    () => {
+      const bench = follower([], 2);
+      bench.step('n2', append(2, 0, 0, entries(2, 3), 10));
+      expect(bench.read((n) => n.commitIndex), 'leaderCommit 10, entries through 3').toBe(3);
+      bench.step('n2', append(2, 3, 2, entries(2, 3, 'more-'), 2));
+      expect(bench.read((n) => n.commitIndex), 'leaderCommit 2 after commit 3: never back').toBe(3);
+      // The follower holds 6 entries, but this heartbeat vouches only for the first 4.
+      bench.step('n2', append(2, 4, 2, [], 6));
+      expect(bench.read((n) => n.commitIndex), 'a heartbeat with prev 4 and leaderCommit 6, log of 6 entries').toBe(4);
+      bench.step('n2', append(2, 6, 2, [], 6));
+      expect(bench.read((n) => n.commitIndex)).toBe(6);
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'committed entries are applied once each, in index order, each as soon as it is committed',
+      hint: 'Raft Figure 2, "Rules for Servers": "If commitIndex > lastApplied: increment lastApplied, apply log[lastApplied]". Emit { type: "applied", index, term, command }.',
+    },
+    () => {
+      const bench = follower([], 2);
+      bench.step('n2', append(2, 0, 0, entries(2, 5), 2));
+      bench.step('n2', append(2, 0, 0, entries(2, 5), 2));
+      bench.step('n2', append(2, 5, 2, [], 5));
+      bench.step('n2', append(2, 5, 2, [], 4));
+      expect(bench.applied.map(describeApplied)).toEqual(entries(2, 5).map((e, i) => describeApplied({ type: 'applied', index: i + 1, term: e.term, command: e.command })));
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'a leader commits the highest index stored on a majority of the cluster, itself included, once that entry is from its term',
+      hint: 'Raft Figure 2, Leaders: "If there exists an N such that N > commitIndex, a majority of matchIndex[i] ≥ N, and log[N].term == currentTerm: set commitIndex = N". Sort indexes as numbers, not strings.',
+      deadlineMs: 20_000,
+    },
+    (t) => {
+      const { RaftNode } = suite.impl();
+      t.check(
+        fc.property(
+          fc.constantFrom(3, 5, 7),
+          fc.integer({ min: 1, max: 30 }),
+          fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }),
+          (size, count, acks) => {
+            const peers = nodeIds(size).slice(1);
+            const bench = new Bench({ RaftNode }, { peers });
+            bench.win(MAX_TIMEOUT + 1);
+            const term = bench.read((n) => n.term);
+            for (let i = 0; i < count; i++) bench.propose(`c${i + 1}`);
+            const match = new Map(peers.map((p) => [p, 0]));
+            for (const [who, upTo] of acks) {
+              const peer = peers[who % peers.length]!;
+              const index = upTo % (count + 1);
+              bench.step(peer, reply(term, true, index, index));
+              match.set(peer, Math.max(match.get(peer)!, index));
+              const sorted = [count, ...match.values()].sort((a, b) => b - a);
+              const expected = sorted[Math.floor(size / 2)]!;
+              expect(bench.read((n) => n.commitIndex), `leader with ${count} entries of its term in a ${size}-node cluster; followers hold ${JSON.stringify(Object.fromEntries(match))}`).toBe(expected);
+            }
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'correctness',
+      name: 'Raft §5.4.2 (Figure 8): a leader never commits an entry from an earlier term by counting replicas',
+      hint: 'Raft §5.4.2 and Figure 8: an entry of an earlier term stored on a majority can still be overwritten by a later leader. Count replicas only for an entry of the current term; committing it commits everything before it.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      // n1 holds two entries from earlier leaders (terms 1 and 2), then wins term 4.
+      bench.follow('n2', 3, [{ term: 1, command: 'x' }, { term: 2, command: 'y' }]);
+      bench.win(MAX_TIMEOUT + 1);
+      const term = bench.read((n) => n.term);
+      for (const peer of ['n2', 'n3', 'n4', 'n5']) bench.step(peer, reply(term, true, 2, 2));
+      expect(bench.read((n) => n.commitIndex), `commit index of the leader of term ${term} when every follower stores entries 1 (term 1) and 2 (term 2)`).toBe(0);
+      expect(bench.applied.map(describeApplied), 'applied before any entry of its own term is replicated').toEqual([]);
+      const result = bench.propose('z');
+      expect(result).toEqual({ ok: true, index: 3, term });
+      bench.step('n3', reply(term, true, 3, 3));
+      expect(bench.read((n) => n.commitIndex), 'entry 3 (current term) on the leader and n3 only').toBe(0);
+      bench.step('n5', reply(term, true, 3, 3));
+      expect(bench.read((n) => n.commitIndex), 'entry 3 (current term) on the leader, n3 and n5').toBe(3);
+      expect(bench.applied.map(describeApplied)).toEqual([
+        describeApplied({ type: 'applied', index: 1, term: 1, command: 'x' }),
+        describeApplied({ type: 'applied', index: 2, term: 2, command: 'y' }),
+        describeApplied({ type: 'applied', index: 3, term, command: 'z' }),
+      ]);
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'after a rejection, a leader steps back and sends earlier entries until the follower’s log matches',
+      hint: 'Raft §5.3: "After a rejection, the leader decrements nextIndex and retries the AppendEntries RPC." The reply’s lastLogIndex lets you skip straight past a follower’s short log.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.win(MAX_TIMEOUT + 1);
+      const term = bench.read((n) => n.term);
+      for (let i = 1; i <= 6; i++) bench.propose(`c${i}`);
+      // n2 answers whatever it is sent as a follower holding only c1 and c2 would.
+      let prevIndex = -1;
+      let sent = bench.step('n2', reply(term, false, 6, 2));
+      for (let round = 0; round < 10; round++) {
+        const next = sent.find((s) => s.to === 'n2' && s.message.type === 'append-entries');
+        if (!next || next.message.type !== 'append-entries') {
+          sent = bench.tick();
+          continue;
+        }
+        prevIndex = next.message.prevLogIndex;
+        if (prevIndex <= 2) {
+          expect(next.message.entries.length, `${describeMessage(next.message)} must carry entries ${prevIndex + 1}…6`).toBe(6 - prevIndex);
+          break;
+        }
+        sent = bench.step('n2', reply(term, false, prevIndex, 2));
+      }
+      expect(prevIndex, 'prevLogIndex the leader reached for n2 (which holds entries 1 and 2 of 6)').toBeGreaterThanOrEqual(0);
+      expect(prevIndex).toBeLessThanOrEqual(2);
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'api',
+      name: 'propose on a follower changes nothing and names the leader it knows; on a leader it returns the new entry’s index and term',
+      hint: 'raft.ts, propose: a follower returns { ok: false, leader } (its leader in the current term, or undefined); a leader appends and returns { ok: true, index, term }.',
+    },
+    () => {
+      const f = follower(entries(1, 2), 1);
+      expect(f.propose('x')).toEqual({ ok: false, leader: 'n2' });
+      expect(f.read((n) => n.log.length), 'a follower’s log after propose').toBe(2);
+      expect(show(f.sent.slice(1)), 'sent by a follower on propose').toBe('nothing');
+      const fresh = new Bench(suite.impl());
+      expect(fresh.propose('x'), 'propose on a node that knows no leader').toEqual({ ok: false, leader: undefined });
+      const leader = new Bench(suite.impl());
+      leader.follow('n2', 1, entries(1, 2));
+      leader.win(MAX_TIMEOUT + 1);
+      expect(leader.propose('y')).toEqual({ ok: true, index: 3, term: 2 });
+      expect(leader.propose('z')).toEqual({ ok: true, index: 4, term: 2 });
+      expect(describeLog(leader.read((n) => n.log))).toBe(describeLog([...entries(1, 2), { term: 2, command: 'y' }, { term: 2, command: 'z' }]));
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'faults',
+      name: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions and held links, logs never fork, committed entries survive every leader change, all nodes apply the same commands, and proposals commit once the network heals',
+      hint: 'Raft Figure 3 names the properties; §5.3 (consistency check, conflict truncation) and §5.4 (election restriction, commit rule) keep them. The failure names the property, the nodes, the index and the terms; replay it and read the timeline.',
+      deadlineMs: 60_000,
+    },
+    (t) => {
+      const seen = checkScenarios(
+        t.check,
+        suite.impl(),
+        scenarioArb({ kinds: ['partition', 'isolate', 'one-way', 'hold', 'degrade'], loss: 0.25, duplicate: 0.25, reorder: 0.25, maxFaults: 6, durationMs: 8_000, maxProposals: 30 }),
+        200,
+      );
+      expect([...seen.sizes].sort(), 'cluster sizes exercised').toEqual([3, 5, 7]);
+      for (const [what, count] of Object.entries({ lost: seen.lost, duplicated: seen.duplicated, reordered: seen.reordered, 'blocked by a partition': seen.droppedByPartition, committed: seen.committed })) {
+        expect(count, `messages or entries ${what} over ${seen.runs} runs`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'faults',
+      name: 'an isolated leader keeps accepting proposals that never commit; when it rejoins, the new leader’s log replaces them and the cluster moves on',
+      hint: 'Raft §5.3 and Figure 7: the new leader forces followers’ logs to duplicate its own; the old leader steps down on the higher term and its uncommitted entries are overwritten.',
+      deadlineMs: 20_000,
+    },
+    () => {
+      const module = suite.impl();
+      for (let seed = 1; seed <= 10; seed++) {
+        const base = { nodes: nodeIds(5), durationMs: 12_000 };
+        // The same seed gives the same run up to the fault, so the first run tells who leads at 3 s.
+        const probe = runCluster(module, seed, { ...base, durationMs: 3_000 });
+        const beat = [...probe.result.trace].reverse().find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
+        expect(beat, `a leader within 3 s on a reliable network (simulation seed ${seed})`).toBeDefined();
+        const leader = beat!.kind === 'send' ? beat!.from : '';
+        const proposals = [
+          ...Array.from({ length: 5 }, (_, i) => ({ atMs: 3_500 + i * 300, command: `stale-${i + 1}`, to: leader })),
+          ...Array.from({ length: 5 }, (_, i) => ({ atMs: 9_000 + i * 300, command: `fresh-${i + 1}` })),
+        ];
+        const { result, checker } = runCluster(module, seed, { ...base, faults: [{ atMs: 3_200, fault: { type: 'isolate', node: leader, durationMs: 4_000 } }], proposals, liveness: 'commit' });
+        const applied = new Set(result.outputs.map((o) => o.output.command));
+        expect([...applied].filter((c) => c.startsWith('stale-')), `commands proposed to ${leader} while it was isolated must never be applied (simulation seed ${seed})`).toEqual([]);
+        expect([...applied].filter((c) => c.startsWith('fresh-')).length, `commands proposed after it rejoined that were applied somewhere (simulation seed ${seed})`).toBeGreaterThan(0);
+        expect(checker.committedCount).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'performance',
+      name: 'heartbeat traffic is at most one AppendEntries and one reply per follower per tick',
+      hint: 'protocol.ts HEARTBEAT_TICKS: a leader sends one AppendEntries per peer per heartbeat; a follower answers each once. Do not answer replies, and do not broadcast on every reply.',
+      deadlineMs: 20_000,
+    },
+    () => {
+      for (const size of [3, 5]) {
+        for (let seed = 1; seed <= 5; seed++) {
+          const { result } = runCluster(suite.impl(), seed, { nodes: nodeIds(size), durationMs: 30_000 });
+          const first = result.trace.find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
+          expect(first, `a leader on a reliable network (simulation seed ${seed})`).toBeDefined();
+          const after = [...result.messages.values()].filter((m) => m.time >= first!.t).length;
+          const ticks = Math.ceil((30_000 - first!.t) / 100) + 1;
+          const bound = 2 * (size - 1) * ticks;
+          expect(after, `messages in the ${ticks} ticks after the first heartbeat, ${size} nodes, no proposals (simulation seed ${seed}); bound 2 × ${size - 1} followers × ${ticks} ticks`).toBeLessThanOrEqual(bound);
+        }
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'performance',
+      name: 'each entry travels to each follower about once: a leader does not resend its log with every heartbeat',
+      hint: 'Raft §5.3: the leader keeps a nextIndex per follower and sends only the entries from there; on success it moves nextIndex past what the follower now holds.',
+      deadlineMs: 20_000,
+    },
+    () => {
+      const size = 5;
+      for (let seed = 1; seed <= 5; seed++) {
+        let carried = 0;
+        const proposals = Array.from({ length: 60 }, (_, i) => ({ atMs: 3_000 + i * 150, command: `c${i + 1}` }));
+        const { checker } = runCluster(suite.impl(), seed, {
+          nodes: nodeIds(size),
+          durationMs: 15_000,
+          proposals,
+          onSend: (_from, _to, m) => {
+            if (m.type === 'append-entries') carried += m.entries.length;
+          },
+        });
+        const committed = checker.committedCount;
+        expect(committed, `entries committed on a reliable network (simulation seed ${seed})`).toBeGreaterThanOrEqual(50);
+        const bound = 2 * (size - 1) * committed;
+        expect(carried, `entries carried by AppendEntries for ${committed} committed entries, ${size} nodes (simulation seed ${seed}); bound 2 × ${size - 1} followers × ${committed}`).toBeLessThanOrEqual(bound);
+      }
+    },
+  );
+});
