@@ -22,9 +22,10 @@
  *   starting an election (§5.2). Messages from earlier terms, replies, and
  *   refused vote requests do not. (A leader that steps down starts afresh.)
  * - A leader appends only what is proposed to it (no no-op entry on election).
- * - Entries are applied (emitted) once each, in index order, only once
- *   committed. The state machine is volatile: after a restart, the node
- *   applies again from index 1 as it learns the commit index.
+ * - Entries are applied (emitted with ctx.emit) once each, in index order,
+ *   only once committed, and in the same call that advanced the commit index.
+ *   The state machine is volatile: after a restart, the node applies again
+ *   from index 1 as it learns the commit index.
  * - Persistence: `ctx.storage` keeps only what was synced (`sync(name)` for
  *   contents, `syncDirectory()` for created or renamed files). When a call
  *   returns having sent any message, the node's current term, vote and log

@@ -10,7 +10,7 @@
  */
 import { Rng, SimStorage, guarded, type NodeContext, type NodeId } from '../../../harness';
 import type { Applied, Entry, Message, RaftModule, RaftNode } from './support';
-import { describeLog, describeMessage } from './support';
+import { describeLog, describeMessage } from './format';
 
 export interface Sent {
   readonly to: NodeId;

@@ -5,12 +5,13 @@
  */
 import { expect } from 'vitest';
 import { Bench } from './bench';
-import { checkScenarios, nodeIds, runCluster, scenarioArb } from './cluster';
+import { SCENARIOS, checkScenarios, nodeIds, runCluster, scenarioArb } from './cluster';
 import { ELECTION_TICKS, describeMessage, entries, raftSuite } from './support';
 
 const suite = raftSuite();
 const MAX_TIMEOUT = 2 * ELECTION_TICKS - 1;
-const show = (sent: readonly { to: string; message: Parameters<typeof describeMessage>[0] }[]) => sent.map((s) => `${describeMessage(s.message)} → ${s.to}`).join('; ') || 'nothing';
+/** What a call sent, in a canonical order: a node may send to its peers in any order. */
+const show = (sent: readonly { to: string; message: Parameters<typeof describeMessage>[0] }[]) => sent.map((s) => `${describeMessage(s.message)} → ${s.to}`).sort().join('; ') || 'nothing';
 
 suite.task(1, () => {
   suite.test(
@@ -300,8 +301,8 @@ suite.task(1, () => {
       const seen = checkScenarios(
         t.check,
         suite.impl(),
-        scenarioArb({ kinds: ['partition', 'isolate', 'one-way', 'degrade', 'hold'], loss: 0.3, duplicate: 0.2, reorder: 0.2, maxFaults: 6, durationMs: 8_000, maxProposals: 0 }),
-        150,
+        scenarioArb(SCENARIOS.election.options),
+        SCENARIOS.election.runs,
       );
       expect([...seen.sizes].sort(), 'cluster sizes exercised').toEqual([3, 5, 7]);
       for (const [what, count] of Object.entries({ lost: seen.lost, duplicated: seen.duplicated, reordered: seen.reordered, 'blocked by a partition': seen.droppedByPartition })) {

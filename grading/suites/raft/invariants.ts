@@ -18,14 +18,13 @@
  */
 import { guarded, type Invariant, type NodeId, type SimView } from '../../../harness';
 import type { Applied, Entry, RaftNode, Role } from './support';
-import { describeEntry } from './support';
+import { describeEntry } from './format';
 
 type View = SimView<RaftNode, Applied>;
 
 /** What we remember of one node incarnation. */
 interface Seen {
-  /** The log as last observed (entry objects, and their fields, to notice changes in place). */
-  entries: Entry[];
+  /** The log as last observed, by value (a node may hand out copies, or change entries in place). */
   terms: number[];
   commands: string[];
   commitIndex: number;
@@ -102,24 +101,25 @@ export class RaftChecker {
       const now = guarded(`node ${id} while the invariants read it`, () => ({ term: node.term, role: node.role, commitIndex: node.commitIndex, log: node.log }));
       let seen = this.#seen.get(node);
       if (!seen) {
-        seen = { entries: [], terms: [], commands: [], commitIndex: 0, role: 'follower', term: now.term, nextApply: 1 };
+        seen = { terms: [], commands: [], commitIndex: 0, role: 'follower', term: now.term, nextApply: 1 };
         this.#seen.set(node, seen);
       }
       // Where did the log change since we last looked?
       const log = now.log;
       let first = 0;
-      const common = Math.min(log.length, seen.entries.length);
+      const common = Math.min(log.length, seen.terms.length);
       while (first < common) {
         const e = log[first]!;
-        if (e !== seen.entries[first] || e.term !== seen.terms[first] || e.command !== seen.commands[first]) break;
+        if (e.term !== seen.terms[first] || e.command !== seen.commands[first]) break;
         first++;
       }
-      const changedExisting = first < seen.entries.length;
+      const was = (i: number): Entry | undefined => (i < seen!.terms.length ? { term: seen!.terms[i]!, command: seen!.commands[i]! } : undefined);
+      const changedExisting = first < seen.terms.length;
       if (changedExisting && seen.role === 'leader' && now.role === 'leader' && now.term === seen.term) {
-        report('Leader Append-Only', `${id}, leader of term ${now.term}, changed its own log at index ${first + 1}: it held ${describeEntry(seen.entries[first] === undefined ? undefined : { term: seen.terms[first]!, command: seen.commands[first]! })} there and now holds ${describeEntry(log[first])}`);
+        report('Leader Append-Only', `${id}, leader of term ${now.term}, changed its own log at index ${first + 1}: it held ${describeEntry(was(first))} there and now holds ${describeEntry(log[first])}`);
       }
       if (changedExisting && first < seen.commitIndex) {
-        report('State Machine Safety', `${id} had committed through index ${seen.commitIndex}, but its log then changed at index ${first + 1} (from ${describeEntry({ term: seen.terms[first]!, command: seen.commands[first]! })} to ${describeEntry(log[first])}): a committed entry must never change`);
+        report('State Machine Safety', `${id} had committed through index ${seen.commitIndex}, but its log then changed at index ${first + 1} (from ${describeEntry(was(first))} to ${describeEntry(log[first])}): a committed entry must never change`);
       }
       for (let i = first; i < log.length; i++) {
         const problem = this.#onEntry(id, i + 1, log[i]!, i === 0 ? 0 : log[i - 1]!.term, view.time);
@@ -128,9 +128,12 @@ export class RaftChecker {
           break;
         }
       }
-      seen.entries = [...log];
-      seen.terms = log.map((e) => e.term);
-      seen.commands = log.map((e) => e.command);
+      seen.terms.length = log.length;
+      seen.commands.length = log.length;
+      for (let i = first; i < log.length; i++) {
+        seen.terms[i] = log[i]!.term;
+        seen.commands[i] = log[i]!.command;
+      }
 
       if (now.commitIndex > log.length) report('State Machine Safety', `${id} has commit index ${now.commitIndex} but only ${log.length} entries in its log`);
       else if (now.commitIndex > seen.commitIndex) {
@@ -223,7 +226,7 @@ export class RaftChecker {
     }
     if (!first) this.#applied[output.index - 1] = { term: output.term, command: output.command, node: id, time };
     if (seen) seen.nextApply = expected + 1;
-    else this.#seen.set(node, { entries: [], terms: [], commands: [], commitIndex: 0, role: 'follower', term: 0, nextApply: expected + 1 });
+    else this.#seen.set(node, { terms: [], commands: [], commitIndex: 0, role: 'follower', term: 0, nextApply: expected + 1 });
     return undefined;
   }
 }

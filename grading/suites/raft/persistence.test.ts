@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Bench } from './bench';
-import { checkScenarios, scenarioArb } from './cluster';
+import { SCENARIOS, checkScenarios, scenarioArb } from './cluster';
 import { ELECTION_TICKS, describeApplied, describeLog, entries, raftSuite, type Message } from './support';
 
 const suite = raftSuite();
@@ -140,8 +140,8 @@ suite.task(3, () => {
       const seen = checkScenarios(
         t.check,
         suite.impl(),
-        scenarioArb({ kinds: ['crash', 'crash', 'crash', 'partition', 'isolate', 'degrade'] as const, loss: 0.15, duplicate: 0.15, reorder: 0.15, maxFaults: 8, durationMs: 8_000, maxProposals: 30 }),
-        200,
+        scenarioArb(SCENARIOS.crashes.options),
+        SCENARIOS.crashes.runs,
       );
       expect([...seen.sizes].sort(), 'cluster sizes exercised').toEqual([3, 5, 7]);
       expect(seen.crashes, `crashes over ${seen.runs} runs`).toBeGreaterThan(0);
