@@ -241,7 +241,7 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 2,
+      points: 1,
       category: 'api',
       name: 'propose on a follower changes nothing and names the leader it knows; on a leader it returns the new entry’s index and term',
       hint: 'raft.ts, propose: a follower returns { ok: false, leader } (its leader in the current term, or undefined); a leader appends and returns { ok: true, index, term }.',
@@ -286,7 +286,7 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'faults',
       name: 'an isolated leader keeps accepting proposals that never commit; when it rejoins, the new leader’s log replaces them and the cluster moves on',
       hint: 'Raft §5.3 and Figure 7: the new leader forces followers’ logs to duplicate its own; the old leader steps down on the higher term and its uncommitted entries are overwritten.',
@@ -310,6 +310,47 @@ suite.task(2, () => {
         expect([...applied].filter((c) => c.startsWith('stale-')), `commands proposed to ${leader} while it was isolated must never be applied (simulation seed ${seed})`).toEqual([]);
         expect([...applied].filter((c) => c.startsWith('fresh-')).length, `commands proposed after it rejoined that were applied somewhere (simulation seed ${seed})`).toBeGreaterThan(0);
         expect(checker.committedCount).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'faults',
+      name: 'a minority cut off keeps electing and raising its term; when it rejoins it cannot win with its stale log, and the cluster commits again',
+      hint: 'Raft §5.4.1: the election restriction keeps a node that missed committed entries from winning, however high its term; its higher term only makes the leader step down (§5.1), and the next leader comes from the majority.',
+      deadlineMs: 20_000,
+    },
+    () => {
+      const module = suite.impl();
+      const termOf = (body: string) => Number(/term (\d+)/.exec(body)?.[1] ?? 0);
+      for (let seed = 1; seed <= 10; seed++) {
+        const nodes = nodeIds(5);
+        const probe = runCluster(module, seed, { nodes, durationMs: 3_000 });
+        const beat = [...probe.result.trace].reverse().find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
+        expect(beat, `a leader within 3 s on a reliable network (simulation seed ${seed})`).toBeDefined();
+        const leader = beat!.kind === 'send' ? beat!.from : '';
+        const minority = nodes.filter((n) => n !== leader).slice(0, 2);
+        const majority = nodes.filter((n) => !minority.includes(n));
+        const healAt = 3_200 + 5_000;
+        const proposals = Array.from({ length: 8 }, (_, i) => ({ atMs: 4_000 + i * 250, command: `during-${i + 1}` }));
+        const { result } = runCluster(module, seed, {
+          nodes,
+          durationMs: 12_000,
+          faults: [{ atMs: 3_200, fault: { type: 'partition', groups: [minority, majority], durationMs: 5_000 } }],
+          proposals,
+          liveness: 'commit',
+        });
+        const where = `minority ${minority.join(', ')} cut off from 3200 to ${healAt} ms (simulation seed ${seed})`;
+        const campaigns = result.trace.filter((e) => e.kind === 'send' && minority.includes(e.from) && e.body.startsWith('RequestVote') && e.t < healAt);
+        const minorityTerm = Math.max(0, ...campaigns.map((e) => (e.kind === 'send' ? termOf(e.body) : 0)));
+        expect(new Set(campaigns.map((e) => (e.kind === 'send' ? termOf(e.body) : 0))).size, `terms the minority campaigned in while cut off, ${where}`).toBeGreaterThanOrEqual(2);
+        const committed = result.outputs.filter((o) => o.output.command.startsWith('during-') && majority.includes(o.node));
+        expect(committed.length, `entries the majority applied while the minority was cut off, ${where}`).toBeGreaterThan(0);
+        const next = result.trace.find((e) => e.kind === 'send' && e.t >= healAt && e.body.startsWith('AppendEntries') && termOf(e.body) > minorityTerm);
+        expect(next, `a leader in a term above ${minorityTerm} after the heal, ${where}`).toBeDefined();
+        expect(minority, `the first leader above term ${minorityTerm} was ${next!.kind === 'send' ? next!.from : ''}, ${where}`).not.toContain(next!.kind === 'send' ? next!.from : '');
       }
     },
   );
