@@ -17,10 +17,12 @@
  * - Terms, votes and the log follow Figure 2 exactly, with the timing
  *   constants of protocol.ts. A leader sends AppendEntries to every peer on
  *   becoming leader and then every HEARTBEAT_TICKS ticks.
- * - Only three things reset a follower's or candidate's election timer: an
- *   AppendEntries from the leader of its current term, granting a vote, and
- *   starting an election (§5.2). Messages from earlier terms, replies, and
- *   refused vote requests do not. (A leader that steps down starts afresh.)
+ * - A follower's or candidate's election timer is reset (a new timeout
+ *   drawn) only by an AppendEntries from the leader of its current term, by
+ *   granting a vote, and by starting an election (§5.2); besides, a node
+ *   draws its first timeout when it is constructed, and a leader that steps
+ *   down starts a fresh one. Messages from earlier terms, replies, and
+ *   refused vote requests never reset it.
  * - A leader appends only what is proposed to it (no no-op entry on election).
  * - Entries are applied (emitted with ctx.emit) once each, in index order,
  *   only once committed, and in the same call that advanced the commit index.

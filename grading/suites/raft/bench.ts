@@ -38,6 +38,8 @@ export class Bench {
   /** Everything the node applied, across restarts, in order. */
   readonly applied: Applied[] = [];
   node: RaftNode;
+  /** How many times `checkDurable` compared the durable state with the node's. */
+  durableChecks = 0;
   #incarnation = 0;
   #inCall = false;
   #outbox: Sent[] = [];
@@ -149,6 +151,7 @@ export class Bench {
 
   /** Throws, with the evidence, unless a node restored from the durable state alone has this node's term, vote and log. */
   expectDurable(when: string): void {
+    this.durableChecks++;
     const probe = this.#create(this.storage.durableCopy(), 'durability probe');
     const read = (n: RaftNode) => guarded(`node ${this.id} while the bench read it`, () => ({ term: n.term, votedFor: n.votedFor, log: [...n.log].map((e) => ({ term: e.term, command: e.command })) }));
     const live = read(this.node);

@@ -293,7 +293,7 @@ suite.task(1, () => {
     {
       points: 5,
       category: 'faults',
-      name: 'on 3, 5 and 7 nodes, under loss, duplication, partitions, one-way links and isolation, there is at most one leader per term, and a leader once the network heals',
+      name: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions, one-way, held and degraded links and isolation, there is at most one leader per term, and a leader once the network heals',
       hint: 'Raft §5.2 (one vote per term, a majority to win) and §5.1 (step down on a higher term). The failure shows the fault plan and the last events; replay it and read the timeline.',
       deadlineMs: 60_000,
     },
