@@ -67,6 +67,19 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 4, title: 'Clocks that misbehave', points: 25 },
     ],
   },
+  {
+    slug: 'raft',
+    title: 'Raft',
+    summary: 'A Raft node that elects one leader per term, replicates a log that never forks, and survives crashes between a write and its sync.',
+    entry: 'raft.ts',
+    learnerFiles: ['raft.ts'],
+    providedFiles: ['protocol.ts'],
+    tasks: [
+      { id: 1, title: 'Leader election', points: 35 },
+      { id: 2, title: 'Log replication', points: 40 },
+      { id: 3, title: 'Persistence and crash recovery', points: 25 },
+    ],
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

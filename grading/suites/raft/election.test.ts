@@ -163,8 +163,8 @@ suite.task(1, () => {
     {
       points: 2,
       category: 'correctness',
-      name: 'replies from an earlier term are ignored: votes granted in a past election do not elect a candidate',
-      hint: 'Raft §5.1: a reply carries the term of the request it answers; one from an earlier term answers an old request and must not count (compare reply.term with currentTerm before counting).',
+      name: 'replies from an earlier term are ignored: old votes do not elect a candidate, old acknowledgements do not commit',
+      hint: 'Raft §5.1: a reply carries the term of the request it answers; one from an earlier term answers an old request and must not count — neither a vote nor an acknowledgement (compare reply.term with currentTerm before counting).',
     },
     () => {
       const bench = new Bench(suite.impl());
@@ -173,6 +173,18 @@ suite.task(1, () => {
       expect(bench.read((n) => n.term), 'term after two elections').toBe(2);
       for (const peer of ['n2', 'n3', 'n4', 'n5']) bench.step(peer, { type: 'request-vote-reply', term: 1, voteGranted: true });
       expect(bench.read((n) => n.role), 'role after 4 votes granted in term 1, while campaigning in term 2').toBe('candidate');
+
+      // A leader of term 3 with a new entry: acknowledgements from term 2 answer requests of an older leadership.
+      const leader = new Bench(suite.impl());
+      leader.follow('n2', 2, []);
+      leader.win(MAX_TIMEOUT + 1);
+      const term = leader.read((n) => n.term);
+      leader.propose('a');
+      for (const peer of ['n2', 'n3', 'n4', 'n5']) leader.step(peer, { type: 'append-entries-reply', term: term - 1, success: true, index: 1, lastLogIndex: 1 });
+      expect(leader.read((n) => n.commitIndex), `commit index of the leader of term ${term} after 4 success replies of term ${term - 1} for index 1`).toBe(0);
+      leader.step('n3', { type: 'append-entries-reply', term, success: true, index: 1, lastLogIndex: 1 });
+      leader.step('n4', { type: 'append-entries-reply', term, success: true, index: 1, lastLogIndex: 1 });
+      expect(leader.read((n) => n.commitIndex), `commit index after 2 success replies of term ${term}`).toBe(1);
     },
   );
 

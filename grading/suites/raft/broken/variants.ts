@@ -1,0 +1,139 @@
+/**
+ * The known-wrong Raft nodes, and the graded tests each one must fail. A
+ * variant is a copy of the reference raft.ts with one mistake that shipped in
+ * real Raft implementations (each file's opening comment says where). The
+ * first tests named are the rule the mistake breaks; the rest are every other
+ * test it fails at seeds 1, 2 and 3, so none of them is a matter of luck.
+ * protocol.ts beside them is not a variant: it lets them type-check.
+ */
+export interface BrokenVariant {
+  readonly file: string;
+  readonly mistake: string;
+  readonly mustFail: readonly string[];
+}
+
+/** The graded tests named below, spelled exactly as in the suite. */
+const graded = {
+  // Task 1: election.test.ts
+  randomTimeout: 'election timeouts come from ctx.rng: nodes with different random streams time out on different ticks',
+  majorityWins: 'a candidate with votes from a majority becomes leader and at once sends AppendEntries to every peer',
+  splitVote: 'a candidate whose election times out without a winner starts another, in the next term',
+  higherTerm: 'a node that sees a higher term in any message adopts it, forgets its vote and becomes a follower',
+  staleReplies: 'replies from an earlier term are ignored: old votes do not elect a candidate, old acknowledgements do not commit',
+  refuseBehind: 'a vote is refused to a candidate whose log is less up to date: an older last term, or the same last term and a shorter log',
+  grantLaterTerm: 'a vote is granted to a candidate whose last entry has a later term, however short its log',
+  oneVote: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted',
+  timerResets: 'only the current leader, a granted vote or a new election resets the election timer: stale messages and replies do not',
+  oneLeaderPerTerm: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions, one-way, held and degraded links and isolation, there is at most one leader per term, and a leader once the network heals',
+  stableTerm: 'a stable cluster holds no needless elections: once a leader is elected, the term stays put for a minute',
+  // Task 2: replication.test.ts
+  noTruncateOnMatch: 'an AppendEntries that matches the log deletes nothing: a delayed or duplicated request does not truncate newer entries',
+  followerCommit: 'a follower’s commit index advances to the smaller of leaderCommit and the index of the last new entry, never back',
+  leaderCommit: 'a leader commits the highest index stored on a majority of the cluster, itself included, once that entry is from its term',
+  figure8: 'Raft §5.4.2 (Figure 8): a leader never commits an entry from an earlier term by counting replicas',
+  logsNeverFork: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions and held links, logs never fork, committed entries survive every leader change, all nodes apply the same commands, and proposals commit once the network heals',
+  isolatedLeader: 'an isolated leader keeps accepting proposals that never commit; when it rejoins, the new leader’s log replaces them and the cluster moves on',
+  cutOffMinority: 'a minority cut off keeps electing and raising its term; when it rejoins it cannot win with its stale log, and the cluster commits again',
+  heartbeatTraffic: 'heartbeat traffic is at most one AppendEntries and one reply per follower per tick',
+  entryTraffic: 'each entry travels to each follower about once, and costs at most one AppendEntries and one reply per follower beyond the heartbeats',
+  // Task 3: persistence.test.ts
+  voteSurvives: 'a granted vote survives a crash: the restarted node refuses another candidate in that term',
+  termSurvives: 'the current term survives a crash, whether learned from a message or started by an election',
+  entrySurvives: 'an acknowledged entry survives a crash, and so does a truncation',
+  durableBeforeSend: 'whenever a message leaves, the term, vote and log it rests on are already durable',
+  restartApplies: 'a restarted node starts as a follower with commit index 0 and applies again from index 1 as it learns the commit index',
+  crashes: 'on 3, 5 and 7 nodes, with crashes at any moment, torn appends and lost directory entries, nothing committed is lost, no term has two leaders, and the cluster recovers',
+} as const;
+
+export const variants: readonly BrokenVariant[] = [
+  {
+    file: 'vote-without-up-to-date-check.ts',
+    mistake: 'grants a vote without the §5.4.1 check that the candidate’s log is at least as up to date',
+    mustFail: [graded.refuseBehind, graded.timerResets, graded.logsNeverFork, graded.cutOffMinority, graded.crashes],
+  },
+  {
+    file: 'up-to-date-with-and.ts',
+    mistake: 'the up-to-date check is lastLogTerm ≥ mine AND lastLogIndex ≥ mine, where a later last term should win outright',
+    mustFail: [graded.grantLaterTerm],
+  },
+  {
+    file: 'double-vote.ts',
+    mistake: 'grants a vote without checking votedFor, so it votes for every candidate of a term',
+    mustFail: [graded.oneVote, graded.oneLeaderPerTerm, graded.stableTerm, graded.logsNeverFork, graded.isolatedLeader, graded.cutOffMinority, graded.heartbeatTraffic, graded.entryTraffic, graded.voteSurvives, graded.crashes],
+  },
+  {
+    file: 'majority-off-by-one.ts',
+    mistake: 'a candidate wins with floor(n / 2) votes (two of five, one of three) instead of a strict majority',
+    mustFail: [graded.majorityWins, graded.splitVote, graded.oneLeaderPerTerm, graded.stableTerm, graded.leaderCommit, graded.logsNeverFork, graded.isolatedLeader, graded.cutOffMinority, graded.heartbeatTraffic, graded.entryTraffic, graded.crashes],
+  },
+  {
+    file: 'stale-replies-accepted.ts',
+    mistake: 'counts vote replies (and takes AppendEntries replies) without checking that their term is the current term',
+    mustFail: [graded.staleReplies],
+  },
+  {
+    file: 'no-step-down-on-higher-term-reply.ts',
+    mistake: 'adopts a higher term only from RequestVote and AppendEntries, not from their replies',
+    mustFail: [graded.higherTerm],
+  },
+  {
+    file: 'timer-reset-on-any-message.ts',
+    mistake: 'every message received, from anyone in any term, resets the election timer',
+    mustFail: [graded.timerResets],
+  },
+  {
+    file: 'fixed-election-timeout.ts',
+    mistake: 'the election timeout is always ELECTION_TICKS: no randomisation, so split votes repeat',
+    mustFail: [graded.randomTimeout, graded.oneLeaderPerTerm, graded.stableTerm, graded.logsNeverFork, graded.isolatedLeader, graded.cutOffMinority, graded.heartbeatTraffic, graded.entryTraffic, graded.crashes],
+  },
+  {
+    file: 'truncate-on-every-append.ts',
+    mistake: 'a follower deletes everything after prevLogIndex + entries.length on every AppendEntries, not only on a conflict',
+    mustFail: [graded.noTruncateOnMatch, graded.followerCommit, graded.logsNeverFork, graded.crashes],
+  },
+  {
+    file: 'commit-to-leader-commit.ts',
+    mistake: 'a follower commits up to min(leaderCommit, its log length) instead of min(leaderCommit, index of the last new entry)',
+    mustFail: [graded.followerCommit],
+  },
+  {
+    file: 'commit-index-string-sort.ts',
+    mistake: 'the leader sorts match indexes with the default (string) sort, so "10" comes before "9"',
+    mustFail: [graded.leaderCommit],
+  },
+  {
+    file: 'commit-earlier-term-by-counting.ts',
+    mistake: 'the leader commits the majority index even when its entry is from an earlier term (Figure 8)',
+    mustFail: [graded.figure8],
+  },
+  {
+    file: 'apply-uncommitted.ts',
+    mistake: 'when the commit index advances, applies every entry in the log, not only those up to the commit index',
+    mustFail: [graded.restartApplies, graded.logsNeverFork, graded.crashes],
+  },
+  {
+    file: 'leader-resends-whole-log.ts',
+    mistake: 'every AppendEntries starts at prevLogIndex 0 and carries the whole log, ignoring nextIndex',
+    mustFail: [graded.entryTraffic],
+  },
+  {
+    file: 'vote-not-persisted.ts',
+    mistake: 'votedFor is saved only when the term changes, so a granted vote is not durable when the reply leaves',
+    mustFail: [graded.voteSurvives, graded.durableBeforeSend],
+  },
+  {
+    file: 'term-not-persisted.ts',
+    mistake: 'a higher term learned from a message is adopted in memory only, not saved before the node answers',
+    mustFail: [graded.termSurvives, graded.entrySurvives, graded.durableBeforeSend],
+  },
+  {
+    file: 'log-not-synced-before-ack.ts',
+    mistake: 'log entries are appended to the file without sync(), so an acknowledged entry can be lost in a crash',
+    mustFail: [graded.entrySurvives, graded.durableBeforeSend, graded.restartApplies, graded.crashes],
+  },
+  {
+    file: 'no-directory-sync.ts',
+    mistake: 'the state and log files are created but syncDirectory() is never called, so after a crash they may not exist',
+    mustFail: [graded.durableBeforeSend, graded.voteSurvives, graded.termSurvives, graded.entrySurvives, graded.restartApplies, graded.crashes],
+  },
+];
