@@ -33,7 +33,6 @@ export interface Cluster {
    * 'commit': a proposal made to the leader is applied on a majority.
    */
   readonly liveness?: 'leader' | 'commit';
-  readonly requireFault?: boolean;
   /** Observes every message a node sends (for the cost counters). */
   readonly onSend?: (from: NodeId, to: NodeId, message: Message) => void;
 }
@@ -120,7 +119,6 @@ export function clusterSpec(module: RaftModule, cluster: Cluster, checker: RaftC
           },
         }
       : {}),
-    ...(cluster.requireFault ? { requireFault: true } : {}),
     describe: { message: describeMessage, output: describeApplied, op: (op) => (op.type === 'propose' ? `propose(${JSON.stringify(op.command)})` : 'propose the liveness probe, if leader') },
   };
 }
@@ -189,6 +187,25 @@ export function scenarioArb(options: ScenarioOptions): fc.Arbitrary<Cluster & { 
       liveness: fc.constant(options.maxProposals > 0 ? ('commit' as const) : ('leader' as const)),
     });
   });
+}
+
+/** The first heartbeat of a run (any AppendEntries sent), at or after `fromMs`: when a leader first took office. */
+export function firstHeartbeat(result: SimulationResult<Applied>, fromMs = 0, where: (body: string) => boolean = () => true): { time: number; from: NodeId; body: string } | undefined {
+  for (const e of result.trace) {
+    if (e.kind === 'send' && e.t >= fromMs && e.body.startsWith('AppendEntries') && where(e.body)) return { time: e.t, from: e.from, body: e.body };
+  }
+  return undefined;
+}
+
+/**
+ * Who leads at `atMs` of a reliable run of `nodes` with this seed (the sender
+ * of the last heartbeat before then). The same seed gives the same run up to
+ * the first fault, so a scripted fault at `atMs` can target that leader.
+ */
+export function leaderAt(module: RaftModule, seed: number, nodes: readonly NodeId[], atMs: number): NodeId | undefined {
+  const { result } = runCluster(module, seed, { nodes, durationMs: atMs });
+  const beat = [...result.trace].reverse().find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
+  return beat?.kind === 'send' ? beat.from : undefined;
 }
 
 /** What a batch of scenarios exercised, for the vacuity checks of a fault test. */

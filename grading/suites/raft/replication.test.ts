@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Bench } from './bench';
-import { SCENARIOS, checkScenarios, nodeIds, runCluster, scenarioArb } from './cluster';
+import { SCENARIOS, checkScenarios, firstHeartbeat, leaderAt, nodeIds, runCluster, scenarioArb } from './cluster';
 import { ELECTION_TICKS, describeApplied, describeLog, describeMessage, entries, raftSuite, type Entry, type Message } from './support';
 
 const suite = raftSuite();
@@ -296,16 +296,13 @@ suite.task(2, () => {
       const module = suite.impl();
       for (let seed = 1; seed <= 10; seed++) {
         const base = { nodes: nodeIds(5), durationMs: 12_000 };
-        // The same seed gives the same run up to the fault, so the first run tells who leads at 3 s.
-        const probe = runCluster(module, seed, { ...base, durationMs: 3_000 });
-        const beat = [...probe.result.trace].reverse().find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
-        expect(beat, `a leader within 3 s on a reliable network (simulation seed ${seed})`).toBeDefined();
-        const leader = beat!.kind === 'send' ? beat!.from : '';
+        const leader = leaderAt(module, seed, base.nodes, 3_000);
+        expect(leader, `a leader within 3 s on a reliable network (simulation seed ${seed})`).toBeDefined();
         const proposals = [
-          ...Array.from({ length: 5 }, (_, i) => ({ atMs: 3_500 + i * 300, command: `stale-${i + 1}`, to: leader })),
+          ...Array.from({ length: 5 }, (_, i) => ({ atMs: 3_500 + i * 300, command: `stale-${i + 1}`, to: leader! })),
           ...Array.from({ length: 5 }, (_, i) => ({ atMs: 9_000 + i * 300, command: `fresh-${i + 1}` })),
         ];
-        const { result, checker } = runCluster(module, seed, { ...base, faults: [{ atMs: 3_200, fault: { type: 'isolate', node: leader, durationMs: 4_000 } }], proposals, liveness: 'commit' });
+        const { result, checker } = runCluster(module, seed, { ...base, faults: [{ atMs: 3_200, fault: { type: 'isolate', node: leader!, durationMs: 4_000 } }], proposals, liveness: 'commit' });
         const applied = new Set(result.outputs.map((o) => o.output.command));
         expect([...applied].filter((c) => c.startsWith('stale-')), `commands proposed to ${leader} while it was isolated must never be applied (simulation seed ${seed})`).toEqual([]);
         expect([...applied].filter((c) => c.startsWith('fresh-')).length, `commands proposed after it rejoined that were applied somewhere (simulation seed ${seed})`).toBeGreaterThan(0);
@@ -327,10 +324,8 @@ suite.task(2, () => {
       const termOf = (body: string) => Number(/term (\d+)/.exec(body)?.[1] ?? 0);
       for (let seed = 1; seed <= 10; seed++) {
         const nodes = nodeIds(5);
-        const probe = runCluster(module, seed, { nodes, durationMs: 3_000 });
-        const beat = [...probe.result.trace].reverse().find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
-        expect(beat, `a leader within 3 s on a reliable network (simulation seed ${seed})`).toBeDefined();
-        const leader = beat!.kind === 'send' ? beat!.from : '';
+        const leader = leaderAt(module, seed, nodes, 3_000);
+        expect(leader, `a leader within 3 s on a reliable network (simulation seed ${seed})`).toBeDefined();
         const minority = nodes.filter((n) => n !== leader).slice(0, 2);
         const majority = nodes.filter((n) => !minority.includes(n));
         const healAt = 3_200 + 5_000;
@@ -348,9 +343,9 @@ suite.task(2, () => {
         expect(new Set(campaigns.map((e) => (e.kind === 'send' ? termOf(e.body) : 0))).size, `terms the minority campaigned in while cut off, ${where}`).toBeGreaterThanOrEqual(2);
         const committed = result.outputs.filter((o) => o.output.command.startsWith('during-') && majority.includes(o.node));
         expect(committed.length, `entries the majority applied while the minority was cut off, ${where}`).toBeGreaterThan(0);
-        const next = result.trace.find((e) => e.kind === 'send' && e.t >= healAt && e.body.startsWith('AppendEntries') && termOf(e.body) > minorityTerm);
+        const next = firstHeartbeat(result, healAt, (body) => termOf(body) > minorityTerm);
         expect(next, `a leader in a term above ${minorityTerm} after the heal, ${where}`).toBeDefined();
-        expect(minority, `the first leader above term ${minorityTerm} was ${next!.kind === 'send' ? next!.from : ''}, ${where}`).not.toContain(next!.kind === 'send' ? next!.from : '');
+        expect(minority, `the first leader above term ${minorityTerm} was ${next!.from}, ${where}`).not.toContain(next!.from);
       }
     },
   );
@@ -367,10 +362,10 @@ suite.task(2, () => {
       for (const size of [3, 5]) {
         for (let seed = 1; seed <= 5; seed++) {
           const { result } = runCluster(suite.impl(), seed, { nodes: nodeIds(size), durationMs: 30_000 });
-          const first = result.trace.find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'));
+          const first = firstHeartbeat(result);
           expect(first, `a leader on a reliable network (simulation seed ${seed})`).toBeDefined();
-          const after = [...result.messages.values()].filter((m) => m.time >= first!.t).length;
-          const ticks = Math.ceil((30_000 - first!.t) / 100) + 1;
+          const after = [...result.messages.values()].filter((m) => m.time >= first!.time).length;
+          const ticks = Math.ceil((30_000 - first!.time) / 100) + 1;
           const bound = 2 * (size - 1) * ticks;
           expect(after, `messages in the ${ticks} ticks after the first heartbeat, ${size} nodes, no proposals (simulation seed ${seed}); bound 2 × ${size - 1} followers × ${ticks} ticks`).toBeLessThanOrEqual(bound);
         }
@@ -403,9 +398,9 @@ suite.task(2, () => {
         expect(committed, `entries committed on a reliable network (simulation seed ${seed})`).toBeGreaterThanOrEqual(50);
         const bound = 2 * (size - 1) * committed;
         expect(carried, `entries carried by AppendEntries for ${committed} committed entries, ${size} nodes (simulation seed ${seed}); bound 2 × ${size - 1} followers × ${committed}`).toBeLessThanOrEqual(bound);
-        const first = result.trace.find((e) => e.kind === 'send' && e.body.startsWith('AppendEntries'))!;
-        const messages = [...result.messages.values()].filter((m) => m.time >= first.t).length;
-        const ticks = Math.ceil((result.endMs - first.t) / 100) + 1;
+        const first = firstHeartbeat(result)!;
+        const messages = [...result.messages.values()].filter((m) => m.time >= first.time).length;
+        const ticks = Math.ceil((result.endMs - first.time) / 100) + 1;
         const messageBound = 2 * (size - 1) * (ticks + proposals.length);
         expect(messages, `messages after the first heartbeat: ${ticks} ticks and ${proposals.length} proposals, ${size} nodes (simulation seed ${seed}); bound 2 × ${size - 1} followers × (${ticks} + ${proposals.length})`).toBeLessThanOrEqual(messageBound);
       }
