@@ -372,6 +372,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
         const lost = [
           ...report.torn.map((t) => `${t.name}: kept ${t.kept} of ${t.of} unsynced bytes`),
           ...report.reverted.map((name) => `${name}: reverted to its synced contents`),
+          ...report.tornRewrites.map((t) => `${t.name}: rewritten in place, kept ${t.kept} of ${t.of} new bytes`),
           report.directory.of > 0 ? `directory: kept ${report.directory.kept} of ${report.directory.of} unsynced operations` : '',
         ].filter(Boolean);
         this.#record({ t: this.#now, kind: 'crash', node: fault.node, detail: lost.length > 0 ? lost.join('; ') : 'no unsynced data' });

@@ -5,7 +5,11 @@
  * - File contents written since the file's last `sync` are volatile. On a crash:
  *   - a file only appended to since its last sync keeps a random prefix of
  *     the unsynced bytes (none, some or all of them): a torn append;
- *   - a file rewritten (`write`) since its last sync reverts to its synced contents.
+ *   - a file rewritten (`write`) since its last sync either reverts to its
+ *     synced contents, keeps all of the new contents, or keeps only a prefix
+ *     of them (possibly none: the truncation landed, the data did not), as
+ *     ext4 left zero-length files after a crash when programs rewrote a file
+ *     in place without fsync. Rewriting a file in place is never atomic.
  * - Directory operations (create, remove, rename) since the last
  *   `syncDirectory` are volatile. On a crash, a random prefix of them survives,
  *   in order, as a journaling file system keeps them: a file created since
@@ -34,6 +38,8 @@ export interface CrashReport {
   readonly torn: readonly { readonly name: string; readonly kept: number; readonly of: number }[];
   /** Files rewritten since their last sync, back to their synced contents. */
   readonly reverted: readonly string[];
+  /** Files rewritten since their last sync that kept a prefix of the new contents: bytes kept, of how many. */
+  readonly tornRewrites: readonly { readonly name: string; readonly kept: number; readonly of: number }[];
   /** Directory operations since the last directory sync that survived, of how many. */
   readonly directory: { readonly kept: number; readonly of: number };
   /** Names that existed before the crash and not after, and the converse. */
@@ -172,6 +178,7 @@ export class SimStorage implements Storage {
 
     const torn: { name: string; kept: number; of: number }[] = [];
     const reverted: string[] = [];
+    const tornRewrites: { name: string; kept: number; of: number }[] = [];
     const after = new Map<string, File>();
     for (const name of [...directory.keys()].sort()) {
       const file = directory.get(name)!;
@@ -181,8 +188,19 @@ export class SimStorage implements Storage {
         const keep = rng.int(0, unsynced);
         if (keep < unsynced) torn.push({ name, kept: keep, of: unsynced });
         survivor.current = file.current.slice(0, file.synced.length + keep);
+      } else if (!file.appendOnly) {
+        // Three outcomes, equally likely: the old contents, all of the new, or a torn prefix of the new.
+        const outcome = rng.int(0, 2);
+        if (outcome === 0) {
+          reverted.push(name);
+          survivor.current = file.synced.slice();
+        } else {
+          const of = file.current.length;
+          const keep = outcome === 1 ? of : rng.int(0, Math.max(0, of - 1));
+          if (keep < of) tornRewrites.push({ name, kept: keep, of });
+          survivor.current = file.current.slice(0, keep);
+        }
       } else {
-        if (!file.appendOnly) reverted.push(name);
         survivor.current = file.synced.slice();
       }
       survivor.synced = survivor.current.slice();
@@ -191,6 +209,7 @@ export class SimStorage implements Storage {
     const report: CrashReport = {
       torn,
       reverted,
+      tornRewrites,
       directory: { kept, of: this.#pending.length },
       vanished: before.filter((name) => !after.has(name)),
       reappeared: [...after.keys()].filter((name) => !before.includes(name)).sort(),

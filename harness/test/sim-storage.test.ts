@@ -47,15 +47,37 @@ describe('simulated storage', () => {
     expect([...kept].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
-  test('a file rewritten since its last sync goes back to its synced contents', () => {
+  test('a file rewritten in place since its last sync keeps its old contents, all of the new, or a prefix of the new', () => {
+    const seen = new Set<string>();
+    for (const seed of seeds) {
+      const s = new Storage();
+      s.write('manifest', bytes(1));
+      s.sync('manifest');
+      s.syncDirectory();
+      s.write('manifest', bytes(2, 3, 4));
+      const report = s.crash(new Rng(seed));
+      const after = text(s.read('manifest'))!;
+      expect(['1', '', '2', '2,3', '2,3,4'], `seed ${seed}`).toContain(after);
+      seen.add(after);
+      if (after === '1') expect(report.reverted).toEqual(['manifest']);
+      else expect(report.reverted).toEqual([]);
+      const kept = after === '' ? 0 : after.split(',').length;
+      if (after !== '1' && kept < 3) expect(report.tornRewrites).toEqual([{ name: 'manifest', kept, of: 3 }]);
+    }
+    expect([...seen].sort()).toEqual(['', '1', '2', '2,3', '2,3,4']);
+  });
+
+  test('a rewritten file that was synced again survives whole', () => {
     for (const seed of seeds.slice(0, 20)) {
       const s = new Storage();
       s.write('manifest', bytes(1));
       s.sync('manifest');
       s.syncDirectory();
       s.write('manifest', bytes(2, 2));
-      expect(s.crash(new Rng(seed)).reverted).toEqual(['manifest']);
-      expect(text(s.read('manifest'))).toBe('1');
+      s.sync('manifest');
+      const report = s.crash(new Rng(seed));
+      expect(text(s.read('manifest')), `seed ${seed}`).toBe('2,2');
+      expect(report.reverted.length + report.tornRewrites.length).toBe(0);
     }
   });
 
