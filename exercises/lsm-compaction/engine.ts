@@ -7,7 +7,7 @@
  *   log and synced (it is acknowledged when the call returns), then goes into
  *   the memtable. A memtable past `memtableBytes` is flushed.
  * - flush: the memtable becomes a new L0 table (written and synced), a new
- *   log is started, and the new version is installed with YOUR
+ *   empty log is created and synced, and the new version is installed with YOUR
  *   `installVersion`; only then is the old log removed. Then the tree
  *   compacts until YOUR `pickCompaction` returns null, running each
  *   compaction with YOUR `compact`.
@@ -87,6 +87,7 @@ export class LsmTree {
     let version = strategy.recover(storage);
     if (version === null) {
       version = emptyVersion(options);
+      startLog(storage, version.log);
       strategy.installVersion(storage, version);
     }
     checkShape(version, options, 'recover');
@@ -155,6 +156,7 @@ export class LsmTree {
       lastSeq: this.#seq,
       log: logFileName(nextFile),
     };
+    startLog(storage, next.log);
     this.strategy.installVersion(storage, next);
     this.#version = next;
     storage.remove(old.log);
@@ -244,6 +246,16 @@ export class LsmTree {
     }
     return entries;
   }
+}
+
+/**
+ * Creates an empty log before the version that names it is installed: the
+ * install's directory sync then makes its name durable too, so acknowledged
+ * writes appended to it cannot vanish with a name the directory forgot.
+ */
+function startLog(storage: Storage, name: string): void {
+  storage.write(name, new Uint8Array(0));
+  storage.sync(name);
 }
 
 /** A version the tree cannot use is a bug to report where it was made, not three calls later. */

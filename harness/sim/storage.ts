@@ -169,6 +169,30 @@ export class SimStorage implements Storage {
     return copy;
   }
 
+  /**
+   * A separate disk in exactly this state, durable or not: what is unsynced
+   * here is unsynced there, so the two can crash differently.
+   */
+  clone(): SimStorage {
+    const copies = new Map<File, File>();
+    const copy = (file: File): File => {
+      let twin = copies.get(file);
+      if (!twin) {
+        twin = new File();
+        twin.current = file.current.slice();
+        twin.synced = file.synced.slice();
+        twin.appendOnly = file.appendOnly;
+        copies.set(file, twin);
+      }
+      return twin;
+    };
+    const twin = new SimStorage();
+    twin.#files = new Map([...this.#files].map(([name, file]) => [name, copy(file)]));
+    twin.#durable = new Map([...this.#durable].map(([name, file]) => [name, copy(file)]));
+    twin.#pending = this.#pending.map((op) => (op.type === 'create' ? { ...op, file: copy(op.file) } : { ...op }));
+    return twin;
+  }
+
   /** Applies the crash fault model, drawing every choice from `rng`, and says what it did. */
   crash(rng: Rng): CrashReport {
     const before = this.list();

@@ -81,6 +81,33 @@ describe('simulated storage', () => {
     }
   });
 
+  test('a clone is a separate disk in the same state: it crashes as the original would, and changes to one leave the other alone', () => {
+    const disk = () => {
+      const s = new Storage();
+      s.append('log', bytes(1, 2));
+      s.sync('log');
+      s.syncDirectory();
+      s.append('log', bytes(3, 4));
+      s.write('new', bytes(5));
+      s.rename('new', 'renamed');
+      return s;
+    };
+    const contents = (s: Storage) => s.list().map((name) => `${name}=${text(s.read(name))}`);
+    for (const seed of seeds.slice(0, 50)) {
+      const original = disk();
+      const twin = original.clone();
+      twin.append('log', bytes(9));
+      expect(text(original.read('log'))).toBe('1,2,3,4');
+      const fresh = disk();
+      const reports = [fresh.crash(new Rng(seed)), original.clone().crash(new Rng(seed))];
+      expect(reports[1], `seed ${seed}`).toEqual(reports[0]);
+      const crashed = original.clone();
+      crashed.crash(new Rng(seed));
+      expect(contents(crashed), `seed ${seed}`).toEqual(contents(fresh));
+      expect(contents(original)).toEqual(['log=1,2,3,4', 'renamed=5']);
+    }
+  });
+
   test('a file created since the last directory sync may vanish; after syncDirectory it never does', () => {
     const outcomes = new Set<boolean>();
     for (const seed of seeds) {

@@ -1,0 +1,239 @@
+/**
+ * Task 3 — installing the result crash-safely. The disk crashes at every
+ * storage call of a flush and the compactions it starts, in each of three
+ * ways (the process dies and the disk keeps everything; power fails and the
+ * disk loses everything unsynced; power fails and it loses a random part of
+ * it), and the recovered tree must hold every acknowledged write, no deleted
+ * key, and no leftover file. Then installVersion alone, recover alone, and
+ * random command sequences with crashes among them.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { Rng, SimStorage } from '../../../harness';
+import { commandsArb, runCommands } from './commands';
+import { tableFileName, writeTable } from '../../../exercises/lsm-compaction/format';
+import {
+  afterCrash,
+  Db,
+  describeCrash,
+  describeVersion,
+  Disk,
+  key,
+  lsmSuite,
+  Model,
+  orphans,
+  readMismatches,
+  run,
+  SimulatedCrash,
+  SMALL,
+  workload,
+  type CrashKind,
+  type LsmOptions,
+  type Version,
+} from './support';
+
+const suite = lsmSuite();
+
+/**
+ * A disk on which the next flush starts a compaction: L0 one table short of
+ * its trigger, deeper levels holding data, and a log of acknowledged writes
+ * (overwrites and deletes of keys that live deeper) that opening the tree
+ * will replay and flush.
+ */
+function primedDisk(impl: Db['impl'], options: LsmOptions, seed: number): { disk: SimStorage; model: Model } {
+  const db = new Db(impl, new Disk(), options);
+  const model = new Model();
+  const rng = new Rng(seed);
+  for (let i = 0; i < 3000; i++) {
+    const flushes = db.tree.stats.flushes;
+    workload(db, model, rng, 1, 300, 4, `p${i}.`);
+    const ready = db.version.levels[0]!.length === options.l0Trigger - 1 && db.version.levels.slice(2).some((l) => l.length > 0);
+    if (ready && db.tree.stats.flushes === flushes) break;
+  }
+  // Deletes and overwrites of keys that already sit in tables: their older versions lie below.
+  const older = [...model.live.keys()].sort();
+  for (let i = 0; i < 6 && older.length > 0; i++) {
+    const k = older[rng.int(0, older.length - 1)]!;
+    if (i % 2 === 0) {
+      db.delete(k);
+      model.delete(k);
+    } else {
+      db.put(k, `last${i}`);
+      model.put(k, `last${i}`);
+    }
+  }
+  return { disk: db.disk.sim, model };
+}
+
+interface CrashCase {
+  readonly at: number;
+  readonly op: string;
+  readonly crash: CrashKind;
+  readonly recovered: Db;
+}
+
+/**
+ * Opens the tree on a copy of `disk` (recover, replay the log, flush, compact)
+ * with a crash before storage call k, for every k; recovers each crashed disk
+ * in each of the crash kinds and hands the result to `check`.
+ */
+function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: number, check: (c: CrashCase) => void): { calls: number; compactions: number } {
+  const clean = new Db(impl, new Disk(disk.clone()), options);
+  const calls = clean.disk.ops.length;
+  const compactions = clean.tree.stats.compactions;
+  for (let at = 0; at < calls; at++) {
+    const crashing = new Disk(disk.clone(), at);
+    try {
+      new Db(impl, crashing, options);
+    } catch (error) {
+      if (!(error instanceof SimulatedCrash)) throw error;
+    }
+    if (!crashing.crashed) throw new Error(`the same calls on the same disk made ${crashing.ops.length} storage calls this time, ${calls} the first: is the code deterministic?`);
+    const op = clean.disk.ops[at]!;
+    for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }] as const) {
+      let recovered: Db;
+      try {
+        recovered = new Db(impl, new Disk(afterCrash(crashing.sim, crash)), options);
+      } catch (error) {
+        throw new Error(`${where(at, op, crash, clean)}recovery failed: ${(error as Error).message}`, { cause: error });
+      }
+      check({ at, op, crash, recovered });
+    }
+  }
+  return { calls, compactions };
+}
+
+const where = (at: number, op: string, crash: CrashKind, clean: Db): string =>
+  `crash before storage call ${at + 1} of ${clean.disk.ops.length} (${op}); ${describeCrash(crash)}\n` +
+  `the calls around it: ${clean.disk.ops.slice(Math.max(0, at - 4), at + 3).join(' · ')}\n`;
+
+const SWEEP_OPTIONS: readonly LsmOptions[] = [SMALL, { ...SMALL, l0Trigger: 2, fanout: 2, levels: 5 }];
+
+suite.task(3, () => {
+  suite.test(
+    {
+      points: 10,
+      category: 'faults',
+      name: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
+      hint: 'Order is everything (LevelDB doc/impl.md, "Compactions" and "Recovery"): write and sync every output, then make the new version durable in one atomic step, and only then remove the inputs. A crash before the switch must find the old version with all its files; after it, the new one with all of its.',
+      deadlineMs: 90_000,
+    },
+    (t) => {
+      for (const [i, options] of SWEEP_OPTIONS.entries()) {
+        const { disk, model } = primedDisk(suite.impl(), options, t.seed + i);
+        const clean = new Db(suite.impl(), new Disk(disk.clone()), options);
+        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, ({ at, op, crash, recovered }) => {
+          const wrong = readMismatches(recovered, model, 4);
+          if (wrong.length > 0) throw new Error(`${where(at, op, crash, clean)}${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.version)}`);
+        });
+        expect(compactions, `compactions started by the flush being crashed (${JSON.stringify(options)})`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'faults',
+      name: 'after recovery from a crash at any storage call, only the manifest and the files its version lists remain: no orphan outlives a restart',
+      hint: 'A crash leaves outputs no version lists (the switch never happened) or inputs the new version dropped (the removes never happened), and perhaps a temporary manifest. recover knows which files the version lists; it removes every other .sst and .log, and any leftover of an unfinished install (LevelDB DBImpl::RemoveObsoleteFiles).',
+      deadlineMs: 90_000,
+    },
+    (t) => {
+      for (const [i, options] of SWEEP_OPTIONS.entries()) {
+        const { disk } = primedDisk(suite.impl(), options, t.seed + 100 + i);
+        const clean = new Db(suite.impl(), new Disk(disk.clone()), options);
+        sweep(suite.impl(), options, disk, t.seed + 100 + i, ({ at, op, crash, recovered }) => {
+          const left = orphans(recovered.version, recovered.disk);
+          if (left.length > 0) {
+            throw new Error(`${where(at, op, crash, clean)}after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${recovered.disk.list().join(', ')}\n${describeVersion(recovered.version)}`);
+          }
+        });
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 6,
+      category: 'faults',
+      name: 'installVersion is atomic: a crash at any storage call inside it leaves the old version or the new one, and once it returns the new one survives any crash',
+      hint: 'Rewriting a file in place is not atomic: a crash can leave old bytes, new bytes, or a prefix of them (ext4 famously left zero-length files). Write the new manifest to a temporary file, sync it, rename it over the old one, then sync the directory: a rename is all or nothing, and the sync before it makes sure the name never points at unwritten bytes (Pillai et al., OSDI 2014, "All File Systems Are Not Created Equal").',
+    },
+    () => {
+      const impl = suite.impl();
+      const sim = new SimStorage();
+      const tables = [1, 2, 3].map((n) => {
+        const t = writeTable(sim, tableFileName(10 + n), [{ key: key(n), seq: n, value: `v${n}` }]);
+        sim.sync(t.file);
+        return t;
+      });
+      sim.syncDirectory();
+      const levels = (l1: typeof tables) => [[], l1, [], []];
+      const v1: Version = { levels: levels(tables.slice(0, 2)), nextFile: 13, lastSeq: 2, log: '000005.log' };
+      const v2: Version = { levels: levels(tables.slice(1)), nextFile: 14, lastSeq: 3, log: '000006.log' };
+      run('installVersion (first version)', () => impl.installVersion(new Disk(sim), v1));
+      const same = (a: Version | null, b: Version) => JSON.stringify(a) === JSON.stringify(b);
+      for (let at = 0; ; at++) {
+        const disk = new Disk(sim.clone(), at);
+        try {
+          run('installVersion', () => impl.installVersion(disk, v2));
+        } catch (error) {
+          if (!(error instanceof SimulatedCrash)) throw error;
+        }
+        const finished = !disk.crashed;
+        for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, ...[1, 2, 3, 4, 5].map((s) => ({ kind: 'power', seed: 31 * at + s }))] as CrashKind[]) {
+          const what = finished ? `after installVersion returned (${disk.ops.join(' · ')}); ${describeCrash(crash)}` : `crash before storage call ${at + 1} of installVersion (${disk.ops.join(' · ')} · ✗); ${describeCrash(crash)}`;
+          let got: Version | null;
+          try {
+            got = run('recover', () => impl.recover(new Disk(afterCrash(disk.sim, crash))));
+          } catch (error) {
+            throw new Error(`${what}: recover failed: ${(error as Error).message}`, { cause: error });
+          }
+          if (finished) expect(same(got, v2), `${what}: recover should return the new version, got ${JSON.stringify(got)}`).toBe(true);
+          else expect(same(got, v1) || same(got, v2), `${what}: recover should return the old or the new version, got ${JSON.stringify(got)}`).toBe(true);
+        }
+        if (finished) break;
+        if (at > 100) throw new Error('installVersion made more than 100 storage calls');
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'correctness',
+      name: 'recover returns null on an empty disk, and otherwise the version installed last, exactly as it was installed',
+      hint: 'Read your manifest back with decodeManifest and return what it holds; a disk with no manifest has never had a version installed.',
+    },
+    () => {
+      const impl = suite.impl();
+      const disk = new Disk();
+      expect(run('recover', () => impl.recover(disk)), 'recover on an empty disk').toBeNull();
+      const versions: Version[] = [1, 2, 3].map((n) => ({ levels: [[], [], [], []], nextFile: 10 * n, lastSeq: 100 * n, log: `00000${n}.log` }));
+      for (const v of versions) {
+        run('installVersion', () => impl.installVersion(disk, v));
+        disk.append(v.log, Uint8Array.of(1));
+        disk.sync(v.log);
+        disk.syncDirectory();
+        expect(run('recover', () => impl.recover(new Disk(disk.sim.clone()))), `recover after installing ${JSON.stringify(v)}`).toEqual(v);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 10,
+      category: 'faults',
+      name: 'through random puts, deletes, flushes, compactions and crashes of every kind, every get and scan matches a Map of the acknowledged writes',
+      hint: 'A write is acknowledged when put or delete returns (the engine has synced the log). After any crash, recovery must give back all of them and nothing deleted; if only some crashes break it, look at what your code has not synced, or syncs too late, at that point.',
+      deadlineMs: 60_000,
+    },
+    (t) => {
+      t.check(
+        fc.property(commandsArb(true), (cmds) => runCommands(suite.impl(), cmds)),
+        { numRuns: 80 },
+      );
+    },
+  );
+});

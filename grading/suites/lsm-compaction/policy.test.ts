@@ -1,0 +1,327 @@
+/**
+ * Task 2 — leveled compaction. First `pickCompaction` alone, on random
+ * versions, against the rules of the contract; then whole trees: the store
+ * reads like a Map, keeps its shape, and its costs (tables probed per read,
+ * bytes written, bytes stored) stay within stated bounds. Costs are counted,
+ * never timed.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { Rng } from '../../../harness';
+import { commandsArb, runCommands } from './commands';
+import { encodeTable, entryBytes, keyRange, levelTarget, overlapping, readTable, totalBytes } from '../../../exercises/lsm-compaction/format';
+import {
+  Db,
+  describeVersion,
+  Disk,
+  key,
+  lsmSuite,
+  Model,
+  readMismatches,
+  run,
+  SMALL,
+  structureProblems,
+  workload,
+  type Compaction,
+  type LsmOptions,
+  type TableMeta,
+  type Version,
+} from './support';
+
+const suite = lsmSuite();
+
+// ---------------------------------------------------------------------------
+// Random versions for the policy alone
+
+const optionsArb: fc.Arbitrary<LsmOptions> = fc.record({
+  memtableBytes: fc.constant(256),
+  l0Trigger: fc.integer({ min: 2, max: 6 }),
+  baseLevelBytes: fc.integer({ min: 300, max: 2000 }),
+  fanout: fc.integer({ min: 2, max: 10 }),
+  levels: fc.integer({ min: 3, max: 6 }),
+  targetFileBytes: fc.constant(256),
+});
+
+let fileNumber = 0;
+const table = (smallest: number, largest: number, bytes: number): TableMeta => ({
+  file: `${String(++fileNumber).padStart(6, '0')}.sst`,
+  smallest: key(smallest),
+  largest: key(largest),
+  bytes,
+  entries: largest - smallest + 1,
+  maxSeq: fileNumber,
+});
+
+/** L0: tables anywhere, overlapping. */
+const l0Arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 40, max: 400 })), { maxLength: 9 });
+/** A deeper level: disjoint ranges cut from sorted distinct points. */
+const levelArb = fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 999 }), { maxLength: 16 }), fc.array(fc.integer({ min: 40, max: 900 }), { minLength: 8, maxLength: 8 }));
+
+const versionArb: fc.Arbitrary<{ options: LsmOptions; version: Version }> = optionsArb.chain((options) =>
+  fc.tuple(fc.constant(options), l0Arb, fc.array(levelArb, { minLength: options.levels - 1, maxLength: options.levels - 1 })).map(([opts, l0, deeper]) => {
+    const levels: TableMeta[][] = [l0.map(([start, width, bytes]) => table(start, Math.min(999, start + width), bytes))];
+    for (const [points, sizes] of deeper) {
+      const sorted = [...points].sort((a, b) => a - b);
+      const tables: TableMeta[] = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2) tables.push(table(sorted[i]!, sorted[i + 1]!, sizes[(i / 2) % sizes.length]! * 3));
+      levels.push(tables);
+    }
+    return { options: opts, version: { levels, nextFile: fileNumber + 1, lastSeq: fileNumber, log: '000000.log' } };
+  }),
+);
+
+/** The level the contract says to compact, or -1. */
+function expectedLevel(version: Version, options: LsmOptions): number {
+  let best = -1;
+  let bestScore = 0;
+  const l0 = version.levels[0]!.length / options.l0Trigger;
+  if (l0 >= 1) [best, bestScore] = [0, l0];
+  for (let level = 1; level < options.levels - 1; level++) {
+    const score = totalBytes(version.levels[level]!) / levelTarget(options, level);
+    if (score >= 1 && score > bestScore) [best, bestScore] = [level, score];
+  }
+  return best;
+}
+
+const scores = (version: Version, options: LsmOptions): string =>
+  version.levels
+    .slice(0, -1)
+    .map((tables, i) => (i === 0 ? `L0 ${tables.length}/${options.l0Trigger}` : `L${i} ${totalBytes(tables)}/${levelTarget(options, i)} B`))
+    .join(', ');
+
+function pick(version: Version, options: LsmOptions): Compaction | null {
+  const frozen = JSON.stringify(version);
+  const chosen = run('pickCompaction', () => suite.impl().pickCompaction(version, options));
+  if (JSON.stringify(version) !== frozen) throw new Error('pickCompaction modified the version it was given');
+  return chosen;
+}
+
+const files = (tables: readonly TableMeta[]): string[] => tables.map((t) => t.file).sort();
+
+suite.task(2, () => {
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'the level with the highest score is compacted (L0: tables / l0Trigger; deeper: bytes / target), the upper one on a tie, and none while every score is below 1',
+      hint: 'LevelDB version_set.cc, VersionSet::Finalize: one score per level, L0 by file count (reads must probe every L0 file), deeper levels by bytes over their target; compact the best score if it is at least 1. The bottom level has no score.',
+    },
+    (t) => {
+      let chosen = 0;
+      t.check(
+        fc.property(versionArb, ({ options, version }) => {
+          const got = pick(version, options);
+          const want = expectedLevel(version, options);
+          if (got !== null) chosen++;
+          const what = `scores: ${scores(version, options)}\n${describeVersion(version)}`;
+          if (want === -1) expect(got, `no level has a score of 1 or more; pickCompaction should return null\n${what}`).toBeNull();
+          else expect(got?.level, `the level to compact\n${what}`).toBe(want);
+        }),
+        { numRuns: 300 },
+      );
+      expect(chosen, 'cases where a compaction was due (the generator must produce some)').toBeGreaterThan(30);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'a compaction takes all of L0, or one table of a deeper level, with exactly the tables of the next level that overlap it',
+      hint: 'L0 tables overlap one another, so a key can have versions in several; moving only some of them down would put an older version above a newer one. Below L0, one table at a time keeps each compaction small. Then add every table of level + 1 whose range meets the inputs\u2019 range (LevelDB doc/impl.md, "Compactions"); miss one and the next level overlaps itself.',
+    },
+    (t) => {
+      t.check(
+        fc.property(versionArb, ({ options, version }) => {
+          const got = pick(version, options);
+          if (got === null) return;
+          const { level } = got;
+          const what = `a compaction of L${level}\n${describeVersion(version)}`;
+          expect(level, what).toBeGreaterThanOrEqual(0);
+          expect(level, what).toBeLessThan(options.levels - 1);
+          if (level === 0) expect(files(got.inputs), `the inputs of ${what}: every L0 table`).toEqual(files(version.levels[0]!));
+          else {
+            expect(got.inputs.length, `the inputs of ${what}: one table`).toBe(1);
+            expect(files(version.levels[level]!), `the input of ${what} is a table of L${level}`).toContain(got.inputs[0]!.file);
+          }
+          const range = keyRange(got.inputs);
+          expect(files(got.overlapping), `the L${level + 1} tables overlapping [${range.smallest} … ${range.largest}], for ${what}`).toEqual(
+            files(overlapping(version.levels[level + 1]!, range.smallest, range.largest)),
+          );
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'tombstones may be dropped only when no level below the output holds a table in the compaction’s key range',
+      hint: 'A tombstone can go only if nothing older can lie below: LevelDB’s IsBaseLevelForKey checks every level below the output, not just the next one and not just “is this the last level”. The range to check is that of the inputs and the overlapping tables together.',
+    },
+    (t) => {
+      const seen = { drop: 0, keep: 0 };
+      t.check(
+        fc.property(versionArb, ({ options, version }) => {
+          const got = pick(version, options);
+          if (got === null || got.inputs.length === 0) return;
+          const range = keyRange([...got.inputs, ...got.overlapping]);
+          const below = version.levels.slice(got.level + 2).flatMap((tables) => overlapping(tables, range.smallest, range.largest));
+          const may = below.length === 0;
+          seen[may ? 'drop' : 'keep']++;
+          expect(
+            got.dropTombstones,
+            may
+              ? `nothing below L${got.level + 1} meets [${range.smallest} … ${range.largest}]: dropTombstones should be true (else tombstones pile up at the bottom)`
+              : `${below.map((t) => t.file).join(', ')} below L${got.level + 1} meet [${range.smallest} … ${range.largest}]: dropTombstones must be false\n${describeVersion(version)}`,
+          ).toBe(may);
+        }),
+        { numRuns: 300 },
+      );
+      expect(Math.min(seen.drop, seen.keep), `cases of each kind (may drop ${seen.drop}, must keep ${seen.keep})`).toBeGreaterThan(10);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'through random puts, deletes, flushes and compactions, every get and scan matches a Map of the writes',
+      hint: 'When a read is wrong, look at the compaction before it: a merge that kept an older version, tombstones dropped too early, or outputs that overlap in L1 (the tree binary-searches L1 and deeper for the one table that may hold a key).',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      t.check(
+        fc.property(commandsArb(false), (cmds) => runCommands(suite.impl(), cmds)),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'correctness',
+      name: 'after every flush, L1 and deeper are sorted and disjoint, every table matches its metadata, L0 is below its trigger and each level within its target',
+      hint: 'The tree compacts until pickCompaction returns null, so a settled tree has every score below 1. Outputs go into level + 1 sorted by key, replacing exactly the overlapping tables; cut them at key boundaries (one entry per key means any boundary will do).',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      for (const options of [SMALL, { ...SMALL, l0Trigger: 2, fanout: 2, levels: 5 }, { ...SMALL, l0Trigger: 6, baseLevelBytes: 2048, levels: 3 }]) {
+        const db = new Db(suite.impl(), new Disk(), options);
+        const model = new Model();
+        const rng = new Rng(t.seed);
+        let flushes = 0;
+        for (let i = 0; i < 60; i++) {
+          workload(db, model, rng, 25, 400, 5, `w${i}.`);
+          if (db.tree.stats.flushes === flushes) continue;
+          flushes = db.tree.stats.flushes;
+          const problems = structureProblems(db.version, db.disk, options, true);
+          if (problems.length > 0) throw new Error(`after ${(i + 1) * 25} writes with ${JSON.stringify(options)}:\n${problems.join('\n')}\n${describeVersion(db.version)}`);
+        }
+        expect(db.version.levels.slice(2).some((l) => l.length > 0), `the workload reached L2 (${JSON.stringify(options)})`).toBe(true);
+        expect(readMismatches(db, model), 'reads at the end').toEqual([]);
+      }
+    },
+  );
+
+  const MAX_PROBES = SMALL.l0Trigger - 1 + (SMALL.levels - 1);
+  suite.test(
+    {
+      points: 4,
+      category: 'performance',
+      name: `a point read probes at most l0Trigger − 1 tables of L0 and one per deeper level (${MAX_PROBES} with the test’s options), however many writes came before`,
+      hint: 'Read amplification is why compaction exists: every L0 table may hold the key, so L0 must be compacted once it reaches l0Trigger tables, whatever the deeper levels look like.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const db = new Db(suite.impl(), new Disk(), SMALL);
+      const model = new Model();
+      const rng = new Rng(t.seed);
+      let worst = 0;
+      for (let round = 0; round < 80; round++) {
+        workload(db, model, rng, 50, 600, 6, `r${round}.`);
+        for (let i = 0; i < 10; i++) {
+          const k = key(rng.int(0, 599));
+          const before = db.tree.stats.tablesProbed;
+          db.get(k);
+          const probes = db.tree.stats.tablesProbed - before;
+          worst = Math.max(worst, probes);
+          if (probes > MAX_PROBES) {
+            throw new Error(`after ${(round + 1) * 50} writes, get(${k}) probed ${probes} tables (at most ${MAX_PROBES})\n${describeVersion(db.version)}`);
+          }
+        }
+      }
+      expect(worst, 'the reads reached tables at all').toBeGreaterThan(0);
+    },
+  );
+
+  // Leveled compaction rewrites each byte about fanout / 2 times per level it passes. On this workload the reference writes 5.8× the data; the bound leaves room for other sound choices of table.
+  const WRITE_AMP_BOUND = 9;
+  const WA_OPTIONS: LsmOptions = { memtableBytes: 1024, l0Trigger: 4, baseLevelBytes: 4096, fanout: 4, levels: 5, targetFileBytes: 1024 };
+  suite.test(
+    {
+      points: 3,
+      category: 'performance',
+      name: `write amplification on a fixed workload of 20 000 writes over 2 000 keys is at most ${WRITE_AMP_BOUND}: bytes written to tables per byte written by the user`,
+      hint: 'Each compaction should rewrite little of the next level: move one table at a time below L0, and prefer the table that overlaps the fewest bytes below (RocksDB’s kMinOverlappingRatio). Compacting whole levels, or compacting when nothing is due, multiplies the bytes written.',
+      deadlineMs: 60_000,
+    },
+    () => {
+      const db = new Db(suite.impl(), new Disk(), WA_OPTIONS);
+      const rng = new Rng(20_000);
+      let user = 0;
+      for (let i = 0; i < 20_000; i++) {
+        const k = key(rng.int(0, 1999));
+        const v = `value-${i}`;
+        user += entryBytes({ key: k, seq: i + 1, value: v });
+        db.put(k, v);
+      }
+      const amplification = db.disk.tableBytes / user;
+      expect(amplification, `${db.disk.tableBytes} bytes written to tables for ${user} bytes of writes`).toBeLessThanOrEqual(WRITE_AMP_BOUND);
+      expect(db.tree.stats.compactions, 'compactions on the way').toBeGreaterThan(20);
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'performance',
+      name: 'after a full compaction into the bottom level, the disk holds each live key once and no tombstone: at most 1.1× the bytes of the live data',
+      hint: 'At the bottom level nothing older can lie below, so every tombstone goes, and one version per key remains. Remove the input tables once the new version is installed, or they stay on disk forever.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const options = SMALL;
+      const db = new Db(suite.impl(), new Disk(), options);
+      const model = new Model();
+      workload(db, model, new Rng(t.seed), 3000, 500, 3);
+      db.flush();
+      // A full compaction, as RocksDB's CompactRange does it: each level in turn, all of it, into the next.
+      let version = db.version;
+      for (let level = 0; level < options.levels - 1; level++) {
+        const inputs = version.levels[level]!;
+        if (inputs.length === 0) continue;
+        const range = keyRange(inputs);
+        const below = overlapping(version.levels[level + 1]!, range.smallest, range.largest);
+        const all = keyRange([...inputs, ...below]);
+        const dropTombstones = !version.levels.slice(level + 2).some((tables) => overlapping(tables, all.smallest, all.largest).length > 0);
+        const compaction = { level, inputs, overlapping: below, dropTombstones };
+        version = run(`compact L${level}`, () => suite.impl().compact(db.disk, version, compaction, options));
+        expect(version.levels[level], `L${level} after compacting all of it`).toEqual([]);
+      }
+      // The tree learns of the new version the way it would after a restart: from the manifest.
+      const reopened = new Db(suite.impl(), new Disk(db.disk.sim), options);
+      expect(readMismatches(reopened, model), 'reads after the full compaction').toEqual([]);
+      const onDisk = reopened.disk.list().filter((f) => f.endsWith('.sst'));
+      const entries = onDisk.flatMap((f) => readTable(reopened.disk, f));
+      const tombstones = entries.filter((e) => e.value === null).length;
+      expect({ entries: entries.length, tombstones }, 'entries in every table on disk').toEqual({ entries: model.live.size, tombstones: 0 });
+      const stored = onDisk.reduce((sum, f) => sum + reopened.disk.read(f)!.length, 0);
+      const live = encodeTable(model.sorted().map(([k, v], i) => ({ key: k, seq: i, value: v }))).length;
+      expect(stored / live, `${stored} bytes of tables on disk for ${live} bytes of live data`).toBeLessThanOrEqual(1.1);
+    },
+  );
+});
