@@ -80,6 +80,19 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 3, title: 'Persistence and crash recovery', points: 25 },
     ],
   },
+  {
+    slug: 'lsm-compaction',
+    title: 'LSM compaction',
+    summary: 'Compaction for an LSM tree: a k-way merge where the newest version wins, a leveled policy, and an install that no crash can tear.',
+    entry: 'compaction.ts',
+    learnerFiles: ['compaction.ts'],
+    providedFiles: ['format.ts', 'engine.ts'],
+    tasks: [
+      { id: 1, title: 'Merging runs', points: 30 },
+      { id: 2, title: 'Leveled compaction', points: 35 },
+      { id: 3, title: 'Crash-safe installation', points: 35 },
+    ],
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

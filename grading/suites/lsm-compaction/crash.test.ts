@@ -44,11 +44,20 @@ function primedDisk(impl: Db['impl'], options: LsmOptions, seed: number): { disk
   const db = new Db(impl, new Disk(), options);
   const model = new Model();
   const rng = new Rng(seed);
-  for (let i = 0; i < 3000; i++) {
+  const WRITES = 3000;
+  let ready = false;
+  for (let i = 0; i < WRITES && !ready; i++) {
     const flushes = db.tree.stats.flushes;
     workload(db, model, rng, 1, 300, 4, `p${i}.`);
-    const ready = db.version.levels[0]!.length === options.l0Trigger - 1 && db.version.levels.slice(2).some((l) => l.length > 0);
-    if (ready && db.tree.stats.flushes === flushes) break;
+    // Best with data two levels down, so tombstones have something to shadow; after half the writes, L1 will do.
+    const deeper = db.version.levels.slice(i < WRITES / 2 ? 2 : 1).some((l) => l.length > 0);
+    ready = db.version.levels[0]!.length === options.l0Trigger - 1 && deeper && db.tree.stats.flushes === flushes;
+  }
+  if (!ready) {
+    throw new Error(
+      `after ${WRITES} writes the tree never reached a state in which the next flush starts a compaction ` +
+        `(L0 one table short of l0Trigger = ${options.l0Trigger}, and data below it), so there is no compaction to crash\n${describeVersion(db.version)}`,
+    );
   }
   // Deletes and overwrites of keys that already sit in tables: their older versions lie below.
   const older = [...model.live.keys()].sort();

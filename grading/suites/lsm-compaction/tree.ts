@@ -231,8 +231,16 @@ export function readMismatches(db: Db, model: Model, limit = 5): string[] {
 
 export const describeTable = (t: TableMeta): string => `${t.file} [${t.smallest} … ${t.largest}] ${t.bytes} B`;
 
+const SHOWN_PER_LEVEL = 8;
+
 export const describeVersion = (v: Version): string =>
-  v.levels.map((level, i) => `  L${i}: ${level.length === 0 ? '(empty)' : level.map(describeTable).join(', ')}`).join('\n');
+  v.levels
+    .map((level, i) => {
+      if (level.length === 0) return `  L${i}: (empty)`;
+      const more = level.length > SHOWN_PER_LEVEL ? `, … and ${level.length - SHOWN_PER_LEVEL} more (${level.length} tables)` : '';
+      return `  L${i}: ${level.slice(0, SHOWN_PER_LEVEL).map(describeTable).join(', ')}${more}`;
+    })
+    .join('\n');
 
 /**
  * What is wrong with a version's shape: tables unsorted or overlapping in L1

@@ -1,0 +1,116 @@
+/**
+ * The known-wrong compactions, and the graded tests each one must fail. A
+ * variant is a copy of the reference compaction.ts with one mistake (each
+ * file's opening comment says what a crash or a read then does, and where the
+ * mistake shipped or was discussed). The first tests named are the rule the
+ * mistake breaks; the rest are every other test it fails at seeds 1, 2 and 3,
+ * so none of them is a matter of luck. format.ts and engine.ts beside them are
+ * not variants: they let them type-check.
+ */
+export interface BrokenVariant {
+  readonly file: string;
+  readonly mistake: string;
+  readonly mustFail: readonly string[];
+}
+
+/** The graded tests named below, spelled exactly as in the suite. */
+const graded = {
+  sortedUnique: 'the merge is sorted by key, holds one entry per key, and every key of the inputs that is still live',
+  newestWins: 'the newest version of a key (the highest seq) wins, whatever the order of the runs',
+  tombstoneKept: 'without dropTombstones, a key whose newest version is a tombstone keeps that tombstone, and nothing older',
+  tombstoneDropped: 'with dropTombstones, a deleted key disappears altogether: no older version of it comes back',
+  emptyValue: 'an empty string is a value, not a tombstone: only null deletes',
+  codeUnitOrder: 'keys compare by UTF-16 code unit, as compareKeys does, not by locale: "Z" before "a", "é" after "z"',
+  runsUntouched: 'the runs are not modified, and no runs or only empty runs merge to nothing',
+  levelChoice: 'the level with the highest score is compacted (L0: tables / l0Trigger; deeper: bytes / target), the upper one on a tie, and none while every score is below 1',
+  inputsAndOverlap: 'a compaction takes all of L0, or one table of a deeper level, with exactly the tables of the next level that overlap it',
+  dropRule: 'tombstones may be dropped only when no level below the output holds a table in the compaction’s key range',
+  model: 'through random puts, deletes, flushes and compactions, every get and scan matches a Map of the writes',
+  structure: 'after every flush, L1 and deeper are sorted and disjoint, every table matches its metadata, L0 is below its trigger and each level within its target',
+  readAmp: 'a point read probes at most l0Trigger − 1 tables of L0 and one per deeper level (6 with the test’s options), however many writes came before',
+  writeAmp: 'write amplification on a fixed workload of 20 000 writes over 2 000 keys is at most 9: bytes written to tables per byte written by the user',
+  spaceAmp: 'after a full compaction into the bottom level, the disk holds each live key once and no tombstone: at most 1.1× the bytes of the live data',
+  crashSweep: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
+  orphans: 'after recovery from a crash at any storage call, only the manifest and the files its version lists remain: no orphan outlives a restart',
+  atomicInstall: 'installVersion is atomic: a crash at any storage call inside it leaves the old version or the new one, and once it returns the new one survives any crash',
+  recoverReturns: 'recover returns null on an empty disk, and otherwise the version installed last, exactly as it was installed',
+  modelWithCrashes: 'through random puts, deletes, flushes, compactions and crashes of every kind, every get and scan matches a Map of the acknowledged writes',
+} as const;
+
+export const variants: readonly BrokenVariant[] = [
+  {
+    file: 'drop-tombstones-above-bottom.ts',
+    mistake: 'pickCompaction always sets dropTombstones, so a tombstone is dropped above an older value of its key in a deeper level, and the deleted key reappears',
+    mustFail: [graded.dropRule, graded.structure, graded.spaceAmp],
+  },
+  {
+    file: 'tombstone-check-one-level.ts',
+    mistake: 'dropTombstones checks only level + 2 for an overlapping table, not every deeper level, so an L0 compaction drops a tombstone over a value in L3',
+    mustFail: [graded.dropRule],
+  },
+  {
+    file: 'oldest-version-wins.ts',
+    mistake: 'mergeRuns keeps the lowest-seq version of each key instead of the highest',
+    mustFail: [graded.newestWins, graded.sortedUnique, graded.tombstoneKept, graded.tombstoneDropped, graded.emptyValue, graded.runsUntouched, graded.model, graded.structure, graded.spaceAmp, graded.crashSweep, graded.modelWithCrashes],
+  },
+  {
+    file: 'first-run-wins.ts',
+    mistake: 'mergeRuns keeps the version from the run listed first, not the one with the highest seq: right in the engine’s newest-first order, wrong for runs in any other order',
+    mustFail: [graded.newestWins, graded.sortedUnique, graded.tombstoneKept, graded.tombstoneDropped],
+  },
+  {
+    file: 'tombstones-filtered-before-merge.ts',
+    mistake: 'with dropTombstones, mergeRuns removes the tombstones from each run before merging, so a deleted key’s older version from another run survives',
+    mustFail: [graded.tombstoneDropped, graded.sortedUnique, graded.runsUntouched, graded.model, graded.structure, graded.spaceAmp, graded.modelWithCrashes],
+  },
+  {
+    file: 'delete-inputs-before-install.ts',
+    mistake: 'compact removes the input and overlapping files, and syncs the directory, before installVersion, so a crash leaves the old manifest naming files that are gone',
+    mustFail: [graded.crashSweep],
+  },
+  {
+    file: 'manifest-rewritten-in-place.ts',
+    mistake: 'installVersion rewrites MANIFEST in place and syncs it, with no temporary file and no rename, so a crash before the sync can tear it',
+    mustFail: [graded.atomicInstall, graded.crashSweep, graded.orphans],
+  },
+  {
+    file: 'rename-without-sync.ts',
+    mistake: 'installVersion renames MANIFEST.tmp over MANIFEST and syncs the directory but never syncs MANIFEST.tmp, so a crash can leave MANIFEST empty or torn',
+    mustFail: [graded.atomicInstall, graded.crashSweep, graded.orphans, graded.modelWithCrashes],
+  },
+  {
+    file: 'outputs-not-synced.ts',
+    mistake: 'compact writes its output tables but installs the version listing them without syncing them, so a crash can leave a listed table empty or torn',
+    mustFail: [graded.crashSweep, graded.orphans, graded.modelWithCrashes],
+  },
+  {
+    file: 'overlapping-l1-outputs.ts',
+    mistake: 'an L0 compaction takes none of the L1 tables its range overlaps (overlapping: []), so its outputs overlap them and L1 is no longer disjoint',
+    mustFail: [graded.inputsAndOverlap, graded.structure, graded.model, graded.crashSweep, graded.modelWithCrashes],
+  },
+  {
+    file: 'no-compaction-trigger.ts',
+    mistake: 'L0 gets no score, so l0Trigger never fires: flushed tables pile up in L0 and read amplification grows without bound',
+    mustFail: [graded.levelChoice, graded.readAmp, graded.structure, graded.writeAmp, graded.crashSweep, graded.orphans],
+  },
+  {
+    file: 'only-l0-compacted.ts',
+    mistake: 'only L0 is scored: L0 is compacted at its trigger, but L1 and deeper never are, so L1 grows past its target without bound',
+    mustFail: [graded.levelChoice, graded.structure, graded.writeAmp],
+  },
+  {
+    file: 'orphans-kept.ts',
+    mistake: 'recover returns the manifest’s version but removes no files, so leftovers of interrupted flushes, compactions and installs stay on disk',
+    mustFail: [graded.orphans],
+  },
+  {
+    file: 'file-number-reused.ts',
+    mistake: 'compact returns the new version with nextFile unchanged, so later tables and logs take the names of live outputs',
+    mustFail: [graded.model, graded.structure, graded.readAmp, graded.writeAmp, graded.spaceAmp, graded.crashSweep, graded.modelWithCrashes],
+  },
+  {
+    file: 'inputs-never-deleted.ts',
+    mistake: 'compact installs the new version but never removes its input and overlapping files: space leaks until a restart’s recover removes them',
+    mustFail: [graded.spaceAmp, graded.orphans],
+  },
+];
