@@ -136,7 +136,7 @@ export function commandsArb(withCrashes: boolean): fc.Arbitrary<Iterable<Cmd>> {
     fc.constant(new Compact()),
   ];
   if (withCrashes) commands.push(crashArb.map((c) => new Crash(c)), crashArb.map((c) => new Crash(c)));
-  return fc.commands(commands, { maxCommands: 40 });
+  return fc.commands(commands, { maxCommands: 40, size: 'max' });
 }
 
 /** Runs one command sequence from an empty disk, then checks every key and a full scan. */

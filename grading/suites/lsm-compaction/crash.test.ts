@@ -125,7 +125,7 @@ suite.task(3, () => {
       category: 'faults',
       name: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
       hint: 'Order is everything (LevelDB doc/impl.md, "Compactions" and "Recovery"): write and sync every output, then make the new version durable in one atomic step, and only then remove the inputs. A crash before the switch must find the old version with all its files; after it, the new one with all of its.',
-      deadlineMs: 90_000,
+      deadlineMs: 30_000,
     },
     (t) => {
       for (const [i, options] of SWEEP_OPTIONS.entries()) {
@@ -146,7 +146,7 @@ suite.task(3, () => {
       category: 'faults',
       name: 'after recovery from a crash at any storage call, only the manifest and the files its version lists remain: no orphan outlives a restart',
       hint: 'A crash leaves outputs no version lists (the switch never happened) or inputs the new version dropped (the removes never happened), and perhaps a temporary manifest. recover knows which files the version lists; it removes every other .sst and .log, and any leftover of an unfinished install (LevelDB DBImpl::RemoveObsoleteFiles).',
-      deadlineMs: 90_000,
+      deadlineMs: 30_000,
     },
     (t) => {
       for (const [i, options] of SWEEP_OPTIONS.entries()) {
@@ -236,7 +236,7 @@ suite.task(3, () => {
       category: 'faults',
       name: 'through random puts, deletes, flushes, compactions and crashes of every kind, every get and scan matches a Map of the acknowledged writes',
       hint: 'A write is acknowledged when put or delete returns (the engine has synced the log). After any crash, recovery must give back all of them and nothing deleted; if only some crashes break it, look at what your code has not synced, or syncs too late, at that point.',
-      deadlineMs: 60_000,
+      deadlineMs: 30_000,
     },
     (t) => {
       t.check(

@@ -190,7 +190,7 @@ suite.task(2, () => {
       category: 'correctness',
       name: 'through random puts, deletes, flushes and compactions, every get and scan matches a Map of the writes',
       hint: 'When a read is wrong, look at the compaction before it: a merge that kept an older version, tombstones dropped too early, or outputs that overlap in L1 (the tree binary-searches L1 and deeper for the one table that may hold a key).',
-      deadlineMs: 30_000,
+      deadlineMs: 20_000,
     },
     (t) => {
       t.check(
@@ -206,7 +206,7 @@ suite.task(2, () => {
       category: 'correctness',
       name: 'after every flush, L1 and deeper are sorted and disjoint, every table matches its metadata, L0 is below its trigger and each level within its target',
       hint: 'The tree compacts until pickCompaction returns null, so a settled tree has every score below 1. Outputs go into level + 1 sorted by key, replacing exactly the overlapping tables; cut them at key boundaries (one entry per key means any boundary will do).',
-      deadlineMs: 30_000,
+      deadlineMs: 20_000,
     },
     (t) => {
       for (const options of [SMALL, { ...SMALL, l0Trigger: 2, fanout: 2, levels: 5 }, { ...SMALL, l0Trigger: 6, baseLevelBytes: 2048, levels: 3 }]) {
@@ -234,7 +234,7 @@ suite.task(2, () => {
       category: 'performance',
       name: `a point read probes at most l0Trigger − 1 tables of L0 and one per deeper level (${MAX_PROBES} with the test’s options), however many writes came before`,
       hint: 'Read amplification is why compaction exists: every L0 table may hold the key, so L0 must be compacted once it reaches l0Trigger tables, whatever the deeper levels look like.',
-      deadlineMs: 30_000,
+      deadlineMs: 20_000,
     },
     (t) => {
       const db = new Db(suite.impl(), new Disk(), SMALL);
@@ -267,7 +267,7 @@ suite.task(2, () => {
       category: 'performance',
       name: `write amplification on a fixed workload of 20 000 writes over 2 000 keys is at most ${WRITE_AMP_BOUND}: bytes written to tables per byte written by the user`,
       hint: 'Each compaction should rewrite little of the next level: move one table at a time below L0, and prefer the table that overlaps the fewest bytes below (RocksDB’s kMinOverlappingRatio). Compacting whole levels, or compacting when nothing is due, multiplies the bytes written.',
-      deadlineMs: 60_000,
+      deadlineMs: 20_000,
     },
     () => {
       const db = new Db(suite.impl(), new Disk(), WA_OPTIONS);
@@ -291,7 +291,7 @@ suite.task(2, () => {
       category: 'performance',
       name: 'after a full compaction into the bottom level, the disk holds each live key once and no tombstone: at most 1.1× the bytes of the live data',
       hint: 'At the bottom level nothing older can lie below, so every tombstone goes, and one version per key remains. Remove the input tables once the new version is installed, or they stay on disk forever.',
-      deadlineMs: 30_000,
+      deadlineMs: 20_000,
     },
     (t) => {
       const options = SMALL;
