@@ -74,19 +74,13 @@ function primedDisk(impl: Db['impl'], options: LsmOptions, seed: number): { disk
   return { disk: db.disk.sim, model };
 }
 
-interface CrashCase {
-  readonly at: number;
-  readonly op: string;
-  readonly crash: CrashKind;
-  readonly recovered: Db;
-}
-
 /**
  * Opens the tree on a copy of `disk` (recover, replay the log, flush, compact)
  * with a crash before storage call k, for every k; recovers each crashed disk
- * in each of the crash kinds and hands the result to `check`.
+ * in each of the crash kinds and hands the recovered tree to `check`. Whatever
+ * fails is reported with where the crash came and what it did.
  */
-function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: number, check: (c: CrashCase) => void): { calls: number; compactions: number } {
+function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: number, check: (recovered: Db) => void): { calls: number; compactions: number } {
   const clean = new Db(impl, new Disk(disk.clone()), options);
   const calls = clean.disk.ops.length;
   const compactions = clean.tree.stats.compactions;
@@ -100,13 +94,15 @@ function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: nu
     if (!crashing.crashed) throw new Error(`the same calls on the same disk made ${crashing.ops.length} storage calls this time, ${calls} the first: is the code deterministic?`);
     const op = clean.disk.ops[at]!;
     for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }] as const) {
-      let recovered: Db;
+      let stage = 'recovery failed: ';
       try {
-        recovered = new Db(impl, new Disk(afterCrash(crashing.sim, crash)), options);
+        const recovered = new Db(impl, new Disk(afterCrash(crashing.sim, crash)), options);
+        stage = '';
+        check(recovered);
       } catch (error) {
-        throw new Error(`${where(at, op, crash, clean)}recovery failed: ${(error as Error).message}`, { cause: error });
+        const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+        throw new Error(`${where(at, op, crash, clean)}${stage}${message}`, { cause: error });
       }
-      check({ at, op, crash, recovered });
     }
   }
   return { calls, compactions };
@@ -130,10 +126,9 @@ suite.task(3, () => {
     (t) => {
       for (const [i, options] of SWEEP_OPTIONS.entries()) {
         const { disk, model } = primedDisk(suite.impl(), options, t.seed + i);
-        const clean = new Db(suite.impl(), new Disk(disk.clone()), options);
-        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, ({ at, op, crash, recovered }) => {
+        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, (recovered) => {
           const wrong = readMismatches(recovered, model, 4);
-          if (wrong.length > 0) throw new Error(`${where(at, op, crash, clean)}${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.version)}`);
+          if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.version)}`);
         });
         expect(compactions, `compactions started by the flush being crashed (${JSON.stringify(options)})`).toBeGreaterThan(0);
       }
@@ -151,11 +146,10 @@ suite.task(3, () => {
     (t) => {
       for (const [i, options] of SWEEP_OPTIONS.entries()) {
         const { disk } = primedDisk(suite.impl(), options, t.seed + 100 + i);
-        const clean = new Db(suite.impl(), new Disk(disk.clone()), options);
-        sweep(suite.impl(), options, disk, t.seed + 100 + i, ({ at, op, crash, recovered }) => {
+        sweep(suite.impl(), options, disk, t.seed + 100 + i, (recovered) => {
           const left = orphans(recovered.version, recovered.disk);
           if (left.length > 0) {
-            throw new Error(`${where(at, op, crash, clean)}after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${recovered.disk.list().join(', ')}\n${describeVersion(recovered.version)}`);
+            throw new Error(`after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${recovered.disk.list().join(', ')}\n${describeVersion(recovered.version)}`);
           }
         });
       }
