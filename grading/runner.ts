@@ -50,7 +50,7 @@ interface ChildExit {
 }
 
 /** Keeps the last `limit` bytes of a stream, whatever its size. */
-class Tail {
+export class Tail {
   #chunks: Buffer[] = [];
   #size = 0;
   constructor(private readonly limit: number) {}

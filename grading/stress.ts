@@ -1,0 +1,217 @@
+/**
+ * npm run stress -- [--seeds 1-50] [SLUG ...] [--jobs N] [--no-recheck]
+ *
+ * Grades the reference solutions at many seeds, each seed in its own child
+ * (`grade --solutions --seed N --json …`), and lists every exercise that
+ * scored below 100 % with its seed and failing tests. A failing seed is a bug
+ * in a suite or a solution. Each failure is graded once more on a quiet
+ * machine (alone, after the rest), to tell a real failure from one the load
+ * of the parallel run caused (the suites' deadlines are wall-clock).
+ *
+ * Exit status: 0 when every exercise scored 100 % at every seed; 1 when any
+ * did not; 2 for a usage error.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { catalog } from './catalog';
+import { defaultJobs, pool, runCli } from './child';
+import type { RunResult, TestResult } from './model';
+import { parseSeed } from '../harness/suite/env';
+
+const USAGE = `usage: npm run stress -- [--seeds LIST] [SLUG ...] [--jobs N] [--no-recheck]
+
+Grades solutions/ at every seed in LIST and reports every exercise below 100 %.
+
+  --seeds LIST    seeds: ranges and single seeds, e.g. 1-50 or 1-10,77 (default 1-50)
+  --jobs N        seeds graded at once (default ${defaultJobs()}, one per core)
+  --no-recheck    do not regrade failing seeds alone to see whether they reproduce
+  --help          show this
+
+exercises: ${catalog.map((e) => e.slug).join(', ')}`;
+
+/** One seed's grade can run every suite; far longer than that means the grader hung. */
+const SEED_LIMIT_MS = 15 * 60_000;
+
+interface Options {
+  seeds: number[];
+  slugs: string[];
+  jobs: number;
+  recheck: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseSeeds(text: string): number[] {
+  const seeds: number[] = [];
+  for (const part of text.split(',')) {
+    const range = /^(\d+)-(\d+)$/.exec(part.trim());
+    if (range) {
+      const [from, to] = [parseSeed(range[1]), parseSeed(range[2])];
+      if (to < from) throw new UsageError(`--seeds: ${part} is an empty range`);
+      for (let seed = from; seed <= to; seed++) seeds.push(seed);
+    } else {
+      seeds.push(parseSeed(part.trim()));
+    }
+  }
+  return [...new Set(seeds)];
+}
+
+function parse(argv: readonly string[]): Options | 'help' {
+  const options: Options = { seeds: parseSeeds('1-50'), slugs: [], jobs: defaultJobs(), recheck: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    switch (arg) {
+      case '--help':
+      case '-h':
+        return 'help';
+      case '--seeds':
+        try {
+          options.seeds = parseSeeds(value());
+        } catch (error) {
+          throw error instanceof UsageError ? error : new UsageError(`--seeds: ${(error as Error).message.replace(/^faultline: FAULTLINE_SEED /, '')}`);
+        }
+        break;
+      case '--jobs': {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive integer');
+        options.jobs = jobs;
+        break;
+      }
+      case '--no-recheck':
+        options.recheck = false;
+        break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+        if (!catalog.some((e) => e.slug === arg)) throw new UsageError(`unknown exercise "${arg}"; known: ${catalog.map((e) => e.slug).join(', ')}`);
+        if (!options.slugs.includes(arg)) options.slugs.push(arg);
+    }
+  }
+  return options;
+}
+
+/** One exercise at one seed that did not score 100 %, or a seed whose grade did not finish. */
+interface Failure {
+  readonly seed: number;
+  readonly exercise: string;
+  readonly score: string;
+  readonly tests: readonly TestResult[];
+  readonly notes: readonly string[];
+}
+
+interface SeedRun {
+  readonly seed: number;
+  readonly seconds: number;
+  readonly failures: readonly Failure[];
+}
+
+const firstLine = (text: string): string => text.split('\n')[0] ?? '';
+
+async function gradeSeed(seed: number, slugs: readonly string[], scratch: string): Promise<SeedRun> {
+  const json = path.join(scratch, `seed-${seed}-${Math.random().toString(36).slice(2)}.json`);
+  const run = await runCli(['--solutions', '--seed', String(seed), '--json', json, ...slugs], SEED_LIMIT_MS).done;
+  let result: RunResult | undefined;
+  try {
+    result = JSON.parse(fs.readFileSync(json, 'utf8')) as RunResult;
+  } catch {
+    result = undefined;
+  }
+  fs.rmSync(json, { force: true });
+  const failures: Failure[] = [];
+  if (run.code !== 0 || result === undefined) {
+    const why = run.timedOut ? `stopped after ${SEED_LIMIT_MS / 60_000} min` : `grade exited with ${run.code ?? run.signal}`;
+    const tail = run.output.trimEnd().split('\n').slice(-5);
+    failures.push({ seed, exercise: '(grader)', score: 'no result', tests: [], notes: [why, ...tail] });
+  }
+  for (const exercise of result?.exercises ?? []) {
+    if (exercise.maxScore > 0 && exercise.score === exercise.maxScore) continue;
+    failures.push({
+      seed,
+      exercise: exercise.name,
+      score: `${exercise.score}/${exercise.maxScore}`,
+      tests: exercise.tests.filter((t) => t.status !== 'passed'),
+      notes: exercise.notes,
+    });
+  }
+  return { seed, seconds: run.seconds, failures };
+}
+
+function describe(failure: Failure): string {
+  const lines = [`seed ${failure.seed}  ${failure.exercise}  ${failure.score}`];
+  for (const test of failure.tests) {
+    lines.push(`  ✗ [${test.maxPoints}] ${test.name} (task ${test.task}, ${test.status})`);
+    lines.push(`      ${firstLine(test.message)}`);
+    if (test.replay) lines.push(`      replay: ${test.replay}`);
+  }
+  for (const note of failure.notes) lines.push(`  note: ${note}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    const parsed = parse(process.argv.slice(2));
+    if (parsed === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RangeError) {
+      console.error(`stress: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  const slugs = options.slugs.length > 0 ? options.slugs : catalog.map((e) => e.slug);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-stress-'));
+  const started = performance.now();
+  console.error(`stress: ${options.seeds.length} seed(s) × ${slugs.join(', ')}, ${options.jobs} at a time`);
+  try {
+    let done = 0;
+    const runs = await pool(options.seeds, options.jobs, async (seed) => {
+      const run = await gradeSeed(seed, options.slugs, scratch);
+      done++;
+      const verdict = run.failures.length === 0 ? 'all 100 %' : run.failures.map((f) => `${f.exercise} ${f.score}`).join(', ');
+      console.error(`[${done}/${options.seeds.length}] seed ${seed}: ${verdict} (${run.seconds.toFixed(1)} s)`);
+      return run;
+    });
+    const failures = runs.flatMap((r) => r.failures);
+    const wall = (performance.now() - started) / 1000;
+    const slowest = runs.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+    console.log(`\n${options.seeds.length} seed(s) in ${wall.toFixed(0)} s wall with ${options.jobs} job(s); slowest seed ${slowest.seed}: ${slowest.seconds.toFixed(1)} s`);
+    if (failures.length === 0) {
+      console.log(`every exercise scored 100 % at every seed (${slugs.length} exercise(s) × ${options.seeds.length} seed(s))`);
+      return 0;
+    }
+    console.log(`\n${failures.length} exercise run(s) below 100 %:\n`);
+    for (const failure of failures) {
+      console.log(describe(failure));
+      if (options.recheck && failure.exercise !== '(grader)') {
+        const again = await gradeSeed(failure.seed, [failure.exercise], scratch);
+        const still = again.failures.find((f) => f.exercise === failure.exercise);
+        console.log(still ? `  graded again alone: reproduced (${still.score}, ${still.tests.map((t) => t.name).join(' | ')})` : '  graded again alone: not reproduced (100 %): load-dependent, a deadline too tight for a busy machine');
+      }
+      console.log('');
+    }
+    console.log(`${failures.length} exercise run(s) below 100 % over ${options.seeds.length} seed(s)`);
+    return 1;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    console.error(`stress: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 2;
+  },
+);
