@@ -3,6 +3,8 @@
  * plus `self`: the repo's own tests. `@impl/<slug>` resolves to the code under
  * test: the learner's exercise folder by default, or the folder named by
  * FAULTLINE_IMPL_ROOT (the grader sets it for --solutions and --submission).
+ * The hidden suites are grading/suites/<slug>, or <FAULTLINE_SUITE_DIR>/<slug>
+ * for a private suite (the grader stages it and sets this for --suite).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,11 +14,18 @@ import { importGuard } from './grading/import-guard.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(root, 'exercises'));
+// The hidden suites: ours, or a private suite the grader staged beside them (`grade --suite`, grading/private-suite.ts).
+const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_SUITE_DIR || 'grading/suites')).split(path.sep).join('/');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@faultline\/harness$/, replacement: path.join(root, 'harness/index.ts') }],
+    alias: [
+      { find: /^@faultline\/harness$/, replacement: path.join(root, 'harness/index.ts') },
+      // Stable names for suite authors, wherever their suite lies.
+      { find: /^@faultline\/suite$/, replacement: path.join(root, 'harness/suite/index.ts') },
+      { find: /^@faultline\/catalog$/, replacement: path.join(root, 'grading/catalog.ts') },
+    ],
   },
   test: {
     root,
@@ -35,7 +44,7 @@ export default defineConfig({
         },
         test: {
           name: exercise.slug,
-          include: [`exercises/${exercise.slug}/**/*.test.ts`, `grading/suites/${exercise.slug}/**/*.test.ts`],
+          include: [`exercises/${exercise.slug}/**/*.test.ts`, `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
         },
       })),
       {

@@ -1,35 +1,53 @@
 /**
- * npm run grade -- [SLUG ...] [--solutions | --submission DIR] [--seed N]
+ * npm run grade -- [SLUG ...] [--solutions | --submission DIR] [--suite DIR] [--seed N]
  *                  [--json FILE] [--junit FILE] [--markdown FILE] [--fail-under PCT] [--time-limit SECONDS]
+ * npm run grade -- --batch DIR --out OUTDIR [--jobs N] [SLUG ...] [--suite DIR] [--seed N]
  *
  * Exit status: 0 when grading ran to the end, whatever the score; 1 when
- * --fail-under is given and the score is below it; 2 for a usage error or
- * when the grader itself failed.
+ * --fail-under is given and the score is below it; 2 for a usage error, when
+ * the grader itself failed, or when it was interrupted.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { catalog, exerciseSpec, type ExerciseSpec } from './catalog';
+import { gradeBatch, writeSummaries, SUMMARY_CSV, SUMMARY_MD, type StudentRow } from './batch';
+import { defaultJobs } from './child';
 import { grade, assembleRun } from './grade';
 import { inPlace, stageSubmission, type StagedImpl } from './impl';
 import type { ExerciseResult, ImplKind, RunResult } from './model';
+import { SuiteError, stageSuite, suiteSlugs, type StagedSuite } from './private-suite';
+import { REPORT_FILES } from './report-files';
 import { scoreExercise } from './score';
-import { renderRun, styleFor, toJson, toJunit, toMarkdown } from './reports';
+import { renderRun, styleFor } from './reports';
 import { DEFAULT_ATTEMPT_LIMIT_MS } from './runner';
 import { DEFAULT_SEED, parseSeed } from '../harness/suite/env';
 
+/** A batch stops one student's grade after this long per exercise graded. */
+const STUDENT_LIMIT_PER_EXERCISE_MS = 10 * 60_000;
+
 const USAGE = `usage: npm run grade -- [SLUG ...] [options]
+       npm run grade -- --batch DIR --out OUTDIR [SLUG ...] [options]
 
 Grades each exercise (all of them when no SLUG is given) with its hidden suite.
 
   --solutions          grade the reference solutions/ instead of exercises/
   --submission DIR     grade DIR/exercises/<slug>, taking only the learner's files
+  --suite DIR          grade with the private suite DIR/<slug>/*.test.ts instead of ours
+                       (without SLUG: the exercises DIR has a suite for)
   --seed N             run seed, an integer in [0, 4294967295] (default ${DEFAULT_SEED})
-  --json FILE          write results in faultline's JSON format (version 1)
-  --junit FILE         write JUnit XML
-  --markdown FILE      write a Markdown summary (for a CI step summary)
+${REPORT_FILES.map((r) => `  ${`${r.flag} FILE`.padEnd(20)} write ${r.what}`).join('\n')}
   --fail-under PCT     exit 1 when the total score is below PCT percent
   --time-limit SECONDS wall-clock limit of one exercise run (default ${DEFAULT_ATTEMPT_LIMIT_MS / 1000})
   --help               show this
+
+batch mode, a class at once:
+  --batch DIR          grade every folder DIR/<student>/ as a submission, each in its own process
+  --out OUTDIR         write OUTDIR/<student>/ (${REPORT_FILES.map((r) => r.batchName).join(', ')}, grade.log),
+                       OUTDIR/${SUMMARY_CSV} and OUTDIR/${SUMMARY_MD}
+  --jobs N             students graded at once (default ${defaultJobs()}, one per core)
+  --student-time-limit SECONDS
+                       wall-clock limit of one student's grade (default ${STUDENT_LIMIT_PER_EXERCISE_MS / 1000} per exercise)
 
 exercises: ${catalog.map((e) => e.slug).join(', ')}`;
 
@@ -39,17 +57,32 @@ interface CliOptions {
   slugs: string[];
   impl: ImplKind;
   submission?: string;
+  suite?: string;
   seed: number;
-  json?: string;
-  junit?: string;
-  markdown?: string;
+  /** Report files by flag (`--json` → FILE). */
+  reports: Map<string, string>;
   failUnder?: number;
   timeLimitMs?: number;
+  batch?: string;
+  out?: string;
+  jobs?: number;
+  studentLimitMs?: number;
 }
 
+const isFolder = (dir: string): boolean => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
+const inside = (dir: string, other: string): boolean => {
+  const relative = path.relative(dir, other);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
 function parse(argv: readonly string[]): CliOptions | 'help' {
-  const options: CliOptions = { slugs: [], impl: 'exercises', seed: DEFAULT_SEED };
+  const options: CliOptions = { slugs: [], impl: 'exercises', seed: DEFAULT_SEED, reports: new Map() };
   const args = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+  const seconds = (flag: string, text: string): number => {
+    const s = Number(text);
+    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`${flag} needs a positive number of seconds`);
+    return Math.round(s * 1000);
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string => {
@@ -57,6 +90,11 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
       if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
       return next;
     };
+    const report = REPORT_FILES.find((r) => r.flag === arg);
+    if (report) {
+      options.reports.set(report.flag, value());
+      continue;
+    }
     switch (arg) {
       case '--help':
       case '-h':
@@ -68,9 +106,15 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
       case '--submission': {
         if (options.impl === 'solutions') throw new UsageError('--solutions and --submission cannot be combined');
         const dir = path.resolve(value());
-        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--submission: ${dir} is not a folder`);
+        if (!isFolder(dir)) throw new UsageError(`--submission: ${dir} is not a folder`);
         options.impl = 'submission';
         options.submission = dir;
+        break;
+      }
+      case '--suite': {
+        const dir = path.resolve(value());
+        if (!isFolder(dir)) throw new UsageError(`--suite: ${dir} is not a folder`);
+        options.suite = dir;
         break;
       }
       case '--seed':
@@ -80,47 +124,109 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
           throw new UsageError(`--seed: ${(error as Error).message.replace(/^faultline: FAULTLINE_SEED /, '')}`);
         }
         break;
-      case '--json':
-        options.json = value();
-        break;
-      case '--junit':
-        options.junit = value();
-        break;
-      case '--markdown':
-        options.markdown = value();
-        break;
       case '--fail-under': {
         const pct = Number(value());
         if (!Number.isFinite(pct) || pct < 0 || pct > 100) throw new UsageError('--fail-under needs a percentage between 0 and 100');
         options.failUnder = pct;
         break;
       }
-      case '--time-limit': {
-        const s = Number(value());
-        if (!Number.isFinite(s) || s <= 0) throw new UsageError('--time-limit needs a positive number of seconds');
-        options.timeLimitMs = Math.round(s * 1000);
+      case '--time-limit':
+        options.timeLimitMs = seconds(arg, value());
+        break;
+      case '--batch': {
+        const dir = path.resolve(value());
+        if (!isFolder(dir)) throw new UsageError(`--batch: ${dir} is not a folder`);
+        options.batch = dir;
         break;
       }
+      case '--out':
+        options.out = path.resolve(value());
+        break;
+      case '--jobs': {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive integer');
+        options.jobs = jobs;
+        break;
+      }
+      case '--student-time-limit':
+        options.studentLimitMs = seconds(arg, value());
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         if (!catalog.some((e) => e.slug === arg)) throw new UsageError(`unknown exercise "${arg}"; known: ${catalog.map((e) => e.slug).join(', ')}`);
         if (!options.slugs.includes(arg)) options.slugs.push(arg);
     }
   }
+  if (options.batch !== undefined) {
+    const single = [options.impl !== 'exercises' ? `--${options.impl}` : '', ...options.reports.keys(), options.failUnder !== undefined ? '--fail-under' : ''].filter(Boolean);
+    if (single.length > 0) throw new UsageError(`--batch grades every submission in its folder and writes their reports to --out; it cannot be combined with ${single.join(', ')}`);
+    if (options.out === undefined) throw new UsageError('--batch needs --out OUTDIR, where the reports and summaries go');
+    if (inside(options.batch, options.out) || inside(options.out, options.batch)) throw new UsageError(`--out ${options.out} and --batch ${options.batch} must not be inside one another`);
+    if (fs.existsSync(options.out) && !isFolder(options.out)) throw new UsageError(`--out: ${options.out} exists and is not a folder`);
+  } else {
+    const batchOnly = [options.out !== undefined ? '--out' : '', options.jobs !== undefined ? '--jobs' : '', options.studentLimitMs !== undefined ? '--student-time-limit' : ''].filter(Boolean);
+    if (batchOnly.length > 0) throw new UsageError(`${batchOnly.join(', ')} only go with --batch`);
+  }
+  if (options.suite !== undefined) {
+    try {
+      options.slugs = suiteSlugs(options.suite, options.slugs);
+    } catch (error) {
+      if (error instanceof SuiteError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   return options;
 }
 
 function writeReports(options: CliOptions, run: RunResult): void {
-  const outputs: [string | undefined, (run: RunResult) => string][] = [
-    [options.json, toJson],
-    [options.junit, toJunit],
-    [options.markdown, toMarkdown],
-  ];
-  for (const [file, format] of outputs) {
-    if (!file) continue;
+  for (const { flag, render } of REPORT_FILES) {
+    const file = options.reports.get(flag);
+    if (file === undefined) continue;
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, format(run));
+    fs.writeFileSync(file, render(run));
   }
+}
+
+/** Learner-chosen folder names on a terminal: control characters shown, not obeyed. */
+const visible = (text: string): string => text.replace(/[\u0000-\u001f\u007f]/g, '\ufffd');
+
+async function batchMain(options: CliOptions, specs: readonly ExerciseSpec[]): Promise<number> {
+  const out = options.out!;
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`grade: ${signal}: stopping every running grade; the summary lists who was not graded\n`);
+    controller.abort(signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const jobs = options.jobs ?? defaultJobs();
+  const started = performance.now();
+  process.stderr.write(`grading the submissions in ${options.batch}, ${jobs} at a time (${os.availableParallelism()} cores)\n`);
+  const batch = await gradeBatch({
+    dir: options.batch!,
+    out,
+    specs,
+    seed: options.seed,
+    ...(options.suite === undefined ? {} : { suite: options.suite }),
+    jobs,
+    ...(options.timeLimitMs === undefined ? {} : { attemptLimitMs: options.timeLimitMs }),
+    studentLimitMs: options.studentLimitMs ?? STUDENT_LIMIT_PER_EXERCISE_MS * specs.length,
+    signal: controller.signal,
+    onStudent: (row: StudentRow, done: number, total: number) =>
+      process.stderr.write(`[${done}/${total}] ${visible(row.student)}: ${row.score}/${row.maxScore} ${row.status} (${row.seconds.toFixed(1)} s)\n`),
+  });
+  writeSummaries(out, batch);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  const width = Math.max(7, ...batch.rows.map((r) => visible(r.student).length));
+  const lines = [`faultline · batch ${options.batch} · seed ${options.seed}`, ''];
+  for (const row of batch.rows) lines.push(`${visible(row.student).padEnd(width)}  ${`${row.score}/${row.maxScore}`.padStart(9)}  ${row.status}${row.detail ? `: ${visible(row.detail)}` : ''}`);
+  for (const skip of batch.skipped) lines.push(`skipped ${visible(skip.name)}: ${skip.why}`);
+  lines.push('', `summaries: ${path.join(out, SUMMARY_CSV)}, ${path.join(out, SUMMARY_MD)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const graded = batch.rows.filter((r) => r.status === 'ok').length;
+  lines.push(`${graded} graded, ${batch.rows.length - graded} not graded to the end`);
+  console.log(lines.join('\n'));
+  return controller.signal.aborted ? 2 : 0;
 }
 
 async function main(): Promise<number> {
@@ -141,19 +247,29 @@ async function main(): Promise<number> {
   }
 
   const specs: ExerciseSpec[] = options.slugs.length > 0 ? options.slugs.map(exerciseSpec) : [...catalog];
+  if (options.batch !== undefined) return batchMain(options, specs);
+
+  // A private suite is staged beside ours, and the runner's vitest reads its location from the environment.
+  const suite: StagedSuite | undefined = options.suite === undefined ? undefined : stageSuite(options.suite, specs.map((s) => s.slug));
+  if (suite) process.env.FAULTLINE_SUITE_DIR = suite.root;
   const staged: StagedImpl =
     options.impl === 'submission' ? stageSubmission(options.submission!, specs) : inPlace(options.impl === 'solutions' ? 'solutions' : 'exercises');
+  const cleanup = () => {
+    staged.cleanup();
+    suite?.cleanup();
+  };
+  process.once('exit', cleanup);
   const finished: ExerciseResult[] = [];
   const base = { impl: options.impl, seed: options.seed, ...(options.submission === undefined ? {} : { submission: options.submission }) };
 
-  // Interrupted (Ctrl-C, a CI job's timeout): still write a result file. Finished exercises
-  // keep their results; the rest are listed with every point unearned.
+  // Interrupted (Ctrl-C, a CI job's timeout, a batch's time limit): still write a result file.
+  // Finished exercises keep their results; the rest are listed with every point unearned.
   const onSignal = (signal: NodeJS.Signals) => {
     const partial = specs.map(
       (spec) => finished.find((e) => e.name === spec.slug) ?? scoreExercise(spec, [], new Map(), [`grader: interrupted by ${signal} before this exercise finished`]),
     );
     writeReports(options, assembleRun(base, partial));
-    staged.cleanup();
+    cleanup();
     process.exit(2);
   };
   process.once('SIGINT', onSignal);
@@ -179,7 +295,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    staged.cleanup();
+    cleanup();
   }
 }
 

@@ -20,7 +20,7 @@ import type { GradedMeta } from '../harness/suite';
 import { CATEGORIES } from '../harness/suite';
 import type { ExerciseSpec } from './catalog';
 import type { Outcome } from './score';
-import { ROOT, STREAM_REPORTER, VITEST_BIN, suiteDir } from './paths';
+import { ROOT, STREAM_REPORTER, VITEST_BIN, suiteDir, suiteRoot } from './paths';
 
 export interface RunExerciseOptions {
   readonly spec: ExerciseSpec;
@@ -181,6 +181,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
           FAULTLINE_RESULTS: files.results,
           FAULTLINE_PROGRESS: files.progress,
           FAULTLINE_SKIP: files.skip,
+          FAULTLINE_SUITE_DIR: suiteRoot(),
         }),
         limitMs,
       );

@@ -36,6 +36,10 @@ describe.concurrent('npm run grade', () => {
     expect(json.exercises[0]!.tests).toHaveLength(21);
     expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<testsuite name="bloom-filter" tests="21" failures="0" errors="0"');
     expect(fs.readFileSync(`${dir}/out.md`, 'utf8')).toContain('## faultline: 100/100 (100 %)');
+    // The seed is in every report, so a student can be handed the replay.
+    expect(result.stdout).toContain('seed 12345');
+    expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<property name="seed" value="12345"/>');
+    expect(fs.readFileSync(`${dir}/out.md`, 'utf8')).toContain('with seed `12345`');
   });
 
   test('on the untouched stubs: score 0, "not implemented" as the reason, no stack trace, exit 0', () => {
@@ -79,6 +83,48 @@ describe.concurrent('npm run grade', () => {
     expect(json.score).toBe(0);
     expect(json.exercises[0]!.tests).toHaveLength(21);
     expect(json.exercises[0]!.notes.join('\n')).toContain('exercises/bloom-filter/bloom-filter.ts is missing');
+  });
+
+  test('--suite grades with a private suite instead of ours: a copy of ours with one expectation changed costs the reference that test', () => {
+    const dir = scratch();
+    const suite = path.join(dir, 'private');
+    fs.cpSync(path.join(ROOT, 'grading/suites/token-bucket'), path.join(suite, 'token-bucket'), { recursive: true });
+    const file = path.join(suite, 'token-bucket/clocks.test.ts');
+    const original = "expect(bucket.available(), 'tokens after the clock stepped back 1 s').toBe(0);";
+    expect(fs.readFileSync(file, 'utf8')).toContain(original);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(original, original.replace('toBe(0)', 'toBe(42)')));
+    const staged = () => new Set(fs.readdirSync(path.join(ROOT, 'grading')).filter((name) => name.startsWith('.suite-')));
+    const before = staged();
+    const result = grade('--solutions', '--suite', suite, '--seed', '777', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
+    // Without SLUG, the exercises the private suite has.
+    expect(json.exercises.map((e) => e.name)).toEqual(['token-bucket']);
+    expect(json).toMatchObject({ seed: 777, score: 92, maxScore: 100 });
+    const failed = json.exercises[0]!.tests.filter((t) => t.status !== 'passed');
+    expect(failed.map((t) => t.name)).toEqual(['a clock that steps backwards never mints tokens and never throws']);
+    expect(failed[0]!.message).toContain('expected +0 to be 42');
+    // Every report carries the seed, and the failure's replay command with it.
+    expect(failed[0]!.replay).toContain('FAULTLINE_SEED=777');
+    for (const report of [result.stdout, fs.readFileSync(`${dir}/out.xml`, 'utf8'), fs.readFileSync(`${dir}/out.md`, 'utf8')]) expect(report).toContain('FAULTLINE_SEED=777');
+    // The staged copy is gone.
+    expect([...staged()].filter((name) => !before.has(name))).toEqual([]);
+  });
+
+  test('--suite usage errors: a requested exercise the suite lacks, a folder that is not there, a folder with no suite', () => {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, 'token-bucket'));
+    fs.writeFileSync(path.join(dir, 'token-bucket/one.test.ts'), '');
+    const cases: [string[], RegExp][] = [
+      [['bloom-filter', '--suite', dir], /^grade: --suite: .* has no suite for bloom-filter: expected .*bloom-filter\/\*\.test\.ts/],
+      [['--suite', path.join(dir, 'nowhere')], /^grade: --suite: .*nowhere is not a folder/],
+      [['--suite', path.join(dir, 'token-bucket')], /^grade: --suite: .* holds no suite: expected a folder <slug>\//],
+    ];
+    for (const [args, message] of cases) {
+      const result = grade(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
   });
 
   test('the same seed gives the same result, apart from durations', async () => {
