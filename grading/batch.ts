@@ -183,7 +183,8 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
         running.delete(child.stop);
         fs.writeFileSync(path.join(into, STUDENT_LOG), run.output);
       }
-      const row = rowFor(student, options, run, options.signal?.aborted === true);
+      // A grade that ran to the end before the batch was interrupted keeps its status.
+      const row = rowFor(student, options, run, run === undefined || (options.signal?.aborted === true && run.code !== 0));
       options.onStudent?.(row, ++done, students.length);
       return row;
     });

@@ -250,15 +250,18 @@ async function main(): Promise<number> {
   if (options.batch !== undefined) return batchMain(options, specs);
 
   // A private suite is staged beside ours, and the runner's vitest reads its location from the environment.
-  const suite: StagedSuite | undefined = options.suite === undefined ? undefined : stageSuite(options.suite, specs.map((s) => s.slug));
-  if (suite) process.env.FAULTLINE_SUITE_DIR = suite.root;
-  const staged: StagedImpl =
-    options.impl === 'submission' ? stageSubmission(options.submission!, specs) : inPlace(options.impl === 'solutions' ? 'solutions' : 'exercises');
+  let suite: StagedSuite | undefined;
+  let staged: StagedImpl | undefined;
   const cleanup = () => {
-    staged.cleanup();
+    staged?.cleanup();
     suite?.cleanup();
   };
   process.once('exit', cleanup);
+  if (options.suite !== undefined) {
+    suite = stageSuite(options.suite, specs.map((s) => s.slug));
+    process.env.FAULTLINE_SUITE_DIR = suite.root;
+  }
+  staged = options.impl === 'submission' ? stageSubmission(options.submission!, specs) : inPlace(options.impl === 'solutions' ? 'solutions' : 'exercises');
   const finished: ExerciseResult[] = [];
   const base = { impl: options.impl, seed: options.seed, ...(options.submission === undefined ? {} : { submission: options.submission }) };
 
