@@ -5,7 +5,7 @@
  * so a new format is one entry.
  */
 import type { RunResult } from './model';
-import { toJson, toJunit, toMarkdown } from './reports';
+import { toGradescope, toJson, toJunit, toMarkdown } from './reports';
 
 export interface ReportFile {
   /** The CLI option that names the file, e.g. `--json`. */
@@ -21,4 +21,5 @@ export const REPORT_FILES: readonly ReportFile[] = [
   { flag: '--json', what: "results in faultline's JSON format (version 1)", batchName: 'result.json', render: toJson },
   { flag: '--junit', what: 'JUnit XML', batchName: 'junit.xml', render: toJunit },
   { flag: '--markdown', what: 'a Markdown summary (for a CI step summary)', batchName: 'summary.md', render: toMarkdown },
+  { flag: '--gradescope', what: "Gradescope's results.json", batchName: 'gradescope.json', render: (run) => toGradescope(run) },
 ];

@@ -52,7 +52,7 @@ describe.concurrent('npm run grade -- --batch', () => {
 
     // Each student's reports, from the one result model, with the seed.
     for (const student of ['alice', 'bob', weird]) {
-      for (const file of ['result.json', 'junit.xml', 'summary.md', 'grade.log']) expect(fs.existsSync(path.join(out, student, file)), `${student}/${file}`).toBe(true);
+      for (const file of ['result.json', 'junit.xml', 'summary.md', 'gradescope.json', 'grade.log']) expect(fs.existsSync(path.join(out, student, file)), `${student}/${file}`).toBe(true);
       const json = JSON.parse(fs.readFileSync(path.join(out, student, 'result.json'), 'utf8')) as RunResult;
       expect(json).toMatchObject({ seed: 31337, impl: 'submission', submission: path.join(subs, student) });
     }

@@ -26,9 +26,9 @@ function grade(...args: string[]) {
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-cli-'));
 
 describe.concurrent('npm run grade', () => {
-  test('--solutions --seed --json --junit --markdown write every report, and the output ends with N passed, M failed', () => {
+  test('--solutions --seed --json --junit --markdown --gradescope write every report, each with the seed, and the output ends with N passed, M failed', () => {
     const dir = scratch();
-    const result = grade('bloom-filter', '--solutions', '--seed', '12345', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`);
+    const result = grade('bloom-filter', '--solutions', '--seed', '12345', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`, '--gradescope', `${dir}/gs.json`);
     expect(result.status, result.stderr).toBe(0);
     expect(result.lastLine).toBe('21 passed, 0 failed');
     const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
@@ -40,6 +40,7 @@ describe.concurrent('npm run grade', () => {
     expect(result.stdout).toContain('seed 12345');
     expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<property name="seed" value="12345"/>');
     expect(fs.readFileSync(`${dir}/out.md`, 'utf8')).toContain('with seed `12345`');
+    expect((JSON.parse(fs.readFileSync(`${dir}/gs.json`, 'utf8')) as { score: number; output: string }).output).toContain('seed 12345');
   });
 
   test('on the untouched stubs: score 0, "not implemented" as the reason, no stack trace, exit 0', () => {
