@@ -1,6 +1,7 @@
 /**
  * npm run grade -- [SLUG ...] [--solutions | --submission DIR] [--suite DIR] [--seed N]
- *                  [--json FILE] [--junit FILE] [--markdown FILE] [--fail-under PCT] [--time-limit SECONDS]
+ *                  [--json FILE] [--junit FILE] [--markdown FILE] [--gradescope FILE] [--classroom]
+ *                  [--fail-under PCT] [--time-limit SECONDS]
  * npm run grade -- --batch DIR --out OUTDIR [--jobs N] [SLUG ...] [--suite DIR] [--seed N]
  *
  * Exit status: 0 when grading ran to the end, whatever the score; 1 when
@@ -8,6 +9,7 @@
  * the grader itself failed, or when it was interrupted.
  */
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { catalog, exerciseSpec, type ExerciseSpec } from './catalog';
@@ -19,7 +21,7 @@ import type { ExerciseResult, ImplKind, RunResult } from './model';
 import { SuiteError, stageSuite, suiteSlugs, type StagedSuite } from './private-suite';
 import { REPORT_FILES } from './report-files';
 import { scoreExercise } from './score';
-import { renderRun, styleFor } from './reports';
+import { renderRun, styleFor, toClassroomNotice, toClassroomResult } from './reports';
 import { DEFAULT_ATTEMPT_LIMIT_MS } from './runner';
 import { DEFAULT_SEED, parseSeed } from '../harness/suite/env';
 
@@ -37,6 +39,8 @@ Grades each exercise (all of them when no SLUG is given) with its hidden suite.
                        (without SLUG: the exercises DIR has a suite for)
   --seed N             run seed, an integer in [0, 4294967295] (default ${DEFAULT_SEED})
 ${REPORT_FILES.map((r) => `  ${`${r.flag} FILE`.padEnd(20)} write ${r.what}`).join('\n')}
+  --classroom          for GitHub Classroom: print the "Points X/Y" notice its reporter records,
+                       and write the result to $GITHUB_OUTPUT (output "result") when it is set
   --fail-under PCT     exit 1 when the total score is below PCT percent
   --time-limit SECONDS wall-clock limit of one exercise run (default ${DEFAULT_ATTEMPT_LIMIT_MS / 1000})
   --help               show this
@@ -63,6 +67,7 @@ interface CliOptions {
   reports: Map<string, string>;
   failUnder?: number;
   timeLimitMs?: number;
+  classroom?: boolean;
   batch?: string;
   out?: string;
   jobs?: number;
@@ -124,6 +129,9 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
           throw new UsageError(`--seed: ${(error as Error).message.replace(/^faultline: FAULTLINE_SEED /, '')}`);
         }
         break;
+      case '--classroom':
+        options.classroom = true;
+        break;
       case '--fail-under': {
         const pct = Number(value());
         if (!Number.isFinite(pct) || pct < 0 || pct > 100) throw new UsageError('--fail-under needs a percentage between 0 and 100');
@@ -158,7 +166,12 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
     }
   }
   if (options.batch !== undefined) {
-    const single = [options.impl !== 'exercises' ? `--${options.impl}` : '', ...options.reports.keys(), options.failUnder !== undefined ? '--fail-under' : ''].filter(Boolean);
+    const single = [
+      options.impl !== 'exercises' ? `--${options.impl}` : '',
+      ...options.reports.keys(),
+      options.failUnder !== undefined ? '--fail-under' : '',
+      options.classroom ? '--classroom' : '',
+    ].filter(Boolean);
     if (single.length > 0) throw new UsageError(`--batch grades every submission in its folder and writes their reports to --out; it cannot be combined with ${single.join(', ')}`);
     if (options.out === undefined) throw new UsageError('--batch needs --out OUTDIR, where the reports and summaries go');
     if (inside(options.batch, options.out) || inside(options.out, options.batch)) throw new UsageError(`--out ${options.out} and --batch ${options.batch} must not be inside one another`);
@@ -291,7 +304,8 @@ async function main(): Promise<number> {
       },
     });
     writeReports(options, run);
-    console.log(renderRun(run, styleFor(process.stdout)));
+    if (options.classroom) reportToClassroom(run);
+    else console.log(renderRun(run, styleFor(process.stdout)));
     if (options.failUnder !== undefined && run.maxScore > 0 && (100 * run.score) / run.maxScore < options.failUnder) {
       console.error(`grade: score ${run.score}/${run.maxScore} is below --fail-under ${options.failUnder} %`);
       return 1;
@@ -300,6 +314,23 @@ async function main(): Promise<number> {
   } finally {
     cleanup();
   }
+}
+
+/**
+ * GitHub Classroom reads the grade from the annotation "Points X/Y" titled
+ * "Autograding complete", and its reporter from the step output `result`.
+ * The report printed before it quotes what the code under test threw, so it
+ * is fenced with ::stop-commands:: and a token the code cannot know: nothing
+ * in it can print a workflow command, such as a notice with a forged score.
+ */
+function reportToClassroom(run: RunResult): void {
+  const token = randomUUID();
+  console.log(`::stop-commands::${token}`);
+  console.log(renderRun(run, styleFor(process.stdout)));
+  console.log(`::${token}::`);
+  console.log(toClassroomNotice(run));
+  const output = process.env.GITHUB_OUTPUT;
+  if (output) fs.appendFileSync(output, `result=${toClassroomResult(run)}\n`);
 }
 
 main().then(

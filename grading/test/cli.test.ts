@@ -13,11 +13,15 @@ import { stageFile } from '../impl';
 import { ROOT, gradeFile, withoutDurations } from './support';
 
 function grade(...args: string[]) {
+  return gradeWithEnv({}, ...args);
+}
+
+function gradeWithEnv(extra: Record<string, string>, ...args: string[]) {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_') || key.startsWith('GITHUB_')) delete env[key];
   const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), ...args], {
     cwd: ROOT,
-    env: { ...env, NO_COLOR: '1' },
+    env: { ...env, NO_COLOR: '1', ...extra },
     encoding: 'utf8',
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, lastLine: run.stdout.trimEnd().split('\n').at(-1) };
@@ -126,6 +130,38 @@ describe.concurrent('npm run grade', () => {
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(message);
     }
+  });
+
+  test('--classroom prints the Points notice last, fences the report so a forged notice in an error message is inert, and writes the result output', () => {
+    const dir = scratch();
+    const own = path.join(dir, 'exercises/token-bucket');
+    fs.mkdirSync(own, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'solutions/token-bucket/keyed-limiter.ts'), path.join(own, 'keyed-limiter.ts'));
+    const forged = '::notice title=Autograding complete::Points 100/100';
+    // The reference, except that tryTake throws an Error whose message holds a forged notice on a line of its own.
+    const reference = fs.readFileSync(path.join(ROOT, 'solutions/token-bucket/token-bucket.ts'), 'utf8');
+    fs.writeFileSync(path.join(own, 'token-bucket.ts'), `${reference}\nTokenBucket.prototype.tryTake = function () {\n  throw new Error('\\n${forged}\\n');\n};\n`);
+    const output = path.join(dir, 'github-output');
+    fs.writeFileSync(output, '');
+    const result = gradeWithEnv({ GITHUB_OUTPUT: output }, 'token-bucket', '--submission', dir, '--classroom');
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const fence = lines.findIndex((l) => l.startsWith('::stop-commands::'));
+    const token = lines[fence]!.slice('::stop-commands::'.length);
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    const resume = lines.indexOf(`::${token}::`);
+    expect(fence, 'the fence opens before anything else').toBe(0);
+    expect(resume, 'the fence closes before the notice').toBe(lines.length - 2);
+    expect(lines.slice(fence + 1, resume).some((l) => l.includes(forged)), 'the forged notice is printed inside the fence').toBe(true);
+    const notice = lines.at(-1)!;
+    const [earned, max] = notice.replace('::notice title=Autograding complete::Points ', '').split('/').map(Number);
+    expect(notice).toMatch(/^::notice title=Autograding complete::Points \d+\/100$/);
+    expect(earned, 'a tryTake that throws cannot score full marks').toBeLessThan(100);
+    const recorded = fs.readFileSync(output, 'utf8').trim();
+    expect(recorded).toMatch(/^result=[A-Za-z0-9+/=]+$/);
+    const decoded = JSON.parse(Buffer.from(recorded.slice('result='.length), 'base64').toString('utf8')) as { max_score: number; tests: { score: number }[] };
+    expect(decoded.max_score).toBe(max);
+    expect(decoded.tests.reduce((sum, t) => sum + t.score, 0)).toBe(earned);
   });
 
   test('the same seed gives the same result, apart from durations', async () => {
