@@ -16,7 +16,10 @@ export class SimClock implements NodeClock {
   #driftPpm = 0;
   #driftSince = 0;
 
-  constructor(private readonly virtualNow: () => number) {}
+  constructor(private readonly virtualNow: () => number) {
+    // A node gets this very object as ctx.clock: it must not be able to undo a clock fault by replacing jump() on it.
+    Object.freeze(this);
+  }
 
   now(): number {
     const t = this.virtualNow();
@@ -41,3 +44,7 @@ export class SimClock implements NodeClock {
     this.#driftSince = t;
   }
 }
+
+// Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.
+Object.freeze(SimClock.prototype);
+Object.freeze(SimClock);

@@ -61,3 +61,7 @@ export class EventQueue<E> {
 }
 
 const before = <E>(a: Scheduled<E>, b: Scheduled<E>): boolean => a.time < b.time || (a.time === b.time && a.seq < b.seq);
+
+// Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.
+Object.freeze(EventQueue.prototype);
+Object.freeze(EventQueue);

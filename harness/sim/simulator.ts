@@ -27,6 +27,9 @@ import type { NodeContext, NodeId, ProtocolNode } from './types';
 export class SimulationFailure extends Error {
   override readonly name = 'SimulationFailure';
 }
+// Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.
+Object.freeze(SimulationFailure.prototype);
+Object.freeze(SimulationFailure);
 
 type SimEvent<M> =
   | { readonly type: 'tick'; readonly node: NodeId; readonly incarnation: number }

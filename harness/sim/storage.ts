@@ -91,6 +91,11 @@ export class SimStorage implements Storage {
   /** Deterministic cost counters (for tests and the trace), not a clock. */
   readonly stats = { syncs: 0, directorySyncs: 0, bytesWritten: 0 };
 
+  constructor() {
+    // A node gets this very object as ctx.storage: it must not be able to replace crash() or durableCopy() on it.
+    Object.freeze(this);
+  }
+
   list(): string[] {
     return [...this.#files.keys()].sort();
   }
@@ -244,3 +249,7 @@ export class SimStorage implements Storage {
     return report;
   }
 }
+
+// Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.
+Object.freeze(SimStorage.prototype);
+Object.freeze(SimStorage);
