@@ -8,6 +8,8 @@
  * - Results stream to a file as each test finishes, and each graded test marks
  *   its start and end in a progress file, so after a crash we know which test
  *   was running: that test alone gets `error` (or `timeout` if we killed it).
+ *   The harness watchdog marks a test `stalled` when it kills a worker that
+ *   learner code kept busy: that test gets `timeout` with the watchdog's reason.
  * - Then the run resumes, skipping every test that already has a result, until
  *   every collected test has one, or an attempt makes no progress.
  *
@@ -222,16 +224,19 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         }
       }
 
-      const open = new Set<string>();
+      // Tests running when the worker died; a `stalled` mark (the harness watchdog, harness/suite/watchdog.ts)
+      // names a test whose code kept its worker busy, and says how.
+      const open = new Map<string, string | undefined>();
       for (const mark of readLines(files.progress)) {
         if (typeof mark.name !== 'string') continue;
-        if (mark.event === 'start') open.add(mark.name);
+        if (mark.event === 'start') open.set(mark.name, undefined);
         else if (mark.event === 'end') open.delete(mark.name);
+        else if (mark.event === 'stalled') open.set(mark.name, typeof mark.message === 'string' ? mark.message : 'the code under test kept its worker busy');
       }
       const why = explainCrash(exit, limitMs);
-      for (const name of open) {
+      for (const [name, stalled] of open) {
         if (outcomes.has(name)) continue;
-        outcomes.set(name, { status: exit.killed ? 'timeout' : 'error', message: `${why} while this test was running` });
+        outcomes.set(name, stalled === undefined ? { status: exit.killed ? 'timeout' : 'error', message: `${why} while this test was running` } : { status: 'timeout', message: stalled });
       }
 
       const remaining = [...tests.keys()].filter((name) => !outcomes.has(name));

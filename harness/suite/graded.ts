@@ -6,28 +6,38 @@
  * the UI show them. Its body:
  *
  * - is synchronous, and runs under a deadline that interrupts infinite loops
- *   (see `deadline.ts`);
+ *   (see `deadline.ts`); what learner code leaves running after the body
+ *   returns, or while its module loads, is bounded by a watchdog
+ *   (`watchdog.ts`);
+ * - fails if, while it ran, learner code changed a built-in or a test library
+ *   a checker relies on (`intrinsics.ts`): the change is undone first, so a
+ *   patched `Object.is` can never turn a failing test into a passing one;
  * - gets its own seed, derived from the run seed and its name, so adding or
  *   skipping a test never changes what another one generates;
  * - on failure, reports the run seed and a replay command.
  *
  * Learner code is loaded with `suite.load(...)` in a `beforeAll` hook, never
  * at the top of a suite file: the suite's test list is then collected from our
- * code alone, and a learner module that fails to load costs every test its
- * points but still lists them.
+ * code alone, and a learner module that fails to load (a syntax error, a
+ * top-level `await` that never settles, a built-in patched as it loads) costs
+ * every test its points but still lists them.
  */
 import fs from 'node:fs';
-import { beforeAll, describe, test } from 'vitest';
+import { beforeAll, describe, test, type TestContext } from 'vitest';
 import type { Category, GradedMeta, SuiteExercise } from './types';
 import { runSettings } from './env';
 import { replayCommand } from './replay';
 import { describeThrown, isPlainError } from './describe-value';
 import { PropertyChecker } from './property';
+import { Intrinsics, builtinWatches, checkerWatches, listNames, type Tampering } from './intrinsics';
+import { startWatchdog } from './watchdog';
 import { runWithDeadline } from '../deadline';
 import { Rng, deriveSeed } from '../rng';
 
 /** Default wall-clock budget for one graded test body, in milliseconds. */
 export const DEFAULT_DEADLINE_MS = 5_000;
+/** How long the learner's module may take to load, in milliseconds (its top-level code may await). */
+export const LOAD_DEADLINE_MS = 5_000;
 
 export interface GradedTestSpec {
   readonly points: number;
@@ -50,16 +60,86 @@ export interface GradedContext {
 
 const appendFile = fs.appendFileSync;
 const stringify = JSON.stringify;
+const realSetTimeout = setTimeout;
+const realClearTimeout = clearTimeout;
+
+// Captured when the kit loads, before any learner code: see intrinsics.ts.
+const intrinsics = Intrinsics.capture([...builtinWatches(), ...checkerWatches()]);
+// The checker is ours: freeze it rather than watch it, so a patch fails where it is made.
+Object.freeze(PropertyChecker.prototype);
+Object.freeze(PropertyChecker);
+const watchdog = startWatchdog(runSettings.progressFile);
+
+/** Set once a change to a built-in could not be undone: no later test in this worker can be trusted. */
+let poisoned: string | undefined;
+
+function tamperingError(tampering: Tampering, when: string): Error {
+  if (tampering.stuck.length > 0) poisoned = listNames(tampering.stuck);
+  return new Error(
+    `your code changed ${listNames(tampering.changed)} ${when}; a test during which a built-in, the harness or a test library ` +
+      'is patched earns nothing. Leave them as they are: compute what you need in your own code.',
+  );
+}
+
+/** Resolves with the module, or rejects once it has taken LOAD_DEADLINE_MS. */
+function withinLoadDeadline<T>(loading: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = realSetTimeout(() => {
+      reject(
+        new Error(
+          `it did not finish loading within ${LOAD_DEADLINE_MS / 1000} s: its top-level code waits for something that never happens ` +
+            '(an `await` on a promise that never settles?)',
+        ),
+      );
+    }, LOAD_DEADLINE_MS);
+    loading.then(
+      (value) => {
+        realClearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        realClearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** One turn of the event loop, so that microtasks and zero-delay timers the body queued run while it is still to blame. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => realSetTimeout(resolve, 0));
+
+/** vitest hooks that learner code attached to the running test (they could rewrite its result); detached. */
+function detachRunnerHooks(context: TestContext): boolean {
+  const task = context.task as { onFinished?: unknown[]; onFailed?: unknown[] };
+  const attached = (task.onFinished?.length ?? 0) + (task.onFailed?.length ?? 0) > 0;
+  task.onFinished = undefined;
+  task.onFailed = undefined;
+  return attached;
+}
 
 function mark(event: 'start' | 'end', name: string): void {
   if (runSettings.progressFile) appendFile(runSettings.progressFile, `${stringify({ event, name })}\n`);
 }
 
+/**
+ * Terminal escape sequences and other control characters: a message may come
+ * from learner code (which could use them to redraw a report) or arrive
+ * coloured (a compiler's parse error). Newlines and tabs stay.
+ */
+const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const printable = (text: string): string => text.replace(CONTROL, '');
+
 /** Turns whatever the body threw into an Error whose message ends with the seed and replay lines. */
 function explain(thrown: unknown, exercise: string, name: string, seed: number, path: string | undefined): Error {
-  const error = isPlainError(thrown) ? thrown : new Error(`the code under test threw ${describeThrown(thrown)}, not an Error`);
+  let error = isPlainError(thrown) ? thrown : new Error(`the code under test threw ${describeThrown(thrown)}, not an Error`);
   const replay = replayCommand(exercise, name, runSettings.seed, path);
-  error.message = `${error.message}\n\nseed: ${runSettings.seed} (this test's seed ${seed})\nreplay: ${replay}`;
+  const message = `${printable(error.message)}\n\nseed: ${runSettings.seed} (this test's seed ${seed})\nreplay: ${replay}`;
+  try {
+    error.message = message;
+  } catch {
+    // a frozen error from learner code: report it as a fresh one
+    error = new Error(message);
+  }
   return error;
 }
 
@@ -77,13 +157,26 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
   const names = new Set<string>();
   let loaded: { ok: true; value: Impl } | { ok: false; error: unknown } | undefined;
 
+  /** The tests this file will run, for the watchdog to blame if the module never finishes loading. */
+  const runnable: string[] = [];
+
   beforeAll(async () => {
+    watchdog.loading(runnable);
     try {
-      loaded = { ok: true, value: await load() };
+      loaded = { ok: true, value: await withinLoadDeadline(load()) };
     } catch (error) {
       loaded = { ok: false, error };
     }
-  });
+    const tampering = intrinsics.restore();
+    if (tampering.changed.length > 0) loaded = { ok: false, error: tamperingError(tampering, 'as it loaded') };
+    watchdog.idle();
+  }, LOAD_DEADLINE_MS + 5_000);
+
+  const loadFailure = (): Error | undefined => {
+    if (loaded === undefined || loaded.ok) return undefined;
+    const reason = isPlainError(loaded.error) ? loaded.error.message : describeThrown(loaded.error);
+    return new Error(`your code failed to load, so no test of this exercise can run: ${printable(reason)}`);
+  };
 
   return {
     task(id, body) {
@@ -118,31 +211,44 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         test.skip(title, { meta: { faultline: meta } }, () => undefined);
         return;
       }
-      test(title, { meta: { faultline: meta }, timeout: deadlineMs + 5_000 }, () => {
+      runnable.push(spec.name);
+      test(title, { meta: { faultline: meta }, timeout: deadlineMs + 5_000 }, async (testContext) => {
         const seed = deriveSeed(runSettings.seed, `${exercise.slug}/${spec.name}`);
         const checker = new PropertyChecker(exercise.slug, spec.name, seed);
         const context: GradedContext = { seed, rng: new Rng(seed), check: checker.check.bind(checker) };
         mark('start', spec.name);
+        let failure: { thrown: unknown } | undefined;
+        watchdog.body(spec.name, deadlineMs);
         try {
+          if (poisoned !== undefined) throw new Error(`an earlier test left ${poisoned} changed in a way that cannot be undone, so no later test can be trusted`);
+          const failedLoad = loadFailure();
+          if (failedLoad) throw failedLoad;
           runWithDeadline(deadlineMs, () => {
             const returned: unknown = body(context);
             if (returned !== undefined) throw new TypeError('suite: graded test bodies must be synchronous and return nothing');
           });
         } catch (thrown) {
-          throw explain(thrown, exercise.slug, spec.name, seed, checker.failedPath);
-        } finally {
-          mark('end', spec.name);
+          failure = { thrown };
         }
+        // Before anything else runs: undo what the body changed, and let that decide the outcome.
+        const during = intrinsics.restore();
+        if (during.changed.length > 0) failure = { thrown: tamperingError(during, 'during this test') };
+        else if (detachRunnerHooks(testContext)) failure = { thrown: new Error('your code attached a hook to the running test (onTestFinished or onTestFailed); code under test may not reach into the test runner') };
+        watchdog.settling(spec.name);
+        await nextTurn();
+        const after = intrinsics.restore();
+        if (after.changed.length > 0 && during.changed.length === 0) failure = { thrown: tamperingError(after, "after this test's body returned (in a callback it had scheduled)") };
+        watchdog.idle(spec.name);
+        mark('end', spec.name);
+        if (failure !== undefined) throw explain(failure.thrown, exercise.slug, spec.name, seed, checker.failedPath);
       });
     },
 
     impl() {
       if (loaded === undefined) throw new Error('suite: the implementation was used before it was loaded');
-      if (!loaded.ok) {
-        const reason = isPlainError(loaded.error) ? loaded.error.message : describeThrown(loaded.error);
-        throw new Error(`your code failed to load, so no test of this exercise can run: ${reason}`);
-      }
-      return loaded.value;
+      const failedLoad = loadFailure();
+      if (failedLoad) throw failedLoad;
+      return (loaded as { value: Impl }).value;
     },
   };
 }
