@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import { mergeRuns, pickCompaction } from '@impl/lsm-compaction';
 import * as compaction from '@impl/lsm-compaction';
 import { LsmTree, emptyVersion } from '@impl/lsm-compaction/engine';
-import { DEFAULT_OPTIONS, logFileName, tableFileName, type Entry, type LsmOptions, type TableMeta, type Version } from '@impl/lsm-compaction/format';
+import { DEFAULT_OPTIONS, compareKeys, logFileName, tableFileName, type Entry, type LsmOptions, type TableMeta, type Version } from '@impl/lsm-compaction/format';
 import { Rng, SimStorage } from '@faultline/harness';
 
 /** Small enough that a few hundred writes flush often and fill L1 and L2. */
@@ -45,7 +45,7 @@ function workload(tree: LsmTree, writes: number, name = 'w', model = new Map<str
 }
 
 /** The model's live keys, in key order: what `scan()` must return. */
-const sorted = (model: Map<string, string>): [string, string][] => [...model].sort(([a], [b]) => (a < b ? -1 : 1));
+const sorted = (model: Map<string, string>): [string, string][] => [...model].sort(([a], [b]) => compareKeys(a, b));
 
 describe('task 1: merging runs', () => {
   test('the newest version of each key wins, whatever the order of the runs', () => {

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { compareKeys } from '../../../exercises/lsm-compaction/format';
 import { lsmSuite, run, type Entry } from './support';
 
 const suite = lsmSuite();
@@ -19,14 +20,14 @@ const runsArb = fc
       const key = `k${String(w.key).padStart(2, '0')}`;
       runs[w.run]!.set(key, { key, seq: seqs[i]!, value: w.tombstone ? null : `v${w.value}` });
     });
-    return runs.map((r) => [...r.values()].sort((a, b) => (a.key < b.key ? -1 : 1))).filter((r, i) => r.length > 0 || i === 0);
+    return runs.map((r) => [...r.values()].sort((a, b) => compareKeys(a.key, b.key))).filter((r, i) => r.length > 0 || i === 0);
   });
 
 /** For each key, its newest entry, in key order. */
 function newest(runs: readonly (readonly Entry[])[]): Entry[] {
   const best = new Map<string, Entry>();
   for (const r of runs) for (const e of r) if ((best.get(e.key)?.seq ?? -1) < e.seq) best.set(e.key, e);
-  return [...best.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  return [...best.values()].sort((a, b) => compareKeys(a.key, b.key));
 }
 
 const show = (entries: readonly Entry[]): string => entries.map((e) => `${e.key}@${e.seq}=${e.value === null ? '⊥' : JSON.stringify(e.value)}`).join(' ');
@@ -162,7 +163,7 @@ suite.task(1, () => {
     },
     () => {
       const keys = ['A', 'Z', '_', 'a', 'b', 'z', 'é', '日本', '\u{1F600}', '\uFFFD'];
-      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const sorted = [...keys].sort(compareKeys);
       const runs: Entry[][] = [
         sorted.filter((_, i) => i % 2 === 0).map((key, i) => ({ key, seq: 100 + i, value: `x${key}` })),
         sorted.filter((_, i) => i % 2 === 1).map((key, i) => ({ key, seq: 200 + i, value: `y${key}` })),

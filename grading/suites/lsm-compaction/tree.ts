@@ -10,6 +10,7 @@
 import { guarded, Rng, SimStorage, type Storage } from '../../../harness';
 import { LsmTree, type CompactionStrategy } from '../../../exercises/lsm-compaction/engine';
 import {
+  compareKeys,
   levelTarget,
   readTable,
   totalBytes,
@@ -177,7 +178,7 @@ export class Model {
     this.touched.add(k);
   }
   sorted(start = '', end?: string): [string, string][] {
-    return [...this.live].filter(([k]) => k >= start && (end === undefined || k < end)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.live].filter(([k]) => k >= start && (end === undefined || k < end)).sort(([a], [b]) => compareKeys(a, b));
   }
 }
 
