@@ -6,6 +6,7 @@
  * The hidden suites are grading/suites/<slug>, or <FAULTLINE_SUITE_DIR>/<slug>
  * for a private suite (the grader stages it and sets this for --suite).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -17,6 +18,23 @@ const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(root,
 // The hidden suites: ours, or a private suite the grader staged beside them (`grade --suite`, grading/private-suite.ts).
 const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_SUITE_DIR || 'grading/suites')).split(path.sep).join('/');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A graded run (the grader sets a progress file, grading/runner.ts) runs learner code under Node's permission model:
+// it may read the checkout and the code under test, write only the progress file, and start no process.
+const progressFile = process.env.FAULTLINE_PROGRESS;
+const sandbox = progressFile
+  ? [
+      // `--permission` from Node 22.13; 20 knows only the experimental flag
+      process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission',
+      '--disable-warning=ExperimentalWarning',
+      `--allow-fs-read=${root}`,
+      `--allow-fs-read=${implRoot}`,
+      // vitest's main process hands workers their transformed modules through files in its temporary folder
+      `--allow-fs-read=${os.tmpdir()}`,
+      `--allow-fs-write=${progressFile}`,
+      // the watchdog is a worker thread (harness/suite/watchdog.ts); threads keep the process's permissions
+      '--allow-worker',
+    ]
+  : [];
 
 export default defineConfig({
   resolve: {
@@ -30,7 +48,7 @@ export default defineConfig({
   test: {
     root,
     // A runaway allocation kills one worker, not the machine; the grader then resumes after the test that did it.
-    execArgv: ['--max-old-space-size=512'],
+    execArgv: ['--max-old-space-size=512', ...sandbox],
     reporters: ['default', path.join(root, 'grading/reporters/score-reporter.ts')],
     projects: [
       ...catalog.map((exercise) => ({
@@ -44,6 +62,8 @@ export default defineConfig({
         },
         test: {
           name: exercise.slug,
+          // Takes the grader's proof key out of the environment before any other module of the worker loads.
+          setupFiles: [path.join(root, 'harness/suite/proof.ts')],
           include: [`exercises/${exercise.slug}/**/*.test.ts`, `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
         },
       })),

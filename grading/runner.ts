@@ -13,13 +13,21 @@
  * - Then the run resumes, skipping every test that already has a result, until
  *   every collected test has one, or an attempt makes no progress.
  *
+ * - A `passed` counts only with the suite kit's proof of it, a signature under
+ *   a key made for this attempt (harness/suite/proof.ts). vitest's worker
+ *   reports results over a channel learner code can reach; the proof is what
+ *   it cannot forge. Its workers run under Node's permission model
+ *   (vitest.config.ts), so it cannot append to the results file either.
+ *
  * Learner console output is not shown; the last 64 KiB are kept to explain a crash.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { GradedMeta } from '../harness/suite';
 import { CATEGORIES } from '../harness/suite';
+import { PROOF_KEY_ENV, verifyProof } from '../harness/suite/proof';
 import type { ExerciseSpec } from './catalog';
 import type { Outcome } from './score';
 import { ROOT, STREAM_REPORTER, VITEST_BIN, suiteDir, suiteRoot } from './paths';
@@ -43,6 +51,8 @@ export interface ExerciseRun {
 
 export const DEFAULT_ATTEMPT_LIMIT_MS = 120_000;
 const TAIL_BYTES = 64 * 1024;
+const FORGED =
+  "this test was reported passed, but not by the suite kit: code under test spoke for it on vitest's channel, and only a pass the suite kit proves earns points";
 
 interface ChildExit {
   readonly code: number | null;
@@ -164,6 +174,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   const tests = new Map<string, { meta: GradedMeta; file: string; position: number }>();
   const outcomes = new Map<string, Outcome>();
   const notes: string[] = [];
+  /** Tests reported passed without the suite kit's proof. */
+  const unvouched = new Set<string>();
   let attempt = 0;
   try {
     for (;;) {
@@ -172,9 +184,14 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         results: path.join(work, `results-${attempt}.jsonl`),
         progress: path.join(work, `progress-${attempt}.jsonl`),
         skip: path.join(work, `skip-${attempt}.json`),
+        // vitest's temporary folder; the sandboxed workers may read it (vitest.config.ts), so it holds nothing else
+        tmp: path.join(work, `tmp-${attempt}`),
       };
       fs.writeFileSync(files.skip, JSON.stringify([...outcomes.keys()]));
+      fs.mkdirSync(files.tmp);
       const before = outcomes.size;
+      // A pass counts only with the suite kit's proof under this key (harness/suite/proof.ts).
+      const key = randomBytes(32).toString('hex');
       const exit = await runChild(
         [VITEST_BIN, 'run', '--project', spec.slug, '--reporter', STREAM_REPORTER, suiteDir(spec.slug)],
         childEnv({
@@ -184,6 +201,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
           FAULTLINE_PROGRESS: files.progress,
           FAULTLINE_SKIP: files.skip,
           FAULTLINE_SUITE_DIR: suiteRoot(),
+          TMPDIR: files.tmp,
+          [PROOF_KEY_ENV]: key,
         }),
         limitMs,
       );
@@ -204,6 +223,12 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
             const name = event.name;
             const state = event.state;
             if (typeof name !== 'string' || outcomes.has(name)) break;
+            const meta = tests.get(name)?.meta;
+            if (state === 'passed' && (meta === undefined || !verifyProof(key, meta, event.proof))) {
+              // vitest heard "passed" from the worker, but not from the suite kit: code under test said it.
+              unvouched.add(name);
+              break;
+            }
             if (state === 'passed' || state === 'failed' || state === 'timeout') {
               outcomes.set(name, {
                 status: state,
@@ -239,6 +264,11 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         outcomes.set(name, stalled === undefined ? { status: exit.killed ? 'timeout' : 'error', message: `${why} while this test was running` } : { status: 'timeout', message: stalled });
       }
 
+      if (ended && !exit.killed) {
+        for (const name of unvouched) {
+          if (!outcomes.has(name)) outcomes.set(name, { status: 'failed', message: FORGED });
+        }
+      }
       const remaining = [...tests.keys()].filter((name) => !outcomes.has(name));
       if (remaining.length === 0) break;
       if (ended && !exit.killed && outcomes.size === before) {
@@ -256,6 +286,9 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   } finally {
     process.off('exit', removeWork);
     removeWork();
+  }
+  if (unvouched.size > 0) {
+    notes.push(`grader: ${unvouched.size} test(s) were reported passed without the suite kit's proof (code under test reporting results itself); those reports were ignored`);
   }
   // Files are collected in parallel, so arrival order varies: sort into one canonical order.
   const ordered = [...tests.values()].sort((a, b) => a.meta.task - b.meta.task || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.position - b.position);

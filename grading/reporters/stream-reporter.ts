@@ -4,8 +4,8 @@
  * is killed loses only the test that was running.
  *
  * Lines: `{"type":"test","meta":GradedMeta,"file","position"}` for each collected graded test,
- * `{"type":"result","name","state","message","durationMs"}` for each finished
- * one, `{"type":"module-error","file","message"}` for a suite file that failed
+ * `{"type":"result","name","state","message","durationMs","proof"}` for each
+ * finished one (`proof`: the suite kit's signature of a pass, harness/suite/proof.ts), `{"type":"module-error","file","message"}` for a suite file that failed
  * outside any test, and `{"type":"end","reason"}`.
  */
 import fs from 'node:fs';
@@ -34,7 +34,8 @@ export default class StreamReporter implements Reporter {
     if (!meta) return;
     const outcome = outcomeOf(test);
     if (!outcome) return;
-    write({ type: 'result', name: meta.name, state: outcome.status, message: outcome.message, durationMs: outcome.durationMs });
+    const proof = test.meta().faultlineProof;
+    write({ type: 'result', name: meta.name, state: outcome.status, message: outcome.message, durationMs: outcome.durationMs, proof });
   }
 
   onTestRunEnd(modules: readonly TestModule[], unhandled: readonly { message?: unknown }[], reason: string): void {

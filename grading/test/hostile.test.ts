@@ -244,6 +244,42 @@ describe.concurrent('hostile submissions', () => {
       const durability = ['an acknowledged entry survives a crash, and so does a truncation', 'whenever a message leaves, the term, vote and log it rests on are already durable'];
       for (const name of durability) expect(patched.tests.find((t) => t.name === name)?.status, name).toBe('failed');
     });
+
+    test('an LSM compaction that hides its unsynced outputs by reaching into the disk it is handed earns exactly what it earns without the tricks', async () => {
+      const [patched, plain] = await Promise.all([
+        gradeFixture(`${HOSTILE}/lsm-patches-disk.ts`, 'lsm-compaction'),
+        gradeFixture('grading/suites/lsm-compaction/broken/outputs-not-synced.ts', 'lsm-compaction'),
+      ]);
+      expectWellFormed(patched, plain.tests.map((t) => t.name));
+      expect(passedNames(patched)).toEqual(passedNames(plain));
+      expect(patched.score).toBe(plain.score);
+      expect(patched.score).toBeLessThan(100);
+    });
+  });
+
+  describe('reporting results itself', () => {
+    test('appending passed results to the grader’s result file is refused: the worker may write only its progress file', async () => {
+      const result = await hostile('forges-results-file.ts');
+      expectWellFormed(result);
+      expect(passedNames(result)).toEqual([...HONEST].sort());
+      expect(result.score).toBe(HONEST_POINTS);
+    });
+
+    test('telling vitest over the worker’s channel that every test passed earns nothing: a pass counts only with the suite kit’s proof', async () => {
+      const result = await hostile('forges-worker-rpc.ts');
+      expectWellFormed(result);
+      expect(passedNames(result)).toEqual([...HONEST].sort());
+      expect(result.score).toBe(HONEST_POINTS);
+      expect(result.notes).toEqual([expect.stringMatching(/^grader: \d+ test\(s\) were reported passed without the suite kit's proof \(code under test reporting results itself\); those reports were ignored$/)]);
+    });
+
+    test('the proof key is out of reach: not in the environment, not under /proc, not from the suite kit’s signer', async () => {
+      const result = await hostile('forges-signed-results.ts');
+      expectWellFormed(result);
+      expect(passedNames(result)).toEqual([...HONEST].sort());
+      // Not even an unproven pass reached the grader: the fixture found no key to sign with, so it sent none.
+      expect(result.notes).toEqual([]);
+    });
   });
 
   describe('code that does not fit', () => {

@@ -14,7 +14,9 @@
  *   patched `Object.is` can never turn a failing test into a passing one;
  * - gets its own seed, derived from the run seed and its name, so adding or
  *   skipping a test never changes what another one generates;
- * - on failure, reports the run seed and a replay command.
+ * - on failure, reports the run seed and a replay command;
+ * - on success, and only then, signs its meta for the grader (`proof.ts`),
+ *   which credits no pass without that proof.
  *
  * Learner code is loaded with `suite.load(...)` in a `beforeAll` hook, never
  * at the top of a suite file: the suite's test list is then collected from our
@@ -31,6 +33,7 @@ import { describeThrown, isPlainError } from './describe-value';
 import { PropertyChecker } from './property';
 import { Intrinsics, builtinWatches, checkerWatches, listNames, type Tampering } from './intrinsics';
 import { startWatchdog } from './watchdog';
+import { takeSigner } from './proof';
 import { runWithDeadline } from '../deadline';
 import { Rng, deriveSeed } from '../rng';
 
@@ -69,6 +72,8 @@ const intrinsics = Intrinsics.capture([...builtinWatches(), ...checkerWatches()]
 Object.freeze(PropertyChecker.prototype);
 Object.freeze(PropertyChecker);
 const watchdog = startWatchdog(runSettings.progressFile);
+// Taken now, before any learner code runs: see proof.ts.
+const sign = takeSigner();
 
 /** Set once a change to a built-in could not be undone: no later test in this worker can be trusted. */
 let poisoned: string | undefined;
@@ -241,6 +246,9 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         watchdog.idle(spec.name);
         mark('end', spec.name);
         if (failure !== undefined) throw explain(failure.thrown, exercise.slug, spec.name, seed, checker.failedPath);
+        // Only here, with every check held and nothing tampered with, does the grader get its proof of a pass.
+        const proof = sign(meta);
+        if (proof !== undefined) testContext.task.meta.faultlineProof = proof;
       });
     },
 

@@ -26,5 +26,7 @@ export interface SuiteExercise {
 declare module 'vitest' {
   interface TaskMeta {
     faultline?: GradedMeta;
+    /** Set by a graded test that passed in a graded run: the suite kit's proof of it (proof.ts). */
+    faultlineProof?: string;
   }
 }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { Rng } from '../../../harness';
-import { afterCrash, Db, Disk, describeCrash, key, Model, readMismatches, SMALL, type CrashKind, type LsmModule } from './tree';
+import { afterCrash, Db, Disk, describeCrash, key, Model, readMismatches, simOf, SMALL, type CrashKind, type LsmModule } from './tree';
 
 export interface Real {
   db: Db;
@@ -111,7 +111,7 @@ class Crash implements Cmd {
   constructor(readonly crash: CrashKind) {}
   check = () => true;
   run(m: Model, r: Real): void {
-    const disk = new Disk(afterCrash(r.db.disk.sim, this.crash));
+    const disk = new Disk(afterCrash(simOf(r.db.disk), this.crash));
     r.db = new Db(r.db.impl, disk, r.db.options);
     const wrong = readMismatches(r.db, m, 3);
     if (wrong.length > 0) throw new Error(`after a crash (${describeCrash(this.crash)}) and recovery:\n${wrong.join('\n')}`);

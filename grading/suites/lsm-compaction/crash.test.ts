@@ -21,9 +21,11 @@ import {
   key,
   lsmSuite,
   Model,
+  opsOf,
   orphans,
   readMismatches,
   run,
+  simOf,
   SimulatedCrash,
   SMALL,
   workload,
@@ -71,7 +73,7 @@ function primedDisk(impl: Db['impl'], options: LsmOptions, seed: number): { disk
       model.put(k, `last${i}`);
     }
   }
-  return { disk: db.disk.sim, model };
+  return { disk: simOf(db.disk), model };
 }
 
 /**
@@ -82,7 +84,7 @@ function primedDisk(impl: Db['impl'], options: LsmOptions, seed: number): { disk
  */
 function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: number, check: (recovered: Db) => void): { calls: number; compactions: number } {
   const clean = new Db(impl, new Disk(disk.clone()), options);
-  const calls = clean.disk.ops.length;
+  const calls = opsOf(clean.disk).length;
   const compactions = clean.tree.stats.compactions;
   for (let at = 0; at < calls; at++) {
     const crashing = new Disk(disk.clone(), at);
@@ -91,12 +93,12 @@ function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: nu
     } catch (error) {
       if (!(error instanceof SimulatedCrash)) throw error;
     }
-    if (!crashing.crashed) throw new Error(`the same calls on the same disk made ${crashing.ops.length} storage calls this time, ${calls} the first: is the code deterministic?`);
-    const op = clean.disk.ops[at]!;
+    if (!crashing.crashed) throw new Error(`the same calls on the same disk made ${opsOf(crashing).length} storage calls this time, ${calls} the first: is the code deterministic?`);
+    const op = opsOf(clean.disk)[at]!;
     for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }] as const) {
       let stage = 'recovery failed: ';
       try {
-        const recovered = new Db(impl, new Disk(afterCrash(crashing.sim, crash)), options);
+        const recovered = new Db(impl, new Disk(afterCrash(simOf(crashing), crash)), options);
         stage = '';
         check(recovered);
       } catch (error) {
@@ -109,8 +111,8 @@ function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: nu
 }
 
 const where = (at: number, op: string, crash: CrashKind, clean: Db): string =>
-  `crash before storage call ${at + 1} of ${clean.disk.ops.length} (${op}); ${describeCrash(crash)}\n` +
-  `the calls around it: ${clean.disk.ops.slice(Math.max(0, at - 4), at + 3).join(' · ')}\n`;
+  `crash before storage call ${at + 1} of ${opsOf(clean.disk).length} (${op}); ${describeCrash(crash)}\n` +
+  `the calls around it: ${opsOf(clean.disk).slice(Math.max(0, at - 4), at + 3).join(' · ')}\n`;
 
 const SWEEP_OPTIONS: readonly LsmOptions[] = [SMALL, { ...SMALL, l0Trigger: 2, fanout: 2, levels: 5 }];
 
@@ -186,10 +188,10 @@ suite.task(3, () => {
         }
         const finished = !disk.crashed;
         for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, ...[1, 2, 3, 4, 5].map((s) => ({ kind: 'power', seed: 31 * at + s }))] as CrashKind[]) {
-          const what = finished ? `after installVersion returned (${disk.ops.join(' · ')}); ${describeCrash(crash)}` : `crash before storage call ${at + 1} of installVersion (${disk.ops.join(' · ')} · ✗); ${describeCrash(crash)}`;
+          const what = finished ? `after installVersion returned (${opsOf(disk).join(' · ')}); ${describeCrash(crash)}` : `crash before storage call ${at + 1} of installVersion (${opsOf(disk).join(' · ')} · ✗); ${describeCrash(crash)}`;
           let got: Version | null;
           try {
-            got = run('recover', () => impl.recover(new Disk(afterCrash(disk.sim, crash))));
+            got = run('recover', () => impl.recover(new Disk(afterCrash(simOf(disk), crash))));
           } catch (error) {
             throw new Error(`${what}: recover failed: ${(error as Error).message}`, { cause: error });
           }
@@ -219,7 +221,7 @@ suite.task(3, () => {
         disk.append(v.log, Uint8Array.of(1));
         disk.sync(v.log);
         disk.syncDirectory();
-        expect(run('recover', () => impl.recover(new Disk(disk.sim.clone()))), `recover after installing ${JSON.stringify(v)}`).toEqual(v);
+        expect(run('recover', () => impl.recover(new Disk(simOf(disk).clone()))), `recover after installing ${JSON.stringify(v)}`).toEqual(v);
       }
     },
   );

@@ -19,6 +19,7 @@ import {
   Model,
   readMismatches,
   run,
+  simOf,
   SMALL,
   structureProblems,
   workload,
@@ -321,7 +322,7 @@ suite.task(2, () => {
       const stored = onDisk.reduce((sum, f) => sum + db.disk.read(f)!.length, 0);
       const live = encodeTable(model.sorted().map(([k, v], i) => ({ key: k, seq: i, value: v }))).length;
       // The tree learns of the new version the way it would after a restart: from the manifest.
-      const reopened = new Db(suite.impl(), new Disk(db.disk.sim), options);
+      const reopened = new Db(suite.impl(), new Disk(simOf(db.disk)), options);
       expect(readMismatches(reopened, model), 'reads after the full compaction').toEqual([]);
       expect(stored / live, `${stored} bytes of tables on disk (${onDisk.length} files, ${listed.size} listed) for ${live} bytes of live data`).toBeLessThanOrEqual(1.1);
     },

@@ -39,69 +39,97 @@ export class SimulatedCrash extends Error {
   override readonly name = 'SimulatedCrash';
 }
 
+/** The SimStorage under a disk: for the suite, never for learner code. */
+export let simOf: (disk: Disk) => SimStorage;
+/** Every change made through a disk, in order: "write 000007.sst", "sync MANIFEST.tmp", … */
+export let opsOf: (disk: Disk) => readonly string[];
+
 /**
  * A `Storage` over a SimStorage that records every call that changes the
  * disk, counts the bytes written to tables, and, given a crash point, throws
  * `SimulatedCrash` instead of making that call (the call does not happen).
+ *
+ * Learner code is handed a Disk, so it holds nothing learner code could use
+ * to hide a fault: its state is private, the instance and the class are
+ * frozen, and the disk underneath and the call log are reached only through
+ * `simOf` and `opsOf`, which a learner's module cannot import.
  */
 export class Disk implements Storage {
+  readonly #sim: SimStorage;
+  readonly #crashAt: number;
   /** Every change, in order: "write 000007.sst", "sync MANIFEST.tmp", … */
-  readonly ops: string[] = [];
-  /** Bytes written to `.sst` files (by flushes and compactions). */
-  tableBytes = 0;
-  crashed = false;
+  readonly #ops: string[] = [];
+  #tableBytes = 0;
+  #crashed = false;
 
-  constructor(
-    readonly sim: SimStorage = new SimStorage(),
-    private readonly crashAt = Infinity,
-  ) {}
+  constructor(sim: SimStorage = new SimStorage(), crashAt = Infinity) {
+    this.#sim = sim;
+    this.#crashAt = crashAt;
+    Object.freeze(this);
+  }
+
+  static {
+    simOf = (disk) => disk.#sim;
+    opsOf = (disk) => disk.#ops;
+  }
+
+  /** Bytes written to `.sst` files (by flushes and compactions). */
+  get tableBytes(): number {
+    return this.#tableBytes;
+  }
+  /** Whether the crash point was reached. */
+  get crashed(): boolean {
+    return this.#crashed;
+  }
 
   list(): string[] {
     this.#alive('list');
-    return this.sim.list();
+    return this.#sim.list();
   }
   read(name: string): Uint8Array | undefined {
     this.#alive(`read ${name}`);
-    return this.sim.read(name);
+    return this.#sim.read(name);
   }
   append(name: string, bytes: Uint8Array): void {
     this.#op(`append ${name} (${bytes.length} B)`);
-    this.sim.append(name, bytes);
+    this.#sim.append(name, bytes);
   }
   write(name: string, bytes: Uint8Array): void {
     this.#op(`write ${name} (${bytes.length} B)`);
-    if (name.endsWith('.sst')) this.tableBytes += bytes.length;
-    this.sim.write(name, bytes);
+    if (name.endsWith('.sst')) this.#tableBytes += bytes.length;
+    this.#sim.write(name, bytes);
   }
   remove(name: string): void {
     this.#op(`remove ${name}`);
-    this.sim.remove(name);
+    this.#sim.remove(name);
   }
   rename(from: string, to: string): void {
     this.#op(`rename ${from} → ${to}`);
-    this.sim.rename(from, to);
+    this.#sim.rename(from, to);
   }
   sync(name: string): void {
     this.#op(`sync ${name}`);
-    this.sim.sync(name);
+    this.#sim.sync(name);
   }
   syncDirectory(): void {
     this.#op('syncDirectory');
-    this.sim.syncDirectory();
+    this.#sim.syncDirectory();
   }
 
   #alive(what: string): void {
-    if (this.crashed) throw new SimulatedCrash(`storage call after the crash: ${what}`);
+    if (this.#crashed) throw new SimulatedCrash(`storage call after the crash: ${what}`);
   }
   #op(what: string): void {
     this.#alive(what);
-    if (this.ops.length >= this.crashAt) {
-      this.crashed = true;
-      throw new SimulatedCrash(`crash before storage call ${this.ops.length + 1}: ${what}`);
+    if (this.#ops.length >= this.#crashAt) {
+      this.#crashed = true;
+      throw new SimulatedCrash(`crash before storage call ${this.#ops.length + 1}: ${what}`);
     }
-    this.ops.push(what);
+    this.#ops.push(what);
   }
 }
+Object.freeze(Disk.prototype);
+Object.freeze(Disk);
 
 /** What is left of a disk after a crash, and how to say which crash. */
 export type CrashKind = { kind: 'process' } | { kind: 'power-worst' } | { kind: 'power'; seed: number };
