@@ -31,7 +31,7 @@ suite.task(3, () => {
       t.check(
         fc.property(configArb, fc.array(opArb, { maxLength: 300 }), (config, ops) => {
           const clock = new TestClock(config.start);
-          const limiter = new KeyedLimiter({ capacity: config.capacity, refillPerSecond: config.refillPerSecond, clock });
+          const limiter = new KeyedLimiter({ capacity: config.capacity, refillPerSecond: config.refillPerSecond, clock: clock.reader });
           const models = new Map<string, ModelBucket>();
           const model = (key: string) => {
             let bucket = models.get(key);
@@ -63,7 +63,7 @@ suite.task(3, () => {
       // Spelled out: 20 000 clients empty their buckets at one instant; none has refilled, so none may be
       // forgotten, however many arrive (a size-capped cache would hand the first ones fresh buckets).
       const clock = new TestClock(0);
-      const limiter = new KeyedLimiter({ capacity: 1, refillPerSecond: 0.001, clock });
+      const limiter = new KeyedLimiter({ capacity: 1, refillPerSecond: 0.001, clock: clock.reader });
       const clients = 20_000;
       for (let i = 0; i < clients; i++) {
         if (!limiter.tryTake(`client-${i}`, 1)) expect.fail(`client-${i}'s first request was refused: a new key has a full bucket`);
@@ -84,7 +84,7 @@ suite.task(3, () => {
     () => {
       const { KeyedLimiter } = suite.impl();
       const clock = new TestClock(0);
-      const limiter = new KeyedLimiter({ capacity: 3, refillPerSecond: 1, clock });
+      const limiter = new KeyedLimiter({ capacity: 3, refillPerSecond: 1, clock: clock.reader });
       const distinct = 5000;
       for (let i = 0; i < distinct; i++) limiter.tryTake(`client-${i}`, 2);
       // None of these buckets is full yet: forgetting one would give its client 2 free tokens.
@@ -108,7 +108,7 @@ suite.task(3, () => {
     () => {
       const { KeyedLimiter } = suite.impl();
       const clock = new TestClock(0);
-      const limiter = new KeyedLimiter({ capacity: 2, refillPerSecond: 1, clock });
+      const limiter = new KeyedLimiter({ capacity: 2, refillPerSecond: 1, clock: clock.reader });
       for (const key of KEYS) {
         expect(limiter.tryTake(key, 2), `the first tryTake(${JSON.stringify(key)}, 2): a new key has a full bucket`).toBe(true);
         expect(limiter.tryTake(key, 1), `tryTake(${JSON.stringify(key)}, 1) right after: its bucket is empty`).toBe(false);

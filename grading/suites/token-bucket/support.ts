@@ -10,10 +10,15 @@ export const bucketSuite = () => gradedSuite<BucketModule>(exerciseSpec('token-b
 export const limiterSuite = () => gradedSuite<LimiterModule>(exerciseSpec('token-bucket'), () => import('@impl/token-bucket/keyed-limiter'));
 
 /** A clock only the test moves. */
+/**
+ * The suite's clock. The suite moves it by setting `t`; code under test is
+ * handed `reader`, a frozen object with `now()` alone, so it can read the
+ * time but never move it.
+ */
 export class TestClock {
-  constructor(public t: number) {}
-  now(): number {
-    return this.t;
+  readonly reader: { now(): number };
+  constructor(public t: number) {
+    this.reader = Object.freeze({ now: () => this.t });
   }
 }
 

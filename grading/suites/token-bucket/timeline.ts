@@ -42,7 +42,7 @@ export interface Outcome {
 /** Runs `steps`; every answer must match the exact model (boundary decisions may go either way). */
 export function replay(TokenBucket: BucketModule['TokenBucket'], config: Config, steps: readonly Step[]): Outcome {
   const clock = new TestClock(config.start);
-  const bucket = new TokenBucket({ capacity: config.capacity, refillPerSecond: config.refillPerSecond, clock });
+  const bucket = new TokenBucket({ capacity: config.capacity, refillPerSecond: config.refillPerSecond, clock: clock.reader });
   const model = new ModelBucket(config.capacity, config.refillPerSecond, config.start);
   const grants: { t: number; n: number }[] = [];
   const history: string[] = [];

@@ -21,7 +21,7 @@ suite.task(2, () => {
           replay(TokenBucket, config, [...steps, { kind: 'wait', share }]);
           // And waiting that long really works, on the learner's own bucket.
           const clock = new TestClock(config.start);
-          const bucket = new TokenBucket({ capacity: config.capacity, refillPerSecond: config.refillPerSecond, clock });
+          const bucket = new TokenBucket({ capacity: config.capacity, refillPerSecond: config.refillPerSecond, clock: clock.reader });
           const model = new ModelBucket(config.capacity, config.refillPerSecond, config.start);
           bucket.tryTake(config.capacity);
           model.take(config.capacity);
@@ -46,7 +46,7 @@ suite.task(2, () => {
     () => {
       const { TokenBucket } = suite.impl();
       const clock = new TestClock(0);
-      const bucket = new TokenBucket({ capacity: 4, refillPerSecond: 2, clock });
+      const bucket = new TokenBucket({ capacity: 4, refillPerSecond: 2, clock: clock.reader });
       expect(bucket.timeUntilAvailable(4), 'timeUntilAvailable(4) on a full bucket of 4').toBe(0);
       expect(bucket.timeUntilAvailable(4), 'timeUntilAvailable(4) again: nothing was taken').toBe(0);
       expect(bucket.tryTake(4)).toBe(true);
