@@ -86,6 +86,16 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
+/**
+ * What must happen if the grader exits mid-run (kill the children's groups,
+ * remove work folders): one `exit` listener for all of them, so that many
+ * grades at once in one process add no listener each.
+ */
+const atExit = new Set<() => void>();
+process.on('exit', () => {
+  for (const cleanup of atExit) cleanup();
+});
+
 function runChild(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<ChildExit> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,16 +114,15 @@ function runChild(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: numb
       killed = true;
       killGroup();
     }, limitMs);
-    const onParentExit = () => killGroup();
-    process.once('exit', onParentExit);
+    atExit.add(killGroup);
     child.on('error', (error) => {
       clearTimeout(timer);
-      process.off('exit', onParentExit);
+      atExit.delete(killGroup);
       reject(error);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      process.off('exit', onParentExit);
+      atExit.delete(killGroup);
       killGroup(); // a worker that outlived its parent goes too
       resolve({ code, signal, killed, tail: tail.toString() });
     });
@@ -170,7 +179,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   fs.mkdirSync(path.join(ROOT, '.faultline'), { recursive: true });
   const work = fs.mkdtempSync(path.join(ROOT, '.faultline', `run-${spec.slug}-`));
   const removeWork = () => fs.rmSync(work, { recursive: true, force: true });
-  process.once('exit', removeWork); // also when the grader is interrupted mid-run
+  atExit.add(removeWork); // also when the grader is interrupted mid-run
   const tests = new Map<string, { meta: GradedMeta; file: string; position: number }>();
   const outcomes = new Map<string, Outcome>();
   const notes: string[] = [];
@@ -284,7 +293,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       notes.push(`grader: ${why}; resumed the suite without the ${outcomes.size} test(s) already graded`);
     }
   } finally {
-    process.off('exit', removeWork);
+    atExit.delete(removeWork);
     removeWork();
   }
   if (unvouched.size > 0) {

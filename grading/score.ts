@@ -72,7 +72,10 @@ export function scoreExercise(
         points: 0,
         maxPoints: task.points - listed,
         status: 'error',
-        message: 'these tests were never collected: a suite file failed to load (see notes)',
+        message:
+          listed === 0
+            ? `no test of this task was collected: a suite file failed to load (see notes)`
+            : `the tests collected for this task add up to ${listed} of its ${task.points} points: a suite file failed to load, or the suite declares fewer points than the catalog gives the task (see notes)`,
         replay: '',
       });
     } else if (listed > task.points) {

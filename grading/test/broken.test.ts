@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalog, maxPoints } from '../catalog';
-import { ROOT, gradeFile } from './support';
+import { ROOT, gradeFile, withoutDurations } from './support';
 
 interface BrokenVariant {
   readonly file: string;
@@ -51,3 +51,14 @@ for (const { spec, variants } of manifests) {
     });
   });
 }
+
+describe.concurrent('the same seed gives the same result', () => {
+  test.each(manifests.map((m) => [m.spec.slug, m] as const))('%s: a known-wrong variant graded twice at one seed gives the same JSON, apart from durations', async (slug, { variants }) => {
+    // A failing variant: its messages carry counterexamples, traces and crash points, where nondeterminism would show.
+    const variant = variants[0]!;
+    const file = path.join('grading/suites', slug, 'broken', variant.file);
+    const [first, second] = await Promise.all([gradeFile(slug, file, 99, variant.as), gradeFile(slug, file, 99, variant.as)]);
+    expect(first.score).toBeLessThan(first.maxScore);
+    expect(withoutDurations(second)).toEqual(withoutDurations(first));
+  });
+});

@@ -16,6 +16,7 @@ import { grade } from '../grade';
 import { stageFile } from '../impl';
 import type { ExerciseResult } from '../model';
 import { ROOT } from '../paths';
+import { withoutDurations } from './support';
 
 const HOSTILE = 'grading/test/fixtures/hostile';
 /** A backstop only: every case here ends well within it, or a defence has regressed. */
@@ -203,9 +204,11 @@ describe.concurrent('hostile submissions', () => {
       expect(result.score).toBeLessThan(HONEST_POINTS);
     });
 
-    test('patching JSON.stringify, sort, includes, Math.random, Date.now and Object.prototype in a call fails every test that makes that call', async () => {
+    test('patching JSON.stringify, sort, includes, Math.random, Date.now and Object.prototype in a call fails every test that makes that call, the same way every time', async () => {
       const what = ['Object.prototype.interruptAfterTimeLimit (added)', 'Array.prototype.sort', 'Array.prototype.includes', 'Math.random', 'JSON.stringify', 'Date.now'];
-      expectOnly(await hostile('patches-builtins-in-call.ts'), Object.fromEntries(CALL_HAS.map((name) => [name, ['failed', tampered(...what)] as const])));
+      const [first, second] = await Promise.all([hostile('patches-builtins-in-call.ts'), hostile('patches-builtins-in-call.ts')]);
+      expectOnly(first, Object.fromEntries(CALL_HAS.map((name) => [name, ['failed', tampered(...what)] as const])));
+      expect(withoutDurations(second)).toEqual(withoutDurations(first));
     });
 
     test('attaching a hook to the running test (to rewrite its result) fails every test in which it is attached', async () => {

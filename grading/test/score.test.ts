@@ -46,6 +46,14 @@ describe('scoreExercise', () => {
     expect(result.maxScore).toBe(15);
     expect(result.score).toBe(5);
     expect(result.tests.find((t) => t.task === 1)).toMatchObject({ status: 'error', points: 0, maxPoints: 10 });
+    expect(result.tests.find((t) => t.task === 1)?.message).toMatch(/^no test of this task was collected: a suite file failed to load/);
+  });
+
+  test('a task whose collected tests fall short of the catalog lists the missing points, and says by how much', () => {
+    const result = scoreExercise(spec, [meta('a', 1, 4), meta('d', 2, 5)], new Map([['a', { status: 'passed', message: '' }]]));
+    expect(result.maxScore).toBe(15);
+    expect(result.tests.find((t) => t.task === 1 && t.name !== 'a')).toMatchObject({ status: 'error', points: 0, maxPoints: 6 });
+    expect(result.tests.find((t) => t.task === 1 && t.name !== 'a')?.message).toMatch(/^the tests collected for this task add up to 4 of its 10 points/);
   });
 
   test('a partial run (tests filtered out) charges nothing for the tests that did not run', () => {
