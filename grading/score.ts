@@ -74,7 +74,7 @@ export function scoreExercise(
         status: 'error',
         message:
           listed === 0
-            ? `no test of this task was collected: a suite file failed to load (see notes)`
+            ? 'no test of this task was collected: a suite file failed to load (see notes)'
             : `the tests collected for this task add up to ${listed} of its ${task.points} points: a suite file failed to load, or the suite declares fewer points than the catalog gives the task (see notes)`,
         replay: '',
       });

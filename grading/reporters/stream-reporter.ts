@@ -3,10 +3,12 @@
  * named by FAULTLINE_RESULTS, synchronously, as each happens, so a run that
  * is killed loses only the test that was running.
  *
- * Lines: `{"type":"test","meta":GradedMeta,"file","position"}` for each collected graded test,
- * `{"type":"result","name","state","message","durationMs","proof"}` for each
- * finished one (`proof`: the suite kit's signature of a pass, harness/suite/proof.ts), `{"type":"module-error","file","message"}` for a suite file that failed
- * outside any test, and `{"type":"end","reason"}`.
+ * Lines:
+ * - `{"type":"test","meta":GradedMeta,"file","position"}` for each collected graded test;
+ * - `{"type":"result","name","state","message","durationMs","proof"}` for each
+ *   finished one (`proof`: the suite kit's signature of a pass, harness/suite/proof.ts);
+ * - `{"type":"module-error","file","message"}` for a suite file that failed outside any test;
+ * - `{"type":"end","reason"}`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
