@@ -19,7 +19,7 @@ const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(root,
 const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_SUITE_DIR || 'grading/suites')).split(path.sep).join('/');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A graded run (the grader sets a progress file, grading/runner.ts) runs learner code under Node's permission model:
-// it may read the checkout and the code under test, write only the progress file, and start no process.
+// it may read the checkout and the code under test, write only the progress file and timelines, and start no process.
 const progressFile = process.env.FAULTLINE_PROGRESS;
 const sandbox = progressFile
   ? [
@@ -31,6 +31,8 @@ const sandbox = progressFile
       // vitest's main process hands workers their transformed modules through files in its temporary folder
       `--allow-fs-read=${os.tmpdir()}`,
       `--allow-fs-write=${progressFile}`,
+      // a failed simulation's picture (harness/suite/timeline-file.ts)
+      `--allow-fs-write=${path.join(root, '.faultline', 'timelines')}`,
       // the watchdog is a worker thread (harness/suite/watchdog.ts); threads keep the process's permissions
       '--allow-worker',
     ]

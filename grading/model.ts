@@ -26,6 +26,8 @@ export interface TestResult {
   readonly message: string;
   /** A command that reruns this test alone (empty when passed). */
   readonly replay: string;
+  /** A failed simulation's picture: the path of a self-contained HTML page (harness/sim/timeline-html.ts). */
+  readonly timeline?: string;
   readonly hint?: string;
   readonly durationMs?: number;
 }

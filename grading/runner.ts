@@ -176,7 +176,7 @@ function explainCrash(exit: ChildExit, limitMs: number): string {
 export async function runExercise(options: RunExerciseOptions): Promise<ExerciseRun> {
   const { spec, implRoot, seed } = options;
   const limitMs = options.attemptLimitMs ?? DEFAULT_ATTEMPT_LIMIT_MS;
-  fs.mkdirSync(path.join(ROOT, '.faultline'), { recursive: true });
+  fs.mkdirSync(path.join(ROOT, '.faultline', 'timelines'), { recursive: true }); // the sandboxed workers may write there, not create it
   const work = fs.mkdtempSync(path.join(ROOT, '.faultline', `run-${spec.slug}-`));
   const removeWork = () => fs.rmSync(work, { recursive: true, force: true });
   atExit.add(removeWork); // also when the grader is interrupted mid-run

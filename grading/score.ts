@@ -16,13 +16,14 @@ export interface Outcome {
 
 const SEED_MARK = '\n\nseed: ';
 
-/** Splits the seed and replay lines that the suite kit appends to every failure off the message. */
-export function splitFailure(message: string): { message: string; replay: string } {
+/** Splits the seed, timeline and replay lines that the suite kit appends to every failure off the message. */
+export function splitFailure(message: string): { message: string; replay: string; timeline?: string } {
   const at = message.lastIndexOf(SEED_MARK);
   if (at < 0) return { message: message.trim(), replay: '' };
   const tail = message.slice(at + 2).split('\n');
-  const replay = tail.find((line) => line.startsWith('replay: '))?.slice('replay: '.length) ?? '';
-  return { message: message.slice(0, at).trim(), replay };
+  const field = (name: string): string | undefined => tail.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+  const timeline = field('timeline');
+  return { message: message.slice(0, at).trim(), replay: field('replay') ?? '', ...(timeline === undefined ? {} : { timeline }) };
 }
 
 /** Bounds a message so one runaway failure cannot swamp a report. */
@@ -46,7 +47,7 @@ export function scoreExercise(
   for (const meta of tests) {
     const outcome = outcomes.get(meta.name) ?? { status: 'error' as const, message: 'no result was reported for this test' };
     const passed = outcome.status === 'passed';
-    const { message, replay } = passed ? { message: '', replay: '' } : splitFailure(outcome.message);
+    const { message, replay, timeline } = passed ? { message: '', replay: '', timeline: undefined } : splitFailure(outcome.message);
     results.push({
       name: meta.name,
       task: meta.task,
@@ -56,6 +57,7 @@ export function scoreExercise(
       status: outcome.status,
       message: passed ? '' : boundMessage(message || `test ${outcome.status}`),
       replay,
+      ...(timeline === undefined ? {} : { timeline }),
       ...(meta.hint === undefined ? {} : { hint: meta.hint }),
       ...(outcome.durationMs === undefined ? {} : { durationMs: Math.round(outcome.durationMs) }),
     });

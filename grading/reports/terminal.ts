@@ -42,6 +42,7 @@ function failure(test: TestResult, style: Style): string {
   lines.push(indent(visible(test.message), '      '));
   const notImplemented = test.message.startsWith('not implemented');
   if (test.hint && !notImplemented) lines.push(style.dim(`      hint: ${test.hint}`));
+  if (test.timeline) lines.push(`      timeline (open it in a browser): ${visible(test.timeline)}`);
   if (test.replay && !notImplemented) lines.push(`      replay: ${test.replay}`);
   return lines.join('\n');
 }

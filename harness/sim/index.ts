@@ -1,6 +1,7 @@
 /** The deterministic simulator: node contract, network, storage, clocks, faults, trace. */
 export type { NodeId, NodeClock, NodeContext, ProtocolNode, NodeFactory, Storage } from './types';
-export { simulate, SimulationFailure } from './simulator';
+export { simulate, SimulationFailure, failedRun } from './simulator';
+export type { FailedRun } from './simulator';
 export { sameCall } from './spec';
 export type { SimulationSpec, SimulationResult, SimView, SimStats, Invariant, Liveness, Output, SentMessage, Cause } from './spec';
 export { faultPlanArb, describeFault } from './faults';
@@ -14,3 +15,5 @@ export { EventQueue } from './event-queue';
 export { NondeterminismError, guarded } from './guard';
 export { formatEvent, timeline } from './trace';
 export type { TraceEvent } from './trace';
+export { renderTimelineHtml, MAX_DRAWN_EVENTS } from './timeline-html';
+export type { TimelinePage } from './timeline-html';

@@ -26,6 +26,28 @@ import type { NodeContext, NodeId, ProtocolNode } from './types';
 
 export class SimulationFailure extends Error {
   override readonly name = 'SimulationFailure';
+  /** The run that failed, for the timeline picture (`timeline-html.ts`). Not enumerable: an error sent between processes leaves it behind. */
+  declare readonly run: FailedRun | undefined;
+
+  constructor(message: string, run?: FailedRun) {
+    super(message);
+    Object.defineProperty(this, 'run', { value: run, enumerable: false });
+  }
+}
+
+/** What a timeline of a failed run is drawn from. */
+export interface FailedRun {
+  readonly nodes: readonly NodeId[];
+  readonly trace: readonly TraceEvent[];
+}
+
+/** The failed run an error carries (a SimulationFailure, or an error that wraps one and copied it), if any. */
+export function failedRun(error: unknown): FailedRun | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const run = (error as { run?: unknown }).run;
+  if (typeof run !== 'object' || run === null) return undefined;
+  const { nodes, trace } = run as { nodes?: unknown; trace?: unknown };
+  return Array.isArray(nodes) && nodes.every((n) => typeof n === 'string') && Array.isArray(trace) ? (run as FailedRun) : undefined;
 }
 // Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.
 Object.freeze(SimulationFailure.prototype);
@@ -455,6 +477,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       `${what}\n\nat ${this.#now.toFixed(3)} ms of virtual time, after ${s.events} events ` +
         `(${s.sent} sent, ${s.delivered} delivered, ${s.lost} lost, ${s.duplicated} duplicated, ${s.reordered} reordered, ` +
         `${s.droppedByPartition} blocked, ${s.crashes} crashes); trace hash ${this.#hash.hex()}\n${timeline(this.#trace)}`,
+      { nodes: this.#view.ids, trace: this.#trace },
     );
   }
 }

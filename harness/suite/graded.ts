@@ -35,6 +35,8 @@ import { Intrinsics, builtinWatches, checkerWatches, listNames, type Tampering }
 import { startWatchdog } from './watchdog';
 import { takeSigner } from './proof';
 import { runWithDeadline } from '../deadline';
+import { failedRun } from '../sim';
+import { writeTimeline } from './timeline-file';
 import { Rng, deriveSeed } from '../rng';
 
 /** Default wall-clock budget for one graded test body, in milliseconds. */
@@ -138,7 +140,11 @@ const printable = (text: string): string => text.replace(CONTROL, '');
 function explain(thrown: unknown, exercise: string, name: string, seed: number, path: string | undefined): Error {
   let error = isPlainError(thrown) ? thrown : new Error(`the code under test threw ${describeThrown(thrown)}, not an Error`);
   const replay = replayCommand(exercise, name, runSettings.seed, path);
-  const message = `${printable(error.message)}\n\nseed: ${runSettings.seed} (this test's seed ${seed})\nreplay: ${replay}`;
+  const seeds = `seed: ${runSettings.seed} (this test's seed ${seed})`;
+  // A failed simulation also gets its picture: every node's lane, every message, the moment it broke.
+  const run = failedRun(thrown);
+  const picture = run && writeTimeline({ exercise, name, seed: runSettings.seed, run, evidence: printable(error.message), about: [seeds, `replay: ${replay}`] });
+  const message = `${printable(error.message)}\n\n${seeds}\n${picture ? `timeline: ${picture}\n` : ''}replay: ${replay}`;
   try {
     error.message = message;
   } catch {

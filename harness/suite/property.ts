@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { runSettings } from './env';
 import { testKey } from './replay';
 import { describeThrown, isPlainError } from './describe-value';
+import { failedRun } from '../sim';
 
 const MAX_REPLAY_PATH = 200;
 const MAX_COUNTEREXAMPLE = 600;
@@ -50,6 +51,9 @@ export class PropertyChecker {
         `fast-check seed ${details.seed}, ${where}`,
     );
     if (isPlainError(cause)) error.name = cause.name;
+    // The shrunk run's trace travels on, for the timeline picture (graded.ts).
+    const run = failedRun(cause);
+    if (run !== undefined) Object.defineProperty(error, 'run', { value: run, enumerable: false });
     throw error;
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * Writes the timeline picture of a failed simulation (`renderTimelineHtml`)
+ * where a learner can open it: `.faultline/timelines/` in the repository,
+ * one file per exercise, test and seed, replaced by the next failure of the
+ * same test. A grader's sandboxed worker may write there and nowhere else
+ * but its progress file (vitest.config.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderTimelineHtml, type FailedRun } from '../sim';
+import { testKey } from './replay';
+
+/** Where timelines go. */
+export const TIMELINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.faultline', 'timelines');
+
+const write = fs.writeFileSync;
+const mkdir = fs.mkdirSync;
+
+export interface TimelineFile {
+  readonly exercise: string;
+  readonly name: string;
+  readonly seed: number;
+  readonly run: FailedRun;
+  readonly evidence: string;
+  readonly about: readonly string[];
+}
+
+/** Writes the page and returns its absolute path, or undefined if it could not be written (the failure is reported without it). */
+export function writeTimeline(file: TimelineFile): string | undefined {
+  const target = path.join(TIMELINE_DIR, `${file.exercise}-${testKey(file.exercise, file.name)}-seed${file.seed}.html`);
+  try {
+    mkdir(TIMELINE_DIR, { recursive: true });
+    write(target, renderTimelineHtml({ title: `${file.exercise} · ${file.name}`, nodes: file.run.nodes, trace: file.run.trace, evidence: file.evidence, about: file.about }));
+    return target;
+  } catch {
+    return undefined;
+  }
+}
