@@ -39,7 +39,7 @@ describe('the timeline of a failed simulation', () => {
     const result = await gradeFile('raft', 'grading/suites/raft/broken/double-vote.ts');
     const failed = result.tests.find((t) => t.name === LEADERS)!;
     expect(failed.status).toBe('failed');
-    expect(failed.timeline, 'the report names the page').toMatch(/\.faultline\/timelines\/raft-[0-9a-f]{8}-seed1\.html$/);
+    expect(failed.timeline, 'the report names the page').toMatch(/\.faultline\/timelines\/raft-[0-9a-f]{8}-seed1-[0-9a-f]{8}\.html$/);
     expect(path.isAbsolute(failed.timeline!) && failed.timeline!.startsWith(ROOT)).toBe(true);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

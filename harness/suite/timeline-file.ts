@@ -1,8 +1,8 @@
 /**
  * Writes the timeline picture of a failed simulation (`renderTimelineHtml`)
  * where a learner can open it: `.faultline/timelines/` in the repository,
- * one file per exercise, test and seed, replaced by the next failure of the
- * same test. A grader's sandboxed worker may write there and nowhere else
+ * one file per exercise, test, seed and content (so the same failure gives
+ * the same file, and nothing is overwritten by another run's). A grader's sandboxed worker may write there and nowhere else
  * but its progress file (vitest.config.ts).
  */
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderTimelineHtml, type FailedRun } from '../sim';
 import { testKey } from './replay';
+import { hash32 } from '../rng';
 
 /** Where timelines go. */
 export const TIMELINE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.faultline', 'timelines');
@@ -28,10 +29,13 @@ export interface TimelineFile {
 
 /** Writes the page and returns its absolute path, or undefined if it could not be written (the failure is reported without it). */
 export function writeTimeline(file: TimelineFile): string | undefined {
-  const target = path.join(TIMELINE_DIR, `${file.exercise}-${testKey(file.exercise, file.name)}-seed${file.seed}.html`);
+  const html = renderTimelineHtml({ title: `${file.exercise} · ${file.name}`, nodes: file.run.nodes, trace: file.run.trace, evidence: file.evidence, about: file.about });
+  // Named by its content too: two submissions graded at once from one checkout never share a page, and the same run always gets the same one.
+  const content = hash32(html).toString(16).padStart(8, '0');
+  const target = path.join(TIMELINE_DIR, `${file.exercise}-${testKey(file.exercise, file.name)}-seed${file.seed}-${content}.html`);
   try {
     mkdir(TIMELINE_DIR, { recursive: true });
-    write(target, renderTimelineHtml({ title: `${file.exercise} · ${file.name}`, nodes: file.run.nodes, trace: file.run.trace, evidence: file.evidence, about: file.about }));
+    write(target, html);
     return target;
   } catch {
     return undefined;
