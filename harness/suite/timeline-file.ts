@@ -27,13 +27,14 @@ export interface TimelineFile {
   readonly about: readonly string[];
 }
 
-/** Writes the page and returns its absolute path, or undefined if it could not be written (the failure is reported without it). */
+/** Writes the page and returns its absolute path, or undefined if it could not be drawn or written (the failure is reported without it). */
 export function writeTimeline(file: TimelineFile): string | undefined {
-  const html = renderTimelineHtml({ title: `${file.exercise} · ${file.name}`, nodes: file.run.nodes, trace: file.run.trace, evidence: file.evidence, about: file.about });
-  // Named by its content too: two submissions graded at once from one checkout never share a page, and the same run always gets the same one.
-  const content = hash32(html).toString(16).padStart(8, '0');
-  const target = path.join(TIMELINE_DIR, `${file.exercise}-${testKey(file.exercise, file.name)}-seed${file.seed}-${content}.html`);
   try {
+    // Inside the try: an error that only claims to carry a run (learner code can throw anything) costs its picture, not its report.
+    const html = renderTimelineHtml({ title: `${file.exercise} · ${file.name}`, nodes: file.run.nodes, trace: file.run.trace, evidence: file.evidence, about: file.about });
+    // Named by its content too: two submissions graded at once from one checkout never share a page, and the same run always gets the same one.
+    const content = hash32(html).toString(16).padStart(8, '0');
+    const target = path.join(TIMELINE_DIR, `${file.exercise}-${testKey(file.exercise, file.name)}-seed${file.seed}-${content}.html`);
     mkdir(TIMELINE_DIR, { recursive: true });
     write(target, html);
     return target;

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { failedRun, renderTimelineHtml, simulate, SimulationFailure, type TraceEvent } from '../sim';
 import { NODES, pingSpec } from './sim-support';
+import { writeTimeline } from '../suite/timeline-file';
 
 /** A five-node run under loss, a partition and a crash, failing its invariant once n1 has received three pings. */
 function failure(): SimulationFailure {
@@ -65,5 +66,10 @@ describe('timeline page', () => {
     const html = renderTimelineHtml({ title: 'long', nodes: ['a'], trace, evidence: '' });
     expect(count(html, /<line class="emit"/g)).toBe(20_000);
     expect(html).toContain('the first 5000 events of the run are not drawn');
+  });
+
+  test('an error that only claims to carry a run gets no picture, and no exception from drawing one', () => {
+    const run = { nodes: ['a'], trace: [null] as unknown as TraceEvent[] };
+    expect(writeTimeline({ exercise: 'raft', name: 'forged', seed: 1, run, evidence: '', about: [] })).toBeUndefined();
   });
 });
