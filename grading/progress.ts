@@ -1,0 +1,30 @@
+/**
+ * `npm run progress`: where a learner stands across every exercise. Each
+ * exercise's hidden suite is graded against the learner's own code in
+ * exercises/ (in parallel, one grader child each, as `npm run grade` does),
+ * and each exercise is listed as not started (every test still says "not
+ * implemented"), in progress (with its score and the tasks still short), or
+ * full marks.
+ */
+import { catalog, type ExerciseSpec } from './catalog';
+import { grade } from './grade';
+import { inPlace } from './impl';
+import type { ExerciseResult } from './model';
+import { standing } from './standing';
+
+const bar = (score: number, max: number, width = 20): string => {
+  const filled = max === 0 ? 0 : Math.round((width * score) / max);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+};
+
+async function gradeOne(spec: ExerciseSpec): Promise<ExerciseResult> {
+  const run = await grade({ specs: [spec], staged: inPlace('exercises'), impl: 'exercises', seed: 1 });
+  return run.exercises[0]!;
+}
+
+const results = await Promise.all(catalog.map(gradeOne));
+const width = Math.max(...catalog.map((e) => e.title.length));
+const lines = results.map((r, i) => `${catalog[i]!.title.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${bar(r.score, r.maxScore)}  ${standing(r)}`);
+const full = results.filter((r) => r.score === r.maxScore).length;
+const started = results.filter((r) => standing(r) !== 'not started').length;
+process.stdout.write(`${lines.join('\n')}\n\n${started} of ${results.length} exercises started, ${full} at full marks (seed 1; cd exercises/<slug> && npm test for the details)\n`);
