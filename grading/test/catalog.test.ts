@@ -19,7 +19,9 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, `exercises/${slug}/package.json`), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.test).toBe(`vitest run --root ../.. --project ${slug}`);
-    expect(pkg.scripts.watch).toBe(`vitest --root ../.. --project ${slug}`);
+    // `vitest watch`, not plain `vitest`: that runs once and exits whenever stdin is not a terminal.
+    expect(pkg.scripts.watch).toBe(`vitest watch --root ../.. --project ${slug}`);
+    expect(pkg.scripts.ui).toBe(`vitest watch --ui --root ../.. --project ${slug}`);
   });
 
   test('has a reference solution with the same files, and the provided ones re-exported', () => {
