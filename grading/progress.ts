@@ -10,12 +10,8 @@ import { catalog, type ExerciseSpec } from './catalog';
 import { grade } from './grade';
 import { inPlace } from './impl';
 import type { ExerciseResult } from './model';
+import { bar } from './reports/terminal';
 import { standing } from './standing';
-
-const bar = (score: number, max: number, width = 20): string => {
-  const filled = max === 0 ? 0 : Math.round((width * score) / max);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
-};
 
 async function gradeOne(spec: ExerciseSpec): Promise<ExerciseResult> {
   const run = await grade({ specs: [spec], staged: inPlace('exercises'), impl: 'exercises', seed: 1 });

@@ -11,6 +11,8 @@
  * the score of every task.
  *
  *   npx tsx grading/bench/watch-latency.ts [rounds] [slug ...]
+ *
+ * DEBUG_WATCH=1 echoes the watch output to stderr.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -26,7 +26,7 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
 
 const percent = (score: number, max: number): number => (max === 0 ? 0 : Math.floor((100 * score) / max));
 
-function bar(score: number, max: number, width = 20): string {
+export function bar(score: number, max: number, width = 20): string {
   const filled = max === 0 ? 0 : Math.round((width * score) / max);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }

@@ -263,8 +263,9 @@ describe.concurrent('hostile submissions', () => {
   describe('reporting results itself', () => {
     test('appending passed results to the grader’s result file is refused: the worker may write only its progress file', async () => {
       const result = await hostile('forges-results-file.ts');
-      expectWellFormed(result);
-      expect(passedNames(result)).toEqual([...HONEST].sort());
+      // It found the grader's result file, and its writes were refused: the attempt was made, not just survived.
+      expectOnly(result, { [T.indexes]: ['failed', /^forged results: results-\d+\.jsonl: ERR_ACCESS_DENIED/] });
+      expect(result.tests.find((t) => t.name === T.indexes)!.message).not.toMatch(/appended/);
       expect(result.score).toBe(HONEST_POINTS);
     });
 
@@ -278,8 +279,8 @@ describe.concurrent('hostile submissions', () => {
 
     test('the proof key is out of reach: not in the environment, not under /proc, not from the suite kit’s signer', async () => {
       const result = await hostile('forges-signed-results.ts');
-      expectWellFormed(result);
-      expect(passedNames(result)).toEqual([...HONEST].sort());
+      const hunt = /^key hunt: 0 key\(s\) found; environment: 0, \/proc\/self\/environ: ERR_ACCESS_DENIED, parent environ: ERR_ACCESS_DENIED, signer: taken/;
+      expectOnly(result, { [T.indexes]: ['failed', hunt] });
       // Not even an unproven pass reached the grader: the fixture found no key to sign with, so it sent none.
       expect(result.notes).toEqual([]);
     });

@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium';
 import { ROOT, gradeFile } from './support';
 
-const CHROMIUM = process.env.FAULTLINE_CHROMIUM || '/usr/bin/chromium';
 const LEADERS = 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions, one-way, held and degraded links and isolation, there is at most one leader per term, and a leader once the network heals';
 
 let browser: Browser;
@@ -24,11 +24,7 @@ const drawn = (locator: Locator): Promise<boolean> =>
     return style.display !== 'none' && el.getBoundingClientRect().height > 0;
   });
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), or set FAULTLINE_CHROMIUM`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium';
 import { ROOT } from './support';
 import { VITEST_BIN } from '../paths';
 
-const CHROMIUM = process.env.FAULTLINE_CHROMIUM || '/usr/bin/chromium';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -29,7 +29,6 @@ let ui: ChildProcess | undefined;
 let url = '';
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), or set FAULTLINE_CHROMIUM`);
   const port = await freePort();
   // Exactly what `npm run ui` in exercises/bloom-filter starts, on a port of our own and without opening a browser of its own.
   const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'exercises/bloom-filter/package.json'), 'utf8')) as { scripts: { ui: string } }).scripts.ui.split(' ');
@@ -54,10 +53,7 @@ beforeAll(async () => {
     });
     ui!.once('exit', (code) => reject(new Error(`the UI exited (${code}):\n${output}`)));
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {

@@ -56,7 +56,6 @@ if (hex !== undefined && /^[0-9a-f]{64}$/.test(hex)) {
   key = secretKey(bytes);
   bytes.fill(0);
 }
-const sign = proofFor;
 let taken = false;
 
 /** The signer, once per worker: the suite kit takes it as it loads, before learner code can ask. */
@@ -65,5 +64,5 @@ export function takeSigner(): Signer {
   taken = true;
   const own = key;
   key = undefined;
-  return (meta) => (own === undefined ? undefined : sign(own, meta));
+  return (meta) => (own === undefined ? undefined : proofFor(own, meta));
 }
