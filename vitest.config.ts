@@ -21,7 +21,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 // A graded run (the grader sets a progress file, grading/runner.ts) runs learner code under Node's permission model:
 // it may read the checkout and the code under test, write only the progress file and timelines, and start no process.
 const progressFile = process.env.FAULTLINE_PROGRESS;
-const sandbox = progressFile
+const graded = progressFile !== undefined && progressFile !== '';
+const sandbox = graded
   ? [
       // `--permission` from Node 22.13; 20 knows only the experimental flag
       process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission',
@@ -64,8 +65,14 @@ export default defineConfig({
         },
         test: {
           name: exercise.slug,
-          // Takes the grader's proof key out of the environment before any other module of the worker loads.
-          setupFiles: [path.join(root, 'harness/suite/proof.ts')],
+          // A grade runs each test file in a fresh worker; practice shares workers between files, with fresh modules per
+          // file (harness/suite/fresh-modules.ts), so that a re-run in watch mode shows its score about a second after a save.
+          isolate: graded,
+          setupFiles: [
+            ...(graded ? [] : [path.join(root, 'harness/suite/fresh-modules.ts')]),
+            // Takes the grader's proof key out of the environment before any other module of the worker loads.
+            path.join(root, 'harness/suite/proof.ts'),
+          ],
           include: [`exercises/${exercise.slug}/**/*.test.ts`, `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
         },
       })),

@@ -7,7 +7,7 @@
  * mistake in number arithmetic cannot hide by being shared.
  */
 import fc from 'fast-check';
-import { gradedSuite } from '../../../harness/suite';
+import { codePointString, gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 import { murmur3 } from '../../../exercises/bloom-filter/murmur3';
 
@@ -70,7 +70,7 @@ export const keyArb: fc.Arbitrary<Key> = fc.oneof(
   fc.constant(''),
   fc.string({ maxLength: 24 }),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  codePointString({ maxLength: 12 }),
   fc.string({ maxLength: 4000, size: 'max' }),
   fc.uint8Array({ maxLength: 48 }),
 );

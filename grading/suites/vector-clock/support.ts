@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { gradedSuite } from '../../../harness/suite';
+import { codePointString, gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 
 export type ClockModule = typeof import('@impl/vector-clock');
@@ -120,7 +120,7 @@ export const nodeIdArb: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...AWKWARD_IDS),
   fc.string({ maxLength: 4 }),
   fc.string({ unit: 'grapheme', maxLength: 3 }),
-  fc.string({ unit: 'binary', maxLength: 3 }),
+  codePointString({ maxLength: 3 }),
 );
 
 /** Largest counter a generated clock holds, leaving headroom for a few increments below Number.MAX_SAFE_INTEGER. */
