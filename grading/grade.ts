@@ -3,6 +3,7 @@ import { type ExerciseSpec } from './catalog';
 import type { ExerciseResult, ImplKind, RunResult } from './model';
 import { runExercise } from './runner';
 import { scoreExercise } from './score';
+import { withHints } from './hints';
 import type { StagedImpl } from './impl';
 
 export interface GradeOptions {
@@ -41,7 +42,8 @@ export async function grade(options: GradeOptions): Promise<RunResult> {
       ...(options.attemptLimitMs === undefined ? {} : { attemptLimitMs: options.attemptLimitMs }),
     });
     const notes = [...(options.staged.notes.get(spec.slug) ?? []), ...run.notes];
-    const result = scoreExercise(spec, run.tests, run.outcomes, notes);
+    // A grade shows every started task's first hint: the same for every student, whatever they ran before.
+    const result = withHints(scoreExercise(spec, run.tests, run.outcomes, notes));
     exercises.push(result);
     options.onExercise?.(result);
   }

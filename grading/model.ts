@@ -32,11 +32,24 @@ export interface TestResult {
   readonly durationMs?: number;
 }
 
+/** A staged hint (grading/hints): on a task the learner has started that is short of full marks. */
+export interface TaskHint {
+  /** Which stage this is (1 nudges; `stages` nearly tells). */
+  readonly stage: number;
+  readonly stages: number;
+  readonly text: string;
+  /** The README passage to read: `exercises/<slug>/README.md#<anchor>`. */
+  readonly readme?: string;
+  /** A paper or book section. */
+  readonly paper?: string;
+}
+
 export interface TaskScore {
   readonly id: number;
   readonly title: string;
   readonly score: number;
   readonly maxScore: number;
+  readonly hint?: TaskHint;
 }
 
 export interface ExerciseResult {

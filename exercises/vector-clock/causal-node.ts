@@ -1,7 +1,8 @@
 /**
  * Task 2 — timestamping events in a message-passing system. Your file.
  *
- * A CausalNode runs inside faultline's simulator (README, "The simulator"):
+ * A CausalNode runs inside faultline's simulator (the repository README,
+ * "The simulator"):
  * a synchronous state machine that the simulator calls — `local()` and
  * `send()` from the test's workload, `step()` when a message arrives,
  * `tick()` as time passes — over a network that loses, duplicates, delays and
@@ -18,7 +19,8 @@
  * each time it arrives.
  */
 import { NotImplementedError, type NodeContext, type NodeId, type ProtocolNode } from '@faultline/harness';
-import type { VectorClock } from './vector-clock';
+// A value import: you will call `VectorClock.empty()` and `VectorClock.from(...)`.
+import { VectorClock } from './vector-clock';
 
 /** The one message type: an application message stamped with its send event's clock. */
 export interface Stamped {

@@ -1,16 +1,24 @@
 /**
  * The learner's reporter, beside vitest's own: after every run (and every
  * re-run in watch mode) it prints the score of each exercise that ran, per
- * task, with every failure's hint and replay command, then the plain closing
+ * task, with every failure's hint and replay command and each started
+ * task's staged hint (grading/hints: your own runs climb its ladder), then the plain closing
  * line `N passed, M failed` over all tests that ran, visible ones included.
  */
+import path from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { GradedMeta } from '../../harness/suite';
 import { catalog } from '../catalog';
+import { climbAndHint, withHints } from '../hints';
+import { ROOT } from '../paths';
 import type { ExerciseResult } from '../model';
 import { renderExercise, styleFor } from '../reports/terminal';
 import { scoreExercise, type Outcome } from '../score';
 import { outcomeOf } from './errors';
+
+const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(ROOT, 'exercises'));
+/** A learner working in exercises/, or a test that names its own ladders file. */
+const learning = !process.env.FAULTLINE_IMPL_ROOT || !!process.env.FAULTLINE_HINTS_FILE;
 
 export default class ScoreReporter implements Reporter {
   #vitest: Vitest | undefined;
@@ -49,7 +57,9 @@ export default class ScoreReporter implements Reporter {
       const partial = entry.skipped > 0;
       const notes = partial ? [`partial run: ${entry.skipped} graded test(s) were filtered out and are not counted; run without -t for the full score`] : [];
       const tests = [...entry.tests].sort((a, b) => a.task - b.task);
-      const result: ExerciseResult = scoreExercise(spec, tests, entry.outcomes, notes, !partial);
+      const scored: ExerciseResult = scoreExercise(spec, tests, entry.outcomes, notes, !partial);
+      // The learner's own code climbs the hint ladders (grading/hints); anything else (a bench, a test) shows first hints.
+      const result = learning && !partial ? climbAndHint(scored, implRoot) : withHints(scored);
       blocks.push(renderExercise(result, style));
     }
     const log = (text: string) => (this.#vitest ? this.#vitest.logger.log(text) : console.log(text));

@@ -21,7 +21,8 @@
  * GRADESCOPE_OUTPUT_LIMIT; what is cut says so. The replay command survives
  * every cut.
  */
-import type { ExerciseResult, RunResult, TestResult } from '../model';
+import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
+import { hintLine } from '../hints';
 import { countStatuses } from '../model';
 
 /** Gradescope's four visibility settings; `visible` is its default. */
@@ -105,11 +106,12 @@ export const earned = (test: TestResult): number => (test.status === 'passed' ? 
 const notImplemented = (test: TestResult): boolean => test.message.startsWith('not implemented');
 
 /** Why a test did not pass, with what to do next; the tail (hint, seed, replay) is never cut. */
-function failureOutput(test: TestResult, seed: number): string {
+function failureOutput(test: TestResult, seed: number, taskHint: TaskHint | undefined): string {
   if (test.status === 'passed') return '';
   const head = test.status === 'failed' ? '' : `[${test.status}] `;
   const tail: string[] = [];
   if (test.hint && !notImplemented(test)) tail.push(`hint: ${clip(plainText(test.hint), LINE_LIMIT)}`);
+  if (taskHint && !notImplemented(test)) tail.push(clip(plainText(hintLine(test.task, taskHint)), LINE_LIMIT));
   tail.push(`seed: ${seed}`);
   if (test.replay && !notImplemented(test)) tail.push(`replay: ${clip(plainText(test.replay), LINE_LIMIT)}`);
   const end = `\n\n${tail.join('\n')}`;
@@ -138,7 +140,10 @@ function exerciseSummary(exercise: ExerciseResult): string[] {
   const own = exercise.tests.reduce((sum, t) => sum + earned(t), 0);
   const max = exercise.tests.reduce((sum, t) => sum + t.maxPoints, 0);
   const lines = [`${exercise.name} (${plainText(exercise.title)}): ${own}/${max}`];
-  for (const task of exercise.tasks) lines.push(`  Task ${task.id} ${plainText(task.title)}: ${task.score}/${task.maxScore}`);
+  for (const task of exercise.tasks) {
+    lines.push(`  Task ${task.id} ${plainText(task.title)}: ${task.score}/${task.maxScore}`);
+    if (task.hint) lines.push(`    ${clip(plainText(hintLine(task.id, task.hint)), LINE_LIMIT)}`);
+  }
   for (const note of exercise.notes) lines.push(`  note: ${clip(plainText(note), LINE_LIMIT).replace(/\n/g, '\n        ')}`);
   return lines;
 }
@@ -161,7 +166,7 @@ export function gradescopeResults(run: RunResult, options: GradescopeOptions = {
         name: qualifiedName(exercise.name, test),
         name_format: 'text',
         number: `${e + 1}.${test.task}.${position}`,
-        output: failureOutput(test, run.seed),
+        output: failureOutput(test, run.seed, exercise.tasks.find((t) => t.id === test.task)?.hint),
         output_format: 'text',
         tags: [exercise.name, `task-${test.task}`, test.category],
         visibility,

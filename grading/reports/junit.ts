@@ -3,7 +3,8 @@
  * <testcase> per graded test. A failed test is a <failure>; a timeout or a
  * test with no result is an <error>. Scores go in <properties>.
  */
-import type { RunResult, TestResult } from '../model';
+import type { RunResult, TaskHint, TestResult } from '../model';
+import { hintLine } from '../hints';
 
 /** Escapes text for XML, dropping characters XML 1.0 cannot carry at all. */
 export function xmlEscape(text: string): string {
@@ -18,10 +19,11 @@ export function xmlEscape(text: string): string {
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
 
-function testcase(exercise: string, test: TestResult): string {
+function testcase(exercise: string, test: TestResult, taskHint: TaskHint | undefined): string {
   const open = `    <testcase classname="${xmlEscape(`${exercise}.task${test.task}`)}" name="${xmlEscape(`[${test.maxPoints}] ${test.name}`)}" time="${seconds(test.durationMs)}"`;
   if (test.status === 'passed') return `${open}/>`;
-  const body = xmlEscape([test.message, test.hint ? `hint: ${test.hint}` : '', test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n'));
+  const staged = taskHint ? hintLine(test.task, taskHint) : '';
+  const body = xmlEscape([test.message, test.hint ? `hint: ${test.hint}` : '', staged, test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n'));
   const firstLine = xmlEscape(test.message.split('\n')[0] ?? '');
   const element = test.status === 'failed' ? 'failure' : 'error';
   return `${open}>\n      <${element} message="${firstLine}" type="${test.status}">${body}</${element}>\n    </testcase>`;
@@ -48,7 +50,7 @@ export function toJunit(run: RunResult): string {
       lines.push(`      <property name="${name}" value="${value}"/>`);
     }
     lines.push('    </properties>');
-    for (const test of tests) lines.push(testcase(exercise.name, test));
+    for (const test of tests) lines.push(testcase(exercise.name, test, exercise.tasks.find((t) => t.id === test.task)?.hint));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');

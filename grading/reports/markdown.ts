@@ -30,6 +30,15 @@ export function toMarkdown(run: RunResult): string {
       out.push(`| ${task.id} | ${cell(task.title)} | ${task.score}/${task.maxScore} | ${mark} ${pct(task.score, task.maxScore)} |`);
     }
     out.push('');
+    const hinted = exercise.tasks.filter((t) => t.hint !== undefined);
+    if (hinted.length > 0) {
+      for (const task of hinted) {
+        const hint = task.hint!;
+        const read = [hint.readme ? `[the README](${hint.readme.split('#').map(encodeURI).join('#')})` : '', hint.paper ? cell(hint.paper) : ''].filter(Boolean).join('; ');
+        out.push(`- **Task ${task.id}, hint ${hint.stage} of ${hint.stages}:** ${cell(hint.text)}${read ? ` Read: ${read}.` : ''}`);
+      }
+      out.push('');
+    }
     const failures = exercise.tests.filter((t) => t.status !== 'passed');
     if (failures.length > 0) {
       out.push(`<details><summary>${failures.length} test(s) did not pass</summary>`, '');

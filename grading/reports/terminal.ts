@@ -3,8 +3,9 @@
  * bar), then every test that did not pass with why, its hint, and the command
  * that replays it. The last line is always `N passed, M failed`.
  */
-import type { ExerciseResult, RunResult, TestResult } from '../model';
+import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
 import { countStatuses } from '../model';
+import { hintCommand } from '../hints';
 
 export interface Style {
   readonly bold: (s: string) => string;
@@ -47,6 +48,15 @@ function failure(test: TestResult, style: Style): string {
   return lines.join('\n');
 }
 
+/** A task's staged hint, under the task's failures. */
+function taskHint(slug: string, task: number, hint: TaskHint, style: Style): string {
+  const lines = [`  ${style.bold(`hint ${hint.stage} of ${hint.stages} for task ${task}:`)} ${hint.text}`];
+  if (hint.readme) lines.push(`      read: ${hint.readme}`);
+  if (hint.paper) lines.push(`      read: ${hint.paper}`);
+  if (hint.stage < hint.stages) lines.push(style.dim(`      stuck? the next hint: ${hintCommand(slug, task)}`));
+  return lines.join('\n');
+}
+
 export function renderExercise(exercise: ExerciseResult, style: Style = plain): string {
   const width = Math.max(...exercise.tasks.map((t) => t.title.length), 10);
   const full = exercise.score === exercise.maxScore;
@@ -58,9 +68,10 @@ export function renderExercise(exercise: ExerciseResult, style: Style = plain): 
     lines.push(`  Task ${task.id}  ${task.title.padEnd(width)} ${score}  ${colour(bar(task.score, task.maxScore))} ${String(percent(task.score, task.maxScore)).padStart(3)} %`);
   }
   const failures = [...exercise.tests].filter((t) => t.status !== 'passed').sort((a, b) => a.task - b.task);
-  if (failures.length > 0) {
-    lines.push('');
-    for (const test of failures) lines.push(failure(test, style));
+  if (failures.length > 0) lines.push('');
+  for (const task of exercise.tasks) {
+    for (const test of failures) if (test.task === task.id) lines.push(failure(test, style));
+    if (task.hint) lines.push(taskHint(exercise.name, task.id, task.hint, style));
   }
   for (const note of exercise.notes) lines.push(style.dim(`  note: ${visible(note)}`));
   return lines.join('\n');

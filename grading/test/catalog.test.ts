@@ -22,6 +22,7 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
     // `vitest watch`, not plain `vitest`: that runs once and exits whenever stdin is not a terminal.
     expect(pkg.scripts.watch).toBe(`vitest watch --root ../.. --project ${slug}`);
     expect(pkg.scripts.ui).toBe(`vitest watch --ui --root ../.. --project ${slug}`);
+    expect(pkg.scripts.hint).toBe(`tsx ../../grading/hint.ts ${slug}`);
   });
 
   test('has a reference solution with the same files, and the provided ones re-exported', () => {

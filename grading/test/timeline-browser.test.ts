@@ -9,6 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { renderTimelineHtml } from '../../harness/sim';
+import { longFailure } from '../../harness/test/sim-support';
 import { launchChromium } from './chromium';
 import { ROOT, gradeFile } from './support';
 
@@ -68,6 +70,46 @@ describe('the timeline of a failed simulation', () => {
     await page.uncheck('[data-kind="msg"]');
     expect(await drawn(page.locator('svg line.msg:not(.dropped)').first())).toBe(false);
     expect(await drawn(page.locator('#violation'))).toBe(true);
+    await page.close();
+  });
+
+  test('a five-node run of a few thousand events stays readable: zoom to the violation shows the few events before it, and filters hide a kind or a node', async () => {
+    const run = longFailure();
+    const file = path.join(ROOT, '.faultline', 'timeline-long.html');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, renderTimelineHtml({ title: 'a long run', nodes: run.nodes, trace: run.trace, evidence: run.message }));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+    /** Marks the picture shows: not filtered out, and inside the window. */
+    const inView = (selector: string): Promise<number> =>
+      page.evaluate((sel) => {
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): any; querySelectorAll(s: string): any[] } }).document;
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle;
+        const width = Number(doc.querySelector('#timeline').getAttribute('viewBox').split(' ')[2]);
+        return [...doc.querySelectorAll(sel)].filter((el) => {
+          const a = Number(el.getAttribute('x1'));
+          const b = Number(el.getAttribute('x2'));
+          return style(el).display !== 'none' && Math.max(a, b) >= 0 && Math.min(a, b) <= width;
+        }).length;
+      }, selector);
+    const all = await inView('#timeline [data-a]');
+    expect(all, 'the whole run').toBeGreaterThan(1_000);
+
+    await page.click('#zoom-violation');
+    const focused = await inView('#timeline [data-a]');
+    expect(focused, 'zoomed to the violation').toBeGreaterThanOrEqual(20);
+    expect(focused, 'zoomed to the violation').toBeLessThanOrEqual(120);
+    expect(await inView('#violation')).toBe(1);
+    fs.writeFileSync(path.join(ROOT, '.faultline', 'timeline-long-zoomed.png'), await page.screenshot());
+
+    await page.click('#zoom-all');
+    await page.uncheck('[data-node-filter="n3"]');
+    expect(await inView('#timeline [data-node="n3"], #timeline [data-from="n3"], #timeline [data-to="n3"]')).toBe(0);
+    expect(await inView('#timeline [data-a]')).toBeLessThan(all);
+    await page.uncheck('[data-kind="msg"]');
+    expect(await inView('#timeline line.msg:not(.dropped)')).toBe(0);
+    expect(await inView('#timeline line.msg.dropped'), 'lost messages have a box of their own').toBeGreaterThan(0);
+    expect(await inView('#violation')).toBe(1);
     await page.close();
   });
 });

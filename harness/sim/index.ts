@@ -1,6 +1,6 @@
 /** The deterministic simulator: node contract, network, storage, clocks, faults, trace. */
 export type { NodeId, NodeClock, NodeContext, ProtocolNode, NodeFactory, Storage } from './types';
-export { simulate, SimulationFailure, failedRun } from './simulator';
+export { simulate, SimulationFailure, failedRun, finishedRunFailure } from './simulator';
 export type { FailedRun } from './simulator';
 export { sameCall } from './spec';
 export type { SimulationSpec, SimulationResult, SimView, SimStats, Invariant, Liveness, Output, SentMessage, Cause } from './spec';

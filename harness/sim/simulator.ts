@@ -49,6 +49,18 @@ export function failedRun(error: unknown): FailedRun | undefined {
   const { nodes, trace } = run as { nodes?: unknown; trace?: unknown };
   return Array.isArray(nodes) && nodes.every((n) => typeof n === 'string') && Array.isArray(trace) ? (run as FailedRun) : undefined;
 }
+/**
+ * A failure found only once a run has finished, by a check over all of it (an
+ * oracle comparing every pair of outputs, say). It carries the run up to
+ * `atMs` with the violation drawn there, as a failed invariant does, so the
+ * suite kit writes its timeline picture too (`graded.ts`).
+ */
+export function finishedRunFailure(run: Pick<SimulationResult<unknown>, 'nodes' | 'trace'>, atMs: number, what: string, message: string = what): SimulationFailure {
+  const trace: TraceEvent[] = run.trace.filter((e) => e.t <= atMs);
+  trace.push({ t: atMs, kind: 'violation', detail: what });
+  return new SimulationFailure(message, { nodes: run.nodes, trace });
+}
+
 // Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.
 Object.freeze(SimulationFailure.prototype);
 Object.freeze(SimulationFailure);
@@ -159,6 +171,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
     }
     return {
       seed: this.seed,
+      nodes: this.#view.ids,
       traceHash: this.#hash.hex(),
       trace: this.#trace,
       outputs: this.#outputs,

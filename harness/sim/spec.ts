@@ -112,6 +112,8 @@ export interface SimStats {
 
 export interface SimulationResult<O> {
   readonly seed: number;
+  /** Every node, in the order the spec listed them. */
+  readonly nodes: readonly NodeId[];
   readonly traceHash: string;
   readonly trace: readonly TraceEvent[];
   readonly outputs: readonly Output<O>[];

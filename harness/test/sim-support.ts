@@ -1,5 +1,5 @@
 /** A small protocol for the simulator's own tests: nodes ping random peers and report what they receive. */
-import type { NodeContext, NodeId, ProtocolNode, SimulationSpec } from '../sim';
+import { failedRun, simulate, SimulationFailure, type NodeContext, type NodeId, type ProtocolNode, type SimulationSpec, type TraceEvent } from '../sim';
 
 export interface Ping {
   readonly type: 'ping';
@@ -59,3 +59,29 @@ export function pingSpec(overrides: Partial<SimulationSpec<Ping, Seen, Pinger, {
 /** Receipts of (from, n) pairs per receiving node, from the outputs. */
 export const receipts = (outputs: readonly { node: NodeId; output: Seen }[]) =>
   outputs.filter((o) => o.output.kind === 'received').map((o) => ({ at: o.node, ...(o.output as Extract<Seen, { kind: 'received' }>) }));
+
+/**
+ * A long failing run for the timeline page: five nodes pinging for `durationMs` under loss, a partition and a
+ * crash, failing once n1 has received `limit` pings. A few thousand drawn events at the defaults.
+ */
+export function longFailure(durationMs = 20_000, limit = 150): { readonly nodes: readonly NodeId[]; readonly trace: readonly TraceEvent[]; readonly message: string } {
+  try {
+    simulate(
+      11,
+      pingSpec({
+        durationMs,
+        link: { loss: 0.05, duplicate: 0.02 },
+        faults: [
+          { atMs: durationMs * 0.2, fault: { type: 'partition', groups: [['n1', 'n2'], ['n3', 'n4', 'n5']], durationMs: durationMs * 0.1 } },
+          { atMs: durationMs * 0.5, fault: { type: 'crash', node: 'n4', downMs: durationMs * 0.1 } },
+        ],
+        invariants: [{ name: `n1 receives fewer than ${limit} pings`, check: (v) => ((v.node('n1')?.received.length ?? 0) >= limit ? `n1 has received ${limit} pings` : undefined) }],
+      }),
+    );
+  } catch (error) {
+    const run = failedRun(error);
+    if (error instanceof SimulationFailure && run) return { ...run, message: error.message };
+    throw error;
+  }
+  throw new Error(`the run did not fail: n1 received fewer than ${limit} pings in ${durationMs} ms`);
+}

@@ -1,8 +1,11 @@
 /** The timeline page of a failed simulation: what it draws, and that nothing from the run can break out of it. */
 import { describe, expect, test } from 'vitest';
-import { failedRun, renderTimelineHtml, simulate, SimulationFailure, type TraceEvent } from '../sim';
+import { failedRun, finishedRunFailure, renderTimelineHtml, simulate, SimulationFailure, type TraceEvent } from '../sim';
 import { NODES, pingSpec } from './sim-support';
-import { writeTimeline } from '../suite/timeline-file';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KEEP_YOUNGER_THAN_MS, pruneTimelines, writeTimeline } from '../suite/timeline-file';
 
 /** A five-node run under loss, a partition and a crash, failing its invariant once n1 has received three pings. */
 function failure(): SimulationFailure {
@@ -68,8 +71,46 @@ describe('timeline page', () => {
     expect(html).toContain('the first 5000 events of the run are not drawn');
   });
 
+  test('a failure found after the run finished carries the run up to that moment, with the violation drawn there', () => {
+    const run = simulate(7, pingSpec({ link: { loss: 0.2 } }));
+    const at = run.trace[Math.floor(run.trace.length / 2)]!.t;
+    const error = finishedRunFailure(run, at, 'the oracle disagrees', 'the oracle disagrees, at length');
+    expect(error.message).toBe('the oracle disagrees, at length');
+    const carried = failedRun(error)!;
+    expect(carried.nodes).toEqual(NODES);
+    expect(carried.trace.every((e) => e.t <= at)).toBe(true);
+    expect(carried.trace.at(-1)).toEqual({ t: at, kind: 'violation', detail: 'the oracle disagrees' });
+    expect(carried.trace.length).toBe(run.trace.filter((e) => e.t <= at).length + 1);
+    const html = renderTimelineHtml({ title: 'after the run', nodes: carried.nodes, trace: carried.trace, evidence: error.message });
+    expect(count(html, /id="violation"/g)).toBe(1);
+  });
+
   test('an error that only claims to carry a run gets no picture, and no exception from drawing one', () => {
     const run = { nodes: ['a'], trace: [null] as unknown as TraceEvent[] };
     expect(writeTimeline({ exercise: 'raft', name: 'forged', seed: 1, run, evidence: '', about: [] })).toBeUndefined();
+  });
+
+  test('the timelines folder keeps its newest pages, and never removes one younger than an hour', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-timelines-'));
+    try {
+      const now = Date.now();
+      // Pages 0–5, page i written i hours ago; page 5 is the oldest. One file that is not a page.
+      for (let i = 0; i < 6; i++) {
+        const file = path.join(dir, `page${i}.html`);
+        fs.writeFileSync(file, '<!doctype html>');
+        const at = (now - i * KEEP_YOUNGER_THAN_MS - (i > 0 ? 1000 : 0)) / 1000;
+        fs.utimesSync(file, at, at);
+      }
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+      pruneTimelines(dir, 3, now);
+      expect(fs.readdirSync(dir).sort()).toEqual(['notes.txt', 'page0.html', 'page1.html', 'page2.html']);
+      // Beyond the newest two, only pages older than an hour go: page 0 is fresh.
+      const fresh = path.join(dir, 'page-new.html');
+      fs.writeFileSync(fresh, '<!doctype html>');
+      pruneTimelines(dir, 0, now + 10);
+      expect(fs.readdirSync(dir).sort()).toEqual(['notes.txt', 'page-new.html', 'page0.html']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

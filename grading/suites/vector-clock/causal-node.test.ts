@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { faultPlanArb, simulate, timeline, type NodeContext, type NodeId, type ProtocolNode, type SimulationSpec } from '../../../harness';
+import { faultPlanArb, finishedRunFailure, simulate, timeline, type NodeContext, type NodeId, type ProtocolNode, type SimulationSpec } from '../../../harness';
 import { gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 import { happensBefore } from './happens-before';
@@ -97,11 +97,12 @@ suite.task(2, () => {
               const expected = a === b ? 'equal' : hb.before(a, b) ? 'before' : hb.before(b, a) ? 'after' : 'concurrent';
               const actual = clocks[a]!.compare(clocks[b]!);
               if (actual !== expected) {
-                expect.fail(
+                // Found only after the run: the failure carries the run to the later event, for the timeline picture.
+                const at = Math.max(run.outputs[a]!.time, run.outputs[b]!.time);
+                const what =
                   `${describeEvent(run, a)} has clock ${showClock(clocks[a]!)}, ${describeEvent(run, b)} has ${showClock(clocks[b]!)}: ` +
-                    `compare gave '${actual}', but the first happened ${expected === 'before' ? 'before' : expected === 'after' ? 'after' : expected === 'equal' ? 'as (it is the same event)' : 'concurrently with'} the second\n` +
-                    timeline(run.trace.filter((e) => e.t <= Math.max(run.outputs[a]!.time, run.outputs[b]!.time)), 12),
-                );
+                  `compare gave '${actual}', but the first happened ${expected === 'before' ? 'before' : expected === 'after' ? 'after' : expected === 'equal' ? 'as (it is the same event)' : 'concurrently with'} the second`;
+                throw finishedRunFailure(run, at, what, `${what}\n${timeline(run.trace.filter((e) => e.t <= at), 12)}`);
               }
             }
           }

@@ -1,0 +1,92 @@
+/**
+ * The `## Hints` section of every exercise README, written from the hint data
+ * (grading/hints/<slug>.ts), so the README and the reports never disagree.
+ * Each hint is folded: a reader opens one at a time, as the reports reveal them.
+ *
+ *   npx tsx grading/hints/readme.ts          rewrites the sections
+ *   npx tsx grading/hints/readme.ts --check  exits 1 when one is out of date
+ *
+ * grading/test/hints.test.ts fails while a README is out of date.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { catalog, type ExerciseSpec } from '../catalog';
+import { ROOT } from '../paths';
+import { anchorOf, hintCommand, stagesOf } from './index';
+
+const HEADING = '## Hints';
+
+/** Escapes angle brackets and ampersands outside code spans: there they would open tags; inside, entities show as typed. */
+const prose = (text: string): string =>
+  text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+
+/** The section, from its heading to the end of the README (it is always the last section). */
+export function hintsSection(spec: ExerciseSpec): string {
+  const lines = [
+    HEADING,
+    '',
+    "Your test runs show one hint per task you have started, beside that task's",
+    'failures. The first nudges. A later run in which you changed your code but the',
+    'task earned no more points shows the next, and the last nearly tells.',
+    '`npm run hint -- <task>` shows the next one now. They are all here as well,',
+    'folded: open them one at a time.',
+    '',
+    `<!-- Written by grading/hints/readme.ts from grading/hints/${spec.slug}.ts: edit that file, then run \`npx tsx grading/hints/readme.ts\`. -->`,
+  ];
+  for (const task of spec.tasks) {
+    lines.push('', `**Task ${task.id} · ${task.title}**`, '');
+    const stages = stagesOf(spec.slug, task.id);
+    stages.forEach((stage, i) => {
+      const read = [
+        ...(stage.readme === undefined ? [] : [`[${prose(stage.readme)}](#${anchorOf(stage.readme)})`]),
+        ...(stage.paper === undefined ? [] : [prose(stage.paper)]),
+      ];
+      lines.push(
+        `<details><summary>Hint ${i + 1} of ${stages.length}</summary>`,
+        '',
+        prose(stage.text),
+        ...(read.length === 0 ? [] : ['', `Read: ${read.join('; ')}.`]),
+        '',
+        '</details>',
+      );
+    });
+  }
+  lines.push('', `From the repository root: \`${hintCommand(spec.slug, spec.tasks[0]!.id).replace(/ \d+$/, ' <task>')}\`.`);
+  return `${lines.join('\n')}\n`;
+}
+
+const readmeOf = (spec: ExerciseSpec): string => path.join(ROOT, 'exercises', spec.slug, 'README.md');
+
+/** The README with its hints section as the data says; the text before the section is kept as it is. */
+export function withHintsSection(spec: ExerciseSpec, readme: string): string {
+  const at = readme.search(/^## Hints$/m);
+  const before = at < 0 ? `${readme.trimEnd()}\n\n` : readme.slice(0, at);
+  return before + hintsSection(spec);
+}
+
+/** The exercises whose README's hints section differs from the data. */
+export function staleReadmes(): string[] {
+  return catalog.filter((spec) => {
+    const readme = fs.readFileSync(readmeOf(spec), 'utf8');
+    return withHintsSection(spec, readme) !== readme;
+  }).map((spec) => spec.slug);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--check')) {
+    const stale = staleReadmes();
+    if (stale.length > 0) {
+      process.stderr.write(`hints: out of date in ${stale.map((s) => `exercises/${s}/README.md`).join(', ')}; run npx tsx grading/hints/readme.ts\n`);
+      process.exit(1);
+    }
+  } else {
+    for (const spec of catalog) {
+      const file = readmeOf(spec);
+      fs.writeFileSync(file, withHintsSection(spec, fs.readFileSync(file, 'utf8')));
+    }
+  }
+}
