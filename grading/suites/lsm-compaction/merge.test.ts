@@ -44,7 +44,7 @@ suite.task(1, () => {
       points: 6,
       category: 'correctness',
       name: 'the merge is sorted by key, holds one entry per key, and every key of the inputs that is still live',
-      hint: 'A heap of cursors, one per run, ordered by key: pop the smallest, emit it once, and skip every other entry with the same key (LevelDB db/version_set.cc MergingIterator; RocksDB wiki "Compaction").',
+      hint: 'A heap of cursors, one per run, ordered by key: pop the smallest, emit it once, and skip every other entry with the same key (LevelDB table/merger.cc, MergingIterator; RocksDB wiki "Compaction").',
     },
     (t) => {
       t.check(

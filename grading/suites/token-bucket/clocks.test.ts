@@ -13,7 +13,7 @@ suite.task(4, () => {
       points: 8,
       category: 'faults',
       name: 'a clock that steps backwards never mints tokens and never throws',
-      hint: 'README, "Clocks": remember the latest reading; an earlier one adds nothing, and refill resumes only once the clock passes the latest again.',
+      hint: 'README, task 4: remember the latest reading; an earlier one adds nothing, and refill resumes only once the clock passes the latest again.',
     },
     (t) => {
       const { TokenBucket } = suite.impl();
@@ -39,7 +39,7 @@ suite.task(4, () => {
       points: 5,
       category: 'faults',
       name: 'a huge forward jump refills to exactly the capacity, without overflow',
-      hint: 'README, "Clocks": cap before anything can overflow; Infinity − Infinity is NaN.',
+      hint: 'README, task 4: a huge jump may make the refill Infinity; that is fine once Math.min(capacity, …) caps it, but Infinity − Infinity is NaN, so never subtract before capping.',
     },
     () => {
       const { TokenBucket } = suite.impl();
@@ -60,7 +60,7 @@ suite.task(4, () => {
       points: 4,
       category: 'faults',
       name: 'a clock that starts anywhere, negative or at epoch milliseconds, behaves the same',
-      hint: 'README, "Clocks": only differences between readings matter; never assume the clock starts at 0.',
+      hint: 'README, task 4: only differences between readings matter; never assume the clock starts at 0.',
     },
     (t) => {
       const { TokenBucket } = suite.impl();

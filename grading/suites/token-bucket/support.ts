@@ -9,7 +9,6 @@ export type LimiterModule = typeof import('@impl/token-bucket/keyed-limiter');
 export const bucketSuite = () => gradedSuite<BucketModule>(exerciseSpec('token-bucket'), () => import('@impl/token-bucket'));
 export const limiterSuite = () => gradedSuite<LimiterModule>(exerciseSpec('token-bucket'), () => import('@impl/token-bucket/keyed-limiter'));
 
-/** A clock only the test moves. */
 /**
  * The suite's clock. The suite moves it by setting `t`; code under test is
  * handed `reader`, a frozen object with `now()` alone, so it can read the
