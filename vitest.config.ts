@@ -14,7 +14,8 @@ import { catalog } from './grading/catalog.ts';
 import { importGuard } from './grading/import-guard.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(root, 'exercises'));
+// Relative to the checkout: a mutation run (grading/mutation/run.ts) names `solutions` inside Stryker's sandbox copy.
+const implRoot = path.resolve(root, process.env.FAULTLINE_IMPL_ROOT || 'exercises');
 // The hidden suites: ours, or a private suite the grader staged beside them (`grade --suite`, grading/private-suite.ts).
 const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_SUITE_DIR || 'grading/suites')).split(path.sep).join('/');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,6 +23,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 // it may read the checkout and the code under test, write only the progress file and timelines, and start no process.
 const progressFile = process.env.FAULTLINE_PROGRESS;
 const graded = progressFile !== undefined && progressFile !== '';
+const mutation = process.env.FAULTLINE_MUTATION || undefined;
 const sandbox = graded
   ? [
       // `--permission` from Node 22.13; 20 knows only the experimental flag
@@ -51,10 +53,12 @@ export default defineConfig({
   test: {
     root,
     // A runaway allocation kills one worker, not the machine; the grader then resumes after the test that did it.
-    execArgv: ['--max-old-space-size=512', ...sandbox],
+    // (Not under Stryker, which runs vitest's threads pool: a worker thread takes no V8 flags.)
+    execArgv: mutation ? [] : ['--max-old-space-size=512', ...sandbox],
     reporters: ['default', path.join(root, 'grading/reporters/score-reporter.ts')],
     projects: [
-      ...catalog.map((exercise) => ({
+      // A mutation run (grading/mutation/run.ts) runs one exercise's hidden suite, and nothing else.
+      ...catalog.filter((exercise) => !mutation || exercise.slug === mutation).map((exercise) => ({
         extends: true as const,
         plugins: [importGuard({ root, implDir: path.join(implRoot, exercise.slug), slug: exercise.slug })],
         resolve: {
@@ -73,17 +77,17 @@ export default defineConfig({
             // Takes the grader's proof key out of the environment before any other module of the worker loads.
             path.join(root, 'harness/suite/proof.ts'),
           ],
-          include: [`exercises/${exercise.slug}/**/*.test.ts`, `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
+          include: [...(mutation ? [] : [`exercises/${exercise.slug}/**/*.test.ts`]), `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
         },
       })),
-      {
+      ...(mutation ? [] : [{
         extends: true as const,
         test: {
           name: 'self',
           include: ['harness/test/**/*.test.ts', 'grading/test/**/*.test.ts'],
           testTimeout: 180_000,
         },
-      },
+      }]),
     ],
   },
 });

@@ -7,6 +7,8 @@
  * - `FAULTLINE_SKIP`     path of a JSON array of test names that already have a result (the grader resumes after a crash).
  * - `FAULTLINE_PROGRESS` path of a file that receives a line as each graded test starts and ends.
  * - `FAULTLINE_REPLAY`   `<test key>:<fast-check path>`: replay one shrunk counterexample directly.
+ * - `FAULTLINE_DEADLINE_SCALE` a factor in [1, 100] on every deadline; default 1. Mutation testing sets it
+ *   (grading/mutation/run.ts): instrumented code runs slower, and a correct mutant must never miss a deadline.
  */
 import fs from 'node:fs';
 
@@ -37,9 +39,19 @@ function parseReplay(text: string | undefined): { key: string; path: string } | 
   return { key: text.slice(0, at), path: text.slice(at + 1) };
 }
 
+export function parseDeadlineScale(text: string | undefined): number {
+  if (text === undefined || text === '') return 1;
+  const scale = Number(text);
+  if (!Number.isFinite(scale) || scale < 1 || scale > 100) {
+    throw new RangeError(`faultline: FAULTLINE_DEADLINE_SCALE must be a number in [1, 100], got ${JSON.stringify(text)}`);
+  }
+  return scale;
+}
+
 export const runSettings = Object.freeze({
   seed: parseSeed(process.env.FAULTLINE_SEED),
   skip: readSkip(process.env.FAULTLINE_SKIP),
   progressFile: process.env.FAULTLINE_PROGRESS || undefined,
   replay: parseReplay(process.env.FAULTLINE_REPLAY),
+  deadlineScale: parseDeadlineScale(process.env.FAULTLINE_DEADLINE_SCALE),
 });

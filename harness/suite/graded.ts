@@ -41,8 +41,8 @@ import { Rng, deriveSeed } from '../rng';
 
 /** Default wall-clock budget for one graded test body, in milliseconds. */
 export const DEFAULT_DEADLINE_MS = 5_000;
-/** How long the learner's module may take to load, in milliseconds (its top-level code may await). */
-export const LOAD_DEADLINE_MS = 5_000;
+/** How long the learner's module may take to load, in milliseconds (its top-level code may await); scaled as deadlines are. */
+export const LOAD_DEADLINE_MS = 5_000 * runSettings.deadlineScale;
 
 export interface GradedTestSpec {
   readonly points: number;
@@ -217,7 +217,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         ...(spec.hint === undefined ? {} : { hint: spec.hint }),
       };
       const title = `[${spec.points}] ${spec.name}`;
-      const deadlineMs = spec.deadlineMs ?? DEFAULT_DEADLINE_MS;
+      const deadlineMs = Math.round((spec.deadlineMs ?? DEFAULT_DEADLINE_MS) * runSettings.deadlineScale);
       if (runSettings.skip.has(spec.name)) {
         test.skip(title, { meta: { faultline: meta } }, () => undefined);
         return;
