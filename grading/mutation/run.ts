@@ -74,7 +74,8 @@ const stryker = new Stryker({
   timeoutFactor: 4,
   ...(concurrency === undefined ? {} : { concurrency }),
   ignorePatterns: ['/.faultline', '/reports', '/grading/docs', '/.stryker-tmp'],
-  tempDirName: '.stryker-tmp',
+  // One folder per exercise: mutation runs of different exercises may share a checkout.
+  tempDirName: `.stryker-tmp/${slug}`,
   cleanTempDir: 'always',
 });
 await stryker.runMutationTest();
