@@ -122,7 +122,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
   const survivors: MutantLine[] = [];
   const timeouts: MutantLine[] = [];
   const invalids: MutantLine[] = [];
-  const used = new Set<EquivalentMutant>();
+  const matched = new Set<EquivalentMutant>();
   const problems: string[] = [];
   let mutants = 0;
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -157,8 +157,8 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
         default:
           verdict = 'invalid';
       }
-      if (verdict === 'equivalent') for (const e of listed) used.add(e);
-      else if (listed.length > 0) problems.push(`allow-listed as equivalent, but ${verdict}: ${describe(line)}`);
+      for (const e of listed) matched.add(e);
+      if (verdict !== 'equivalent' && listed.length > 0) problems.push(`allow-listed as equivalent, but ${verdict}: ${describe(line)}`);
       counts[verdict]++;
       if (verdict === 'survived') survivors.push(line);
       if (verdict === 'timeout') timeouts.push(line);
@@ -166,7 +166,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
     }
   }
   for (const e of allowList) {
-    if (!used.has(e) && !problems.some((p) => p.includes(`${e.file}:`))) problems.push(`allow-list entry matches no mutant: ${e.file}${e.line === undefined ? '' : `:${e.line}`} ${e.mutator} ${JSON.stringify(e.original)} → ${JSON.stringify(e.replacement)}`);
+    if (!matched.has(e)) problems.push(`allow-list entry matches no mutant: ${e.file}${e.line === undefined ? '' : `:${e.line}`} ${e.mutator} ${JSON.stringify(e.original)} → ${JSON.stringify(e.replacement)}`);
   }
   const detected = counts.killed + counts.timeout;
   const scored = detected + counts.survived;

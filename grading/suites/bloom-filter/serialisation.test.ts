@@ -149,18 +149,26 @@ suite.task(4, () => {
     },
     () => {
       const { BloomFilter } = suite.impl();
+      // Each case is the README example (20 bits, 3 hashes) with exactly one thing wrong, so that
+      // no check can lean on another: every one of them is needed on its own.
       const valid = Uint8Array.from(EXAMPLE);
+      const header = valid.slice(0, 10);
       const variant = (edit: (bytes: Uint8Array) => Uint8Array): Uint8Array => edit(Uint8Array.from(valid));
       const cases: [string, Uint8Array][] = [
         ['no bytes at all', new Uint8Array(0)],
         ['a header cut short', valid.slice(0, 7)],
+        ['a header without its hashes byte', valid.slice(0, 9)],
         ['a bad magic', variant((b) => ((b[0] = 0x47), b))],
         ['an unknown version', variant((b) => ((b[4] = 2), b))],
-        ['zero bits', variant((b) => ((b[8] = 0), b.slice(0, 10)))],
+        ['zero bits, with the empty bit array that zero bits would need', variant((b) => ((b[8] = 0), b.slice(0, 10)))],
         ['zero hashes', variant((b) => ((b[9] = 0), b))],
+        ['a header for 20 bits and no bit array', header],
         ['a bit array one byte short', valid.slice(0, valid.length - 1)],
+        // Its last byte has no bit above 3 set, so read as the last byte of the array it passes the padding check.
+        ['a bit array one byte short, ending in a byte with no padding bit set', Uint8Array.from([...header, 0x40, 0x04])],
         ['a trailing extra byte', Uint8Array.from([...valid, 0])],
-        ['a padding bit set after bit 19', variant((b) => ((b[12]! |= 0x80), b))],
+        ['a padding bit set after bit 19 (bit 23, the highest)', variant((b) => ((b[12]! |= 0x80), b))],
+        ['a padding bit set after bit 19 (bit 20, the lowest)', variant((b) => ((b[12]! |= 0x10), b))],
       ];
       for (const [what, bytes] of cases) {
         expectRangeError(`fromBytes of ${what} (${hex(bytes)})`, () => BloomFilter.fromBytes(bytes));

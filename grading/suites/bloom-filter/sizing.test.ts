@@ -4,6 +4,11 @@ import { bloomSuite, expectRangeError, optimalBits } from './support';
 
 const suite = bloomSuite();
 
+/** Keys for the edge of the format: with 10⁹ of them, 2³² − 1 bits is an ordinary rate, about 0.127. */
+const EDGE_ITEMS = 1e9;
+/** The rate at which n keys need `bits` bits before rounding up: the sizing formula solved for p. */
+const rateForBits = (n: number, bits: number): number => Math.exp((-bits * Math.LN2 * Math.LN2) / n);
+
 const sizingArb = fc.record({
   n: fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.double({ min: 0.5, max: 1e6, noNaN: true })),
   p: fc.double({ min: 1e-9, max: 0.99, noNaN: true }),
@@ -19,15 +24,14 @@ suite.task(1, () => {
     },
     (t) => {
       const { optimalParameters } = suite.impl();
-      t.check(
-        fc.property(sizingArb, ({ n, p }) => {
-          const optimum = optimalBits(n, p);
-          const { bits } = optimalParameters(n, p);
-          expect(Math.abs(bits - Math.ceil(optimum)), `bits for n=${n}, p=${p}: optimum ${optimum}`).toBeLessThanOrEqual(
-            Math.max(1, 0.01 * optimum),
-          );
-        }),
-      );
+      const expectOptimalBits = (n: number, p: number): void => {
+        const optimum = optimalBits(n, p);
+        const { bits } = optimalParameters(n, p);
+        expect(Math.abs(bits - Math.ceil(optimum)), `bits for n=${n}, p=${p}: optimum ${optimum}`).toBeLessThanOrEqual(Math.max(1, 0.01 * optimum));
+      };
+      t.check(fc.property(sizingArb, ({ n, p }) => expectOptimalBits(n, p)));
+      // The largest filter the format holds: exactly 2^32 − 1 bits is not too many.
+      expectOptimalBits(EDGE_ITEMS, rateForBits(EDGE_ITEMS, 2 ** 32 - 1.5));
     },
   );
 
@@ -79,6 +83,17 @@ suite.task(1, () => {
         ),
         { numRuns: 300 },
       );
+      // The edges of the ranges are inside them: 1 and 2^32 − 1 bits, 1 and 255 hashes.
+      for (const [bits, hashes, items] of [
+        [1, 1, 1],
+        [2 ** 32 - 1, 1, 1e9],
+        [1000, 255, 10],
+        [2 ** 32 - 1, 255, 1e7],
+      ] as const) {
+        const expected = Math.pow(-Math.expm1((-hashes * items) / bits), hashes);
+        const actual = expectedFalsePositiveRate(bits, hashes, items);
+        expect(Math.abs(actual - expected) / expected, `expectedFalsePositiveRate(${bits}, ${hashes}, ${items}) = ${actual}, expected ${expected}`).toBeLessThanOrEqual(1e-6);
+      }
     },
   );
 
@@ -99,6 +114,8 @@ suite.task(1, () => {
         expectRangeError(`optimalParameters(1000, ${p})`, () => optimalParameters(1000, p), 'falsePositiveRate');
       }
       expectRangeError('optimalParameters(1e9, 1e-9) (needs more than 2^32 − 1 bits)', () => optimalParameters(1e9, 1e-9), 'bits');
+      const oneBitTooMany = rateForBits(EDGE_ITEMS, 2 ** 32 - 0.5);
+      expectRangeError(`optimalParameters(${EDGE_ITEMS}, ${oneBitTooMany}) (needs 2^32 bits, one too many)`, () => optimalParameters(EDGE_ITEMS, oneBitTooMany), 'bits');
       for (const bits of [0, -8, 1.5, Number.NaN]) {
         expectRangeError(`expectedFalsePositiveRate(${bits}, 3, 10)`, () => expectedFalsePositiveRate(bits, 3, 10), 'bits');
       }

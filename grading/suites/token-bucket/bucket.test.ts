@@ -69,6 +69,12 @@ suite.task(1, () => {
       clock.t = 3000;
       expect(bucket.tryTake(3), 'tryTake(3) with 2 tokens').toBe(false);
       expect(bucket.tryTake(2), 'tryTake(2) with exactly 2 tokens, after a refused tryTake(3)').toBe(true);
+      // Exactly n allows n at any magnitude: a bandwidth limiter counting bytes, with a burst of 1 GB.
+      const bytes = new TokenBucket({ capacity: 1e9, refillPerSecond: 1e8, clock: clock.reader });
+      expect(bytes.tryTake(1e9), 'tryTake(1e9) on a full bucket of 1e9 tokens').toBe(true);
+      clock.t += 500;
+      expect(bytes.tryTake(5e7), 'tryTake(5e7) with exactly 5e7 tokens (500 ms at 1e8 per second)').toBe(true);
+      expect(bytes.tryTake(1), 'tryTake(1) right after, with exactly 0 tokens').toBe(false);
     },
   );
 

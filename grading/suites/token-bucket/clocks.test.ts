@@ -7,10 +7,48 @@ const suite = bucketSuite();
 
 const backwardArb = fc.oneof(fc.integer({ min: -10_000, max: -1 }), fc.constantFrom(-0.125, -1e9)).map((ms) => ({ kind: 'advance' as const, ms }) satisfies Step);
 
+const nonFiniteArb = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+
+type Glitchy = Step | { readonly kind: 'glitch'; readonly reading: number };
+
+/**
+ * A clock that now and then reads NaN or ±Infinity, and keeps that reading
+ * until true time moves on (the next advance sets it to true time again).
+ * `first` is its reading at creation: true time (`start`) or not finite.
+ */
+const glitchyRun = fc.record({
+  first: fc.option(nonFiniteArb, { nil: undefined, freq: 2 }),
+  events: fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: advanceArb(forwardArb) },
+      { weight: 4, arbitrary: takeArb },
+      { weight: 2, arbitrary: availableArb },
+      { weight: 1, arbitrary: nonFiniteArb.map((reading): Glitchy => ({ kind: 'glitch', reading })) },
+    ),
+    { maxLength: 80 },
+  ),
+});
+
+/** The run as clock settings: true time moves on from `start`; a glitch shows its reading instead. */
+function glitchySteps(start: number, events: readonly Glitchy[]): Step[] {
+  let now = start;
+  return events.map((e): Step => {
+    switch (e.kind) {
+      case 'advance':
+        now += e.ms;
+        return { kind: 'set', to: now };
+      case 'glitch':
+        return { kind: 'set', to: e.reading };
+      default:
+        return e;
+    }
+  });
+}
+
 suite.task(4, () => {
   suite.test(
     {
-      points: 8,
+      points: 7,
       category: 'faults',
       name: 'a clock that steps backwards never mints tokens and never throws',
       hint: 'README, task 4: remember the latest reading; an earlier one adds nothing, and refill resumes only once the clock passes the latest again.',
@@ -36,7 +74,7 @@ suite.task(4, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'faults',
       name: 'a huge forward jump refills to exactly the capacity, without overflow',
       hint: 'README, task 4: a huge jump may make the refill Infinity; that is fine once Math.min(capacity, …) caps it, but Infinity − Infinity is NaN, so never subtract before capping.',
@@ -75,7 +113,40 @@ suite.task(4, () => {
 
   suite.test(
     {
-      points: 8,
+      points: 3,
+      category: 'faults',
+      name: 'a clock reading that is NaN or ±Infinity counts as no time passing, even the first one',
+      hint: 'README, task 4: skip a reading that is not a finite number, touching nothing; if the first reading was not finite, the first finite one sets the latest reading and adds nothing.',
+    },
+    (t) => {
+      const { TokenBucket } = suite.impl();
+      // Spelled out: created while the clock reads NaN, emptied, then the clock comes back.
+      const clock = new TestClock(Number.NaN);
+      const bucket = new TokenBucket({ capacity: 4, refillPerSecond: 2, clock: clock.reader });
+      expect(bucket.tryTake(4), 'tryTake(4) on a new bucket of 4 whose clock has only read NaN').toBe(true);
+      clock.t = 1000;
+      expect(bucket.available(), 'tokens at the first finite reading (1 000), after emptying the bucket: no time has passed yet').toBe(0);
+      clock.t = Number.POSITIVE_INFINITY;
+      expect(bucket.available(), 'tokens while the clock reads Infinity').toBe(0);
+      clock.t = 1500;
+      expect(bucket.available(), 'tokens 500 ms after the first finite reading, at 2 per second').toBeCloseTo(1, 9);
+      clock.t = Number.NaN;
+      expect(bucket.tryTake(1), 'tryTake(1) with 1 token, while the clock reads NaN').toBe(true);
+      expect(bucket.available(), 'tokens after that, the clock still reading NaN').toBe(0);
+      clock.t = Number.NEGATIVE_INFINITY;
+      expect(bucket.available(), 'tokens while the clock reads -Infinity').toBe(0);
+      clock.t = 2000;
+      expect(bucket.available(), 'tokens at 2 000: 500 ms after the latest finite reading').toBeCloseTo(1, 9);
+      t.check(
+        fc.property(configArb, glitchyRun, (config, { first, events }) => void replay(TokenBucket, { ...config, start: first ?? config.start }, glitchySteps(config.start, events))),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 7,
       category: 'faults',
       name: 'a million requests at a fractional rate grant what the rate allows, without drift',
       hint: 'README, "Precision": keep the fraction of a token, and never round elapsed time up or down per call.',

@@ -76,7 +76,7 @@ suite.task(3, () => {
 
   suite.test(
     {
-      points: 8,
+      points: 5,
       category: 'performance',
       name: 'memory stays bounded: buckets that refilled to full are forgotten as operations go on',
       hint: 'README, task 3: a little eviction work on every operation, not a sweep of everything on some of them.',
@@ -95,6 +95,30 @@ suite.task(3, () => {
         limiter.tryTake('hot', 1);
       }
       expect(limiter.size, `buckets held after ${3 * distinct} further requests from one client, once the others had refilled`).toBeLessThanOrEqual(16);
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'performance',
+      name: 'refilled buckets are forgotten even when the oldest keys stay busy',
+      hint: 'README, task 3: the eviction work must move on through the buckets across operations; looking at the first few every time never reaches the ones behind a busy key.',
+    },
+    () => {
+      const { KeyedLimiter } = suite.impl();
+      const clock = new TestClock(0);
+      const limiter = new KeyedLimiter({ capacity: 3, refillPerSecond: 1, clock: clock.reader });
+      const hot = ['hot-0', 'hot-1', 'hot-2'];
+      for (const key of hot) limiter.tryTake(key, 3);
+      const distinct = 5000;
+      for (let i = 0; i < distinct; i++) limiter.tryTake(`client-${i}`, 2);
+      // The hot keys, created first, keep asking and never refill to full; every other bucket is full after 2 s.
+      for (let i = 0; i < 3 * distinct; i++) {
+        clock.t += 1;
+        limiter.tryTake(hot[i % hot.length]!, 1);
+      }
+      expect(limiter.size, `buckets held after ${3 * distinct} requests over ${clock.t / 1000} s from ${hot.length} busy clients created before ${distinct} others, which had refilled`).toBeLessThanOrEqual(16);
     },
   );
 

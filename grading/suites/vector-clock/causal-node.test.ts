@@ -73,7 +73,7 @@ const describeEvent = (run: { outputs: readonly { node: NodeId; time: number; ca
 suite.task(2, () => {
   suite.test(
     {
-      points: 12,
+      points: 10,
       category: 'faults',
       name: 'under loss, duplication, delay and reordering, compare of any two events matches happens-before',
       hint: 'README, task 2: a send carries the clock after its own increment; a receive merges, then increments. Lamport 1978 §2 defines happened-before.',
@@ -211,6 +211,61 @@ suite.task(2, () => {
       const run = simulate(1, spec(CausalNode, ['a', 'b'], workload, { link: { duplicate: 1 }, durationMs: 500 }));
       expect(run.stats.duplicated).toBe(1);
       expect(run.outputs.filter((o) => o.node === 'b').map((o) => showClock(o.output))).toEqual([JSON.stringify([['a', 1], ['b', 1]]), JSON.stringify([['a', 1], ['b', 2]])]);
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'api',
+      name: 'node.clock is the clock of the node’s latest event, and the empty clock before any',
+      hint: 'README, task 2: keep the current clock in a field and return it from the getter; it starts as VectorClock.empty().',
+      deadlineMs: 20_000,
+    },
+    (t) => {
+      const { CausalNode } = suite.impl();
+      t.check(
+        fc.property(scenarioArb, fc.integer({ min: 0, max: 0xffffffff }), (scenario, seed) => {
+          /** What each node's getter read, in order: when it was created, then after each call that is an event. */
+          const readings = new Map<NodeId, string[]>();
+          const idOf = new WeakMap<Node, NodeId>();
+          const read = (id: NodeId, node: Node): void => {
+            readings.set(id, [...(readings.get(id) ?? []), showClock(node.clock)]);
+          };
+          class Watched extends CausalNode {
+            readonly #id: NodeId;
+            constructor(ctx: NodeContext<Stamped, Clock>) {
+              super(ctx);
+              this.#id = ctx.id;
+              idOf.set(this, ctx.id);
+              read(ctx.id, this);
+            }
+            override step(from: NodeId, message: Stamped): void {
+              super.step(from, message);
+              read(this.#id, this);
+            }
+          }
+          const run = simulate(seed, {
+            ...spec(CausalNode, scenario.nodes, scenario.workload, { link: scenario.link, faults: scenario.faults }),
+            create: (ctx: NodeContext<Stamped, Clock>) => new Watched(ctx),
+            invoke: (node, op) => {
+              if (op.type === 'local') node.local();
+              else node.send(op.to, op.payload);
+              read(idOf.get(node)!, node);
+            },
+          });
+          for (const id of scenario.nodes) {
+            const expected = ['[]', ...run.outputs.filter((o) => o.node === id).map((o) => showClock(o.output))];
+            const got = readings.get(id) ?? [];
+            for (let i = 0; i < Math.min(got.length, expected.length); i++) {
+              const when = i === 0 ? 'before any event (the empty clock)' : `after its event ${i}, which emitted ${expected[i]}`;
+              expect(got[i], `${id}.clock ${when}, as entries()`).toBe(expected[i]);
+            }
+            expect(got.length - 1, `${id}: its local, send and receive calls (one event each), against the clocks it emitted`).toBe(expected.length - 1);
+          }
+        }),
+        { numRuns: 10 },
+      );
     },
   );
 });

@@ -9,6 +9,15 @@ const suite = vectorClockSuite();
 
 const from = (entries: Entries): string => `from(${JSON.stringify(entries)})`;
 const atMost = (order: string): boolean => order === 'before' || order === 'equal';
+/** The message of what `fn` throws (call it only after expectRangeError has checked that it throws). */
+const messageOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return '(nothing was thrown)';
+};
 
 suite.task(1, () => {
   suite.test(
@@ -288,8 +297,8 @@ suite.task(1, () => {
     {
       points: 2,
       category: 'api',
-      name: 'deserialize rejects malformed text with a RangeError',
-      hint: 'README, task 1: JSON.parse throws a SyntaxError: catch it and throw a RangeError. Check every element before trusting it.',
+      name: 'deserialize rejects malformed text with a RangeError whose message says what is wrong',
+      hint: 'README, task 1: JSON.parse throws a SyntaxError: catch it and throw a RangeError that says what is wrong. Check every element before trusting it.',
     },
     () => {
       const { VectorClock } = suite.impl();
@@ -297,7 +306,11 @@ suite.task(1, () => {
         '', 'not json', '[["a",1]', '{"a":1}', 'null', '7', '"[]"', '[1]', '["a"]', '[["a"]]', '[["a",1,2]]', '[[1,1]]', '[["a","1"]]',
         '[["a",null]]', '[["a",-1]]', '[["a",1.5]]', '[["a",1e300]]', '[["a",9007199254740992]]', '[["a",1],["a",2]]', '[["a",1],"b"]',
       ];
-      for (const text of cases) expectRangeError(`deserialize(${JSON.stringify(text)})`, () => VectorClock.deserialize(text));
+      for (const text of cases) {
+        const what = `deserialize(${JSON.stringify(text)})`;
+        expectRangeError(what, () => VectorClock.deserialize(text));
+        expect(messageOf(() => VectorClock.deserialize(text)).trim(), `the message of the RangeError from ${what}: it should say what is wrong with the text`).not.toBe('');
+      }
     },
   );
 });

@@ -26,11 +26,13 @@ const graded = {
   // Task 3
   keyedExact: 'a keyed limiter answers exactly like one independent bucket per key, however it forgets',
   memory: 'memory stays bounded: buckets that refilled to full are forgotten as operations go on',
+  busyOldestKeys: 'refilled buckets are forgotten even when the oldest keys stay busy',
   anyKey: 'keys are any strings, including __proto__, constructor and the empty string',
   // Task 4
   backwardClock: 'a clock that steps backwards never mints tokens and never throws',
   hugeJump: 'a huge forward jump refills to exactly the capacity, without overflow',
   anyOrigin: 'a clock that starts anywhere, negative or at epoch milliseconds, behaves the same',
+  nonFiniteReading: 'a clock reading that is NaN or ±Infinity counts as no time passing, even the first one',
   noDrift: 'a million requests at a fractional rate grant what the rate allows, without drift',
 } as const;
 
@@ -78,6 +80,11 @@ export const variants: readonly BrokenVariant[] = [
     mistake: 'never checks n: a request larger than the capacity returns false instead of throwing a RangeError',
     mustFail: [graded.badN, graded.waitApi],
   },
+  {
+    file: 'trusts-every-reading.ts',
+    mistake: 'uses every clock reading as it is: one NaN makes the tokens NaN for good (every request allowed), one Infinity fills the bucket and stops refill',
+    mustFail: [graded.nonFiniteReading],
+  },
   // Task 3: each replaces keyed-limiter.ts (beside the reference token-bucket.ts).
   {
     file: 'evicts-non-full.ts',
@@ -89,6 +96,12 @@ export const variants: readonly BrokenVariant[] = [
     file: 'never-evicts.ts',
     as: LIMITER,
     mistake: 'never forgets a bucket, so memory grows with every distinct key',
-    mustFail: [graded.memory],
+    mustFail: [graded.memory, graded.busyOldestKeys],
+  },
+  {
+    file: 'sweeps-from-front.ts',
+    as: LIMITER,
+    mistake: 'checks the first two buckets of the Map on every operation instead of moving a cursor on, so buckets behind busy oldest keys are never forgotten',
+    mustFail: [graded.busyOldestKeys],
   },
 ];

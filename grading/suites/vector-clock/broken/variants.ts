@@ -26,7 +26,7 @@ const graded = {
   roundTrip: 'serialize writes the JSON of entries(), and deserialize reads it back to an equal clock',
   canonical: 'equal clocks serialize to the same text, however they were built',
   fromErrors: 'from rejects a negative, fractional, NaN, infinite or unsafe counter, and a node listed twice, with a RangeError naming the node',
-  deserializeErrors: 'deserialize rejects malformed text with a RangeError',
+  deserializeErrors: 'deserialize rejects malformed text with a RangeError whose message says what is wrong',
   // Task 3: versioned-store.test.ts
   model: 'after any mix of fresh, stale and blind writes, get returns exactly the writes no later write had seen, oldest first, with their merged clocks as context',
   stamp: "put stamps the new version with its context and the coordinator's counter one above any it knows of, and returns that clock",

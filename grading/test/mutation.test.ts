@@ -1,0 +1,41 @@
+/**
+ * The mutation gate: for each exercise in grading/mutation/gate.ts, a real
+ * `npm run mutation` (StrykerJS) against its reference must score at least
+ * MIN_SCORE, and its allow-list of equivalent mutants must match exactly the
+ * survivors it names. Slow by nature: a few minutes for each exercise.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CI_EXERCISES, MIN_SCORE } from '../mutation/gate';
+import type { MutationSummary } from '../mutation/report';
+import { ROOT } from '../paths';
+
+const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+// A shell of its own: none of the vitest variables this test runs under.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST'));
+
+describe('mutation testing of the reference solutions', () => {
+  for (const slug of CI_EXERCISES) {
+    test(`the ${slug} suite kills at least ${MIN_SCORE} % of the mutants of its reference, and every allow-listed mutant is a survivor`, { timeout: 20 * 60_000 }, () => {
+      const report = path.join(ROOT, 'reports', 'mutation', `${slug}.json`);
+      // Never read an earlier run's verdict.
+      fs.rmSync(report, { force: true });
+      const run = spawnSync(process.execPath, [TSX, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--concurrency', '1', '--min', String(MIN_SCORE)], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(fs.existsSync(report), `no report: the run failed\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(true);
+      const summary = JSON.parse(fs.readFileSync(report, 'utf8')) as MutationSummary;
+      expect(summary.exercise).toBe(slug);
+      expect(summary.mutants).toBeGreaterThan(50);
+      const tail = run.stdout.slice(run.stdout.indexOf(`${slug}: mutation score`));
+      expect(summary.problems, tail).toEqual([]);
+      expect(summary.score, tail).toBeGreaterThanOrEqual(MIN_SCORE);
+      expect(run.status, `${tail}\n${run.stderr.slice(-2000)}`).toBe(0);
+    });
+  }
+});
