@@ -72,7 +72,8 @@ export function pickCompaction(version: Version, options: LsmOptions): Compactio
  * 1. Read the inputs and the overlapping tables (`readTable`) and merge them
  *    (your `mergeRuns`, with `compaction.dropTombstones`).
  * 2. Cut the result into tables of at most `options.targetFileBytes` bytes of
- *    entries (`entryBytes`; at least one entry each), named
+ *    entries (`entryBytes`; at least one entry each; a table ends only where
+ *    its next entry would take it past `targetFileBytes`), named
  *    `tableFileName(n)` for n = version.nextFile, nextFile + 1, …; write
  *    each (`writeTable`) and sync it. An empty result writes no table.
  * 3. Build the new version: the inputs gone from `level`, the overlapping

@@ -27,6 +27,8 @@ export interface EquivalentMutant {
   readonly file: string;
   /** The line it starts on; when absent, every such mutant in the file. */
   readonly line?: number;
+  /** The column it starts on (from 1), for two such mutants on one line. */
+  readonly column?: number;
   /** Stryker's mutator name, e.g. `EqualityOperator`. */
   readonly mutator: string;
   /** The source text the mutant replaces, exactly. */
@@ -58,6 +60,7 @@ export type Verdict = 'killed' | 'timeout' | 'survived' | 'equivalent' | 'invali
 export interface MutantLine {
   readonly file: string;
   readonly line: number;
+  readonly column: number;
   readonly mutator: string;
   readonly original: string;
   readonly replacement: string;
@@ -102,7 +105,9 @@ export function readAllowList(slug: string): readonly EquivalentMutant[] {
     for (const field of ['file', 'mutator', 'original', 'replacement', 'reason'] as const) {
       if (typeof e[field] !== 'string' || e[field] === '') throw new TypeError(`${file}: entry ${i} needs a non-empty "${field}"`);
     }
-    if (e.line !== undefined && !Number.isInteger(e.line)) throw new TypeError(`${file}: entry ${i}: "line" must be an integer`);
+    for (const field of ['line', 'column'] as const) {
+      if (e[field] !== undefined && !Number.isInteger(e[field])) throw new TypeError(`${file}: entry ${i}: "${field}" must be an integer`);
+    }
   }
   return entries as EquivalentMutant[];
 }
@@ -133,6 +138,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
       const line: MutantLine = {
         file: relative,
         line: mutant.location.start.line,
+        column: mutant.location.start.column,
         mutator: mutant.mutatorName,
         original: slice(file.source, mutant.location.start, mutant.location.end),
         replacement: mutant.replacement ?? '',
@@ -140,7 +146,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
         ...(mutant.statusReason ? { reason: mutant.statusReason.split('\n')[0]!.slice(0, 300) } : {}),
       };
       const listed = allowList.filter(
-        (e) => e.file === line.file && e.mutator === line.mutator && e.original === line.original && e.replacement === line.replacement && (e.line === undefined || e.line === line.line),
+        (e) => e.file === line.file && e.mutator === line.mutator && e.original === line.original && e.replacement === line.replacement && (e.line === undefined || e.line === line.line) && (e.column === undefined || e.column === line.column),
       );
       let verdict: Verdict;
       switch (mutant.status) {

@@ -70,4 +70,20 @@ describe('the mutation score', () => {
     expect(summary.survived).toBe(1);
     expect(summary.problems).toHaveLength(1);
   });
+
+  test('two mutants alike on one line are told apart by column', () => {
+    const twice = "const x = a.indexOf('-') + a.split('-').length;";
+    const both: StrykerReport = {
+      files: {
+        'solutions/demo/demo.ts': {
+          source: twice,
+          mutants: [mutant('1', 'StringLiteral', at(1, 21, 24), '""', 'Survived'), mutant('2', 'StringLiteral', at(1, 36, 39), '""', 'Killed', 'expected 2 to be 1')],
+        },
+      },
+    };
+    const entry = { file: 'demo.ts', line: 1, mutator: 'StringLiteral', original: "'-'", replacement: '""', reason: 'the first only' };
+    expect(summarise('demo', both, [entry], 1).problems).toHaveLength(1);
+    const pinned = summarise('demo', both, [{ ...entry, column: 21 }], 1);
+    expect(pinned).toMatchObject({ equivalent: 1, killed: 1, problems: [] });
+  });
 });

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Rng, SimStorage } from '../../../harness';
 import { commandsArb, runCommands } from './commands';
-import { tableFileName, writeTable } from '../../../exercises/lsm-compaction/format';
+import { compareKeys, entryBytes, readTable, tableFileName, writeTable } from '../../../exercises/lsm-compaction/format';
 import {
   afterCrash,
   Db,
@@ -30,6 +30,7 @@ import {
   SMALL,
   workload,
   type CrashKind,
+  type Entry,
   type LsmOptions,
   type Version,
 } from './support';
@@ -116,10 +117,77 @@ const where = (at: number, op: string, crash: CrashKind, clean: Db): string =>
 
 const SWEEP_OPTIONS: readonly LsmOptions[] = [SMALL, { ...SMALL, l0Trigger: 2, fanout: 2, levels: 5 }];
 
+/**
+ * What compact's outputs must hold: the merge (the newest version of each key,
+ * tombstones gone if asked), cut greedily, so that a table ends only where its
+ * next entry would take it past `target` bytes of entries.
+ */
+function expectedOutputs(runs: readonly (readonly Entry[])[], dropTombstones: boolean, target: number): Entry[][] {
+  const newest = new Map<string, Entry>();
+  for (const e of runs.flat()) if ((newest.get(e.key)?.seq ?? -1) < e.seq) newest.set(e.key, e);
+  const merged = [...newest.values()].filter((e) => !(dropTombstones && e.value === null)).sort((a, b) => compareKeys(a.key, b.key));
+  const tables: Entry[][] = [];
+  let bytes = 0;
+  for (const e of merged) {
+    const current = tables[tables.length - 1];
+    if (current !== undefined && bytes + entryBytes(e) <= target) {
+      current.push(e);
+      bytes += entryBytes(e);
+    } else {
+      tables.push([e]);
+      bytes = entryBytes(e);
+    }
+  }
+  return tables;
+}
+
+/** Runs compact on L0 tables holding `inputs` and one L1 table holding `below` (if any), and checks its outputs against `expectedOutputs`. */
+function checkOutputs(impl: Db['impl'], inputs: readonly (readonly Entry[])[], below: readonly Entry[], dropTombstones: boolean, target: number): void {
+  const sim = new SimStorage();
+  let n = 10;
+  const stored = (entries: readonly Entry[]) => {
+    const t = writeTable(sim, tableFileName(n++), entries);
+    sim.sync(t.file);
+    return t;
+  };
+  const l0 = inputs.filter((r) => r.length > 0).map(stored);
+  const l1 = below.length > 0 ? [stored(below)] : [];
+  sim.syncDirectory();
+  if (l0.length === 0) return;
+  const options: LsmOptions = { ...SMALL, targetFileBytes: target };
+  const version: Version = { levels: [l0, l1, [], []], nextFile: n, lastSeq: 1_000_000, log: '000001.log' };
+  const disk = new Disk(sim);
+  const after = run('compact', () => impl.compact(disk, version, { level: 0, inputs: l0, overlapping: l1, dropTombstones }, options));
+  const got = (after.levels[1] ?? []).map((t) => readTable(disk, t.file));
+  const want = expectedOutputs([...inputs, below], dropTombstones, target);
+  const sizes = (tables: readonly (readonly Entry[])[]) => `[${tables.map((t) => `${t.length} entries, ${t.reduce((sum, e) => sum + entryBytes(e), 0)} B`).join('; ')}]`;
+  expect(
+    got,
+    `with targetFileBytes = ${target}, the outputs in L1 hold ${sizes(got)}; expected ${sizes(want)}: ` +
+      'each table at most targetFileBytes bytes of entries (entryBytes) and at least one entry, and a new table only where the next entry would not fit',
+  ).toEqual(want);
+}
+
+/** Runs for checkOutputs: keys of 4 characters, values of 0 to 12, some tombstones; seqs unique per key across runs. */
+const outputRunsArb = fc
+  .tuple(
+    fc.array(fc.uniqueArray(fc.record({ key: fc.integer({ min: 0, max: 59 }), seq: fc.integer({ min: 1, max: 100_000 }), length: fc.integer({ min: -1, max: 12 }) }), { selector: (e) => e.key, maxLength: 40 }), { minLength: 1, maxLength: 4 }),
+    fc.boolean(),
+    fc.integer({ min: 13, max: 160 }),
+  )
+  .map(([raw, dropTombstones, target]) => {
+    const runs = raw.map((r, i) =>
+      r.map((e): Entry => ({ key: key(e.key), seq: e.seq * 8 + i, value: e.length < 0 ? null : 'x'.repeat(e.length) })).sort((a, b) => compareKeys(a.key, b.key)),
+    );
+    // The last run is the L1 table below the inputs, if there is more than one.
+    const [inputs, below] = runs.length > 1 ? [runs.slice(0, -1), runs[runs.length - 1]!] : [runs, []];
+    return { inputs, below, dropTombstones, target };
+  });
+
 suite.task(3, () => {
   suite.test(
     {
-      points: 10,
+      points: 9,
       category: 'faults',
       name: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
       hint: 'Order is everything (LevelDB doc/impl.md, "Compactions" and "Recovery"): write and sync every output, then make the new version durable in one atomic step, and only then remove the inputs. A crash before the switch must find the old version with all its files; after it, the new one with all of its.',
@@ -228,7 +296,27 @@ suite.task(3, () => {
 
   suite.test(
     {
-      points: 10,
+      points: 3,
+      category: 'correctness',
+      name: 'compact cuts its output into tables of at most targetFileBytes bytes of entries, filling each table before it starts the next',
+      hint: 'Step 2 of compact: keep adding entries to the current table while the next one still fits (the table\u2019s entryBytes plus the next entry\u2019s at most targetFileBytes, so a table of exactly targetFileBytes is full), then start a new one; an entry larger than the target gets a table of its own. One table for the whole merge makes every later compaction of its level rewrite all of it; LevelDB\u2019s DBImpl::DoCompactionWork starts a new output file once the current one reaches MaxOutputFileSize.',
+    },
+    (t) => {
+      const impl = suite.impl();
+      // Every entry takes exactly 20 bytes and the target is 100: six full tables of five, none cut early.
+      const entries = (from: number, to: number, seq: number, value: string): Entry[] =>
+        Array.from({ length: to - from + 1 }, (_, i) => ({ key: key(from + i), seq: seq + i, value }));
+      checkOutputs(impl, [entries(0, 19, 1, 'old'), entries(10, 29, 100, 'new')], entries(5, 24, 50, 'mid'), false, 100);
+      t.check(
+        fc.property(outputRunsArb, ({ inputs, below, dropTombstones, target }) => checkOutputs(impl, inputs, below, dropTombstones, target)),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 8,
       category: 'faults',
       name: 'through random puts, deletes, flushes, compactions and crashes of every kind, every get and scan matches a Map of the acknowledged writes',
       hint: 'A write is acknowledged when put or delete returns (the engine has synced the log). After any crash, recovery must give back all of them and nothing deleted; if only some crashes break it, look at what your code has not synced, or syncs too late, at that point.',

@@ -99,6 +99,26 @@ function pick(version: Version, options: LsmOptions): Compaction | null {
 
 const files = (tables: readonly TableMeta[]): string[] => tables.map((t) => t.file).sort();
 
+/**
+ * The boundaries random sizes almost never hit: a score of exactly 1 (due: "at
+ * least 1"), and two levels with the same score (the upper one wins). L1's
+ * target is 1000 bytes and L2's 10 000, so every score here is exact.
+ */
+const BOUNDARY_OPTIONS: LsmOptions = { memtableBytes: 256, l0Trigger: 4, baseLevelBytes: 1000, fanout: 10, levels: 4, targetFileBytes: 256 };
+function boundaryCases(): { what: string; version: Version; want: number }[] {
+  const l0 = (n: number): TableMeta[] => Array.from({ length: n }, (_, i) => table(100 * i, 100 * i + 150, 200));
+  const level = (bytes: number): TableMeta[] => [table(0, 299, bytes - Math.floor(bytes / 2)), table(400, 699, Math.floor(bytes / 2))];
+  const version = (levels: TableMeta[][]): Version => ({ levels, nextFile: fileNumber + 1, lastSeq: fileNumber, log: '000000.log' });
+  return [
+    { what: 'L1 exactly at its target (score 1), nothing else due', version: version([l0(3), level(1000), level(9000), level(50_000)]), want: 1 },
+    { what: 'L2 exactly at its target (score 1), nothing else due', version: version([l0(2), level(999), level(10_000), level(50_000)]), want: 2 },
+    { what: 'L0 at its trigger and L1 at its target: a tie at 1', version: version([l0(4), level(1000), level(9000), level(50_000)]), want: 0 },
+    { what: 'L0 and L1 both at 1.5: a tie', version: version([l0(6), level(1500), level(9000), level(50_000)]), want: 0 },
+    { what: 'L1 and L2 both at 1.5: a tie', version: version([l0(3), level(1500), level(15_000), level(50_000)]), want: 1 },
+    { what: 'every score just below 1, and a large bottom level', version: version([l0(3), level(999), level(9999), level(500_000)]), want: -1 },
+  ];
+}
+
 suite.task(2, () => {
   suite.test(
     {
@@ -108,6 +128,12 @@ suite.task(2, () => {
       hint: 'LevelDB version_set.cc, VersionSet::Finalize: one score per level, L0 by file count (reads must probe every L0 file), deeper levels by bytes over their target; compact the best score if it is at least 1. The bottom level has no score.',
     },
     (t) => {
+      for (const { what, version, want } of boundaryCases()) {
+        const got = pick(version, BOUNDARY_OPTIONS);
+        const state = `${what}; scores: ${scores(version, BOUNDARY_OPTIONS)}\n${describeVersion(version)}`;
+        if (want === -1) expect(got, `no level has a score of 1 or more; pickCompaction should return null\n${state}`).toBeNull();
+        else expect(got?.level, `the level to compact: L${want} (a score of exactly 1 is due; on a tie the upper level wins)\n${state}`).toBe(want);
+      }
       let chosen = 0;
       t.check(
         fc.property(versionArb, ({ options, version }) => {

@@ -76,6 +76,20 @@ suite.task(1, () => {
       const appends = sent.filter((s) => s.message.type === 'append-entries');
       expect(appends.map((s) => s.to).sort(), `AppendEntries sent on winning: ${show(sent)}`).toEqual(['n2', 'n3', 'n4', 'n5']);
       for (const s of appends) expect(s.message.term, `term of ${describeMessage(s.message)}`).toBe(2);
+
+      // An even cluster: 2 of 4 is half, not a majority.
+      const four = new Bench(suite.impl(), { peers: ['n2', 'n3', 'n4'] });
+      four.campaign(MAX_TIMEOUT + 1);
+      four.step('n3', { type: 'request-vote-reply', term: 1, voteGranted: true });
+      expect(four.read((n) => n.role), 'role in a four-node cluster with 2 of 4 votes (itself and n3)').toBe('candidate');
+      four.step('n4', { type: 'request-vote-reply', term: 1, voteGranted: true });
+      expect(four.read((n) => n.role), 'role in a four-node cluster with 3 of 4 votes').toBe('leader');
+
+      // A cluster of one: its own vote is a majority, so it wins as it starts the election.
+      const alone = new Bench(suite.impl(), { peers: [] });
+      let ticks = 0;
+      while (alone.read((n) => n.role) === 'follower' && ticks <= MAX_TIMEOUT) (alone.tick(), ticks++);
+      expect(alone.read((n) => [n.role, n.term, n.leader]), `role, term and leader of a one-node cluster after ${ticks} ticks`).toEqual(['leader', 1, 'n1']);
     },
   );
 
@@ -130,6 +144,7 @@ suite.task(1, () => {
           expect(bench.read((n) => n.term), `term of ${what}`).toBe(7);
           expect(bench.read((n) => n.role), `role of ${what}`).toBe('follower');
           if (message.type !== 'request-vote') expect(bench.read((n) => n.votedFor), `vote of ${what}`).toBeUndefined();
+          expect(bench.read((n) => n.leader), `leader known to ${what}: the sender of an AppendEntries, else unknown`).toBe(message.type === 'append-entries' ? 'n4' : undefined);
         }
       }
     },
@@ -156,6 +171,13 @@ suite.task(1, () => {
       expect(bench.read((n) => n.commitIndex), 'commit index after a stale AppendEntries').toBe(0);
       expect(bench.read((n) => n.leader), 'the leader of term 5').toBe('n2');
       expect(bench.read((n) => n.votedFor), 'vote in term 5').toBeUndefined();
+
+      // However up to date its log, a candidate of an earlier term gets no vote.
+      const voter = new Bench(suite.impl());
+      voter.follow('n2', 5, entries(2, 2));
+      const stale = voter.step('n3', { type: 'request-vote', term: 4, lastLogIndex: 3, lastLogTerm: 4 });
+      expect(show(stale), "voter of term 5 whose log ends at 2@2; candidate of term 4 whose log ends at 3@4").toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term: 5, voteGranted: false } }]));
+      expect(voter.read((n) => n.votedFor), 'vote in term 5 after a RequestVote of term 4').toBeUndefined();
     },
   );
 
@@ -274,6 +296,35 @@ suite.task(1, () => {
         ticks++;
       }
       expect(bench.read((n) => n.role), `role after ${ticks} ticks with only stale messages, replies and refused vote requests between them`).toBe('candidate');
+
+      // A higher term is adopted, but a refused request or a reply carrying it does not reset a follower's timer.
+      const adopter = new Bench(suite.impl());
+      adopter.follow('n2', 3, entries(3, 2));
+      const higher = (term: number) =>
+        [
+          { from: 'n4', message: { type: 'request-vote', term, lastLogIndex: 1, lastLogTerm: 1 } },
+          { from: 'n3', message: { type: 'request-vote-reply', term, voteGranted: false } },
+          { from: 'n5', message: { type: 'append-entries-reply', term, success: false, index: 0, lastLogIndex: 0 } },
+        ] as const;
+      ticks = 0;
+      while (adopter.read((n) => n.role) === 'follower' && ticks <= MAX_TIMEOUT) {
+        const { from, message } = higher(adopter.read((n) => n.term) + 1)[ticks % 3]!;
+        adopter.step(from, message);
+        adopter.tick();
+        ticks++;
+      }
+      expect(adopter.read((n) => n.role), `role after ${ticks} ticks, each after a refused RequestVote or a reply of a higher term`).toBe('candidate');
+
+      // A granted vote resets it: a follower that grants one every 9 ticks never starts an election.
+      const voter = new Bench(suite.impl());
+      voter.follow('n2', 3, entries(3, 2));
+      for (let term = 4; term <= 8; term++) {
+        voter.tick(ELECTION_TICKS - 1);
+        const what = `after ${ELECTION_TICKS - 1} ticks since ${term === 4 ? 'the leader of term 3 was heard' : `a vote granted in term ${term - 1}`}`;
+        expect(voter.read((n) => [n.role, n.term]), `role and term ${what}`).toEqual(['follower', term - 1]);
+        const sent = voter.step('n3', { type: 'request-vote', term, lastLogIndex: 2, lastLogTerm: 3 });
+        expect(show(sent), `RequestVote of term ${term} from an up-to-date candidate`).toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term, voteGranted: true } }]));
+      }
     },
   );
 

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { applyAction, actionArb } from './actions';
 import { Bench } from './bench';
 import { SCENARIOS, checkScenarios, scenarioArb } from './cluster';
-import { ELECTION_TICKS, describeApplied, describeLog, entries, raftSuite, type Message } from './support';
+import { ELECTION_TICKS, describeApplied, describeLog, describeMessage, entries, raftSuite, type Message } from './support';
 
 const suite = raftSuite();
 const MAX_TIMEOUT = 2 * ELECTION_TICKS - 1;
@@ -100,7 +100,7 @@ suite.task(3, () => {
     {
       points: 2,
       category: 'faults',
-      name: 'a restarted node starts as a follower with commit index 0 and applies again from index 1 as it learns the commit index',
+      name: 'a restarted node starts as a follower with commit index 0, ignores replies to what it sent before the crash, and applies again from index 1 as it learns the commit index',
       hint: 'raft.ts: commitIndex, lastApplied and the role are volatile (Figure 2, "Volatile state on all servers"); only term, vote and log are restored. The state machine here is volatile too, so it is rebuilt from index 1.',
     },
     () => {
@@ -111,6 +111,23 @@ suite.task(3, () => {
       expect(bench.read((n) => [n.role, n.commitIndex, n.log.length]), 'role, commit index and log length after a restart').toEqual(['follower', 0, 3]);
       bench.step('n2', { type: 'append-entries', term: 2, prevLogIndex: 3, prevLogTerm: 2, entries: [], leaderCommit: 2 });
       expect(bench.applied.slice(3).map(describeApplied), 'applied after the restart, once leaderCommit is 2').toEqual(entries(2, 2).map((e, i) => describeApplied({ type: 'applied', index: i + 1, term: 2, command: e.command })));
+
+      // A leader crashes and restarts a follower in the same term: replies to its AppendEntries still arrive.
+      const leader = new Bench(suite.impl());
+      leader.follow('n2', 1, entries(1, 2));
+      leader.win(MAX_TIMEOUT + 1);
+      const term = leader.read((n) => n.term);
+      leader.propose('x');
+      leader.crash();
+      for (const message of [
+        { type: 'append-entries-reply', term, success: false, index: 2, lastLogIndex: 1 },
+        { type: 'append-entries-reply', term, success: true, index: 3, lastLogIndex: 3 },
+        { type: 'append-entries-reply', term, success: true, index: 3, lastLogIndex: 3 },
+      ] as const) {
+        const sent = leader.step(message.success ? 'n3' : 'n2', message);
+        expect(sent.map((s) => s.message.type), `sent by a restarted follower of term ${term} on ${describeMessage(message)}, a reply to what it sent as leader`).toEqual([]);
+      }
+      expect(leader.read((n) => [n.role, n.commitIndex]), 'role and commit index of that follower after 3 such replies').toEqual(['follower', 0]);
     },
   );
 

@@ -48,7 +48,7 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'correctness',
       name: 'a follower appends new entries after a matching previous entry and answers with the index they reach',
       hint: 'Raft Figure 2, AppendEntries receiver rule 4: "Append any new entries not already in the log"; the reply’s index is prevLogIndex + entries.length.',
@@ -118,6 +118,9 @@ suite.task(2, () => {
       expect(bench.read((n) => n.commitIndex), 'a heartbeat with prev 4 and leaderCommit 6, log of 6 entries').toBe(4);
       bench.step('n2', append(2, 6, 2, [], 6));
       expect(bench.read((n) => n.commitIndex)).toBe(6);
+      // A late request vouching only for entries 1 and 2, though the leader has since committed 7.
+      bench.step('n2', append(2, 1, 2, entries(2, 2).slice(1), 7));
+      expect(bench.read((n) => n.commitIndex), 'commit index 6, then a late request with prev 1, one entry and leaderCommit 7').toBe(6);
     },
   );
 
@@ -211,31 +214,65 @@ suite.task(2, () => {
       points: 2,
       category: 'correctness',
       name: 'after a rejection, a leader steps back and sends earlier entries until the follower’s log matches',
-      hint: 'Raft §5.3: "After a rejection, the leader decrements nextIndex and retries the AppendEntries RPC." The reply’s lastLogIndex lets you skip straight past a follower’s short log.',
+      hint: 'Raft §5.3: "After a rejection, the leader decrements nextIndex and retries the AppendEntries RPC." The reply’s lastLogIndex lets you skip straight past a follower’s short log: nextIndex = min(index, lastLogIndex + 1). Never step back to or below matchIndex.',
     },
     () => {
       const bench = new Bench(suite.impl());
+      // n1 holds 6 entries of term 1 when it wins term 2: its first AppendEntries to each peer are for prev 6@1.
+      const log = entries(1, 6);
+      bench.follow('n2', 1, log);
       bench.win(MAX_TIMEOUT + 1);
       const term = bench.read((n) => n.term);
-      for (let i = 1; i <= 6; i++) bench.propose(`c${i}`);
-      // n2 answers whatever it is sent as a follower holding only c1 and c2 would.
-      let prevIndex = -1;
-      let sent = bench.step('n2', reply(term, false, 6, 2));
-      for (let round = 0; round < 10; round++) {
-        const next = sent.find((s) => s.to === 'n2' && s.message.type === 'append-entries');
-        if (!next || next.message.type !== 'append-entries') {
-          sent = bench.tick();
-          continue;
+      bench.tick();
+      // n2 holds only the first 2 entries. It answers each retry as a follower would: a rejection while the
+      // previous entry is past its log, then success. Plain decrement (Figure 2) and jumping by the reply's hint
+      // both get there; a leader that does not step back, or steps back the wrong way, never does.
+      let rejected = { index: 6, lastLogIndex: 2 };
+      const retries: string[] = [];
+      for (let round = 1; ; round++) {
+        const onReply = bench.step('n2', reply(term, false, rejected.index, rejected.lastLogIndex));
+        const retry = [...onReply, ...(onReply.some((s) => s.to === 'n2') ? [] : bench.tick())].filter((s) => s.to === 'n2');
+        const sent = retry.find((s) => s.message.type === 'append-entries')?.message;
+        if (sent?.type !== 'append-entries') {
+          expect.fail(`after n2 rejected prev ${rejected.index} (its log ends at 2), n1 sent n2 ${show(retry)}, not an earlier AppendEntries`);
         }
-        prevIndex = next.message.prevLogIndex;
-        if (prevIndex <= 2) {
-          expect(next.message.entries.length, `${describeMessage(next.message)} must carry entries ${prevIndex + 1}…6`).toBe(6 - prevIndex);
-          break;
-        }
-        sent = bench.step('n2', reply(term, false, prevIndex, 2));
+        retries.push(`prev ${sent.prevLogIndex}@${sent.prevLogTerm}`);
+        expect(sent.prevLogIndex, `the retries to n2 so far: ${retries.join(', ')}: each must step back from the rejected ${rejected.index}`).toBeLessThan(rejected.index);
+        expect(sent.prevLogIndex, 'a retry’s previous index').toBeGreaterThanOrEqual(0);
+        expect(sent.prevLogTerm, `the term of entry ${sent.prevLogIndex} in n1’s log`).toBe(sent.prevLogIndex === 0 ? 0 : 1);
+        expect(describeLog(sent.entries), `the entries sent with prev ${sent.prevLogIndex}: n1’s entries after it`).toBe(describeLog(log.slice(sent.prevLogIndex)));
+        if (sent.prevLogIndex <= 2) break;
+        expect(round, `rounds of retries to n2 (${retries.join(', ')}) before one matches its log`).toBeLessThan(6);
+        rejected = { index: sent.prevLogIndex, lastLogIndex: 2 };
       }
-      expect(prevIndex, 'prevLogIndex the leader reached for n2 (which holds entries 1 and 2 of 6)').toBeGreaterThanOrEqual(0);
-      expect(prevIndex).toBeLessThanOrEqual(2);
+      bench.step('n2', reply(term, true, 6, 6));
+      const heartbeat = bench.tick().filter((s) => s.to === 'n2');
+      expect(show(heartbeat), 'the next heartbeat to n2, which now holds all 6 entries').toBe(show([{ to: 'n2', message: append(term, 6, 1, [], 0) }]));
+    },
+  );
+
+  suite.test(
+    {
+      points: 1,
+      category: 'faults',
+      name: 'a rejection that arrives after the follower’s success never moves nextIndex to or below matchIndex',
+      hint: 'Raft §5.3 with a network that reorders: a rejection can arrive after the success that overtook it. nextIndex stays above matchIndex: compute where a rejection would take it, and keep it at matchIndex + 1 at the least.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 1, entries(1, 6));
+      bench.win(MAX_TIMEOUT + 1);
+      const term = bench.read((n) => n.term);
+      const rejection = reply(term, false, 6, 2);
+      bench.step('n2', rejection);
+      bench.tick();
+      bench.step('n2', reply(term, true, 6, 6));
+      const late = bench.step('n2', rejection).filter((s) => s.to === 'n2' && s.message.type === 'append-entries');
+      for (const s of late) {
+        if (s.message.type === 'append-entries') expect(s.message.prevLogIndex, 'the previous index of what n1 sent n2 on the late rejection; n2 holds 1…6').toBe(6);
+      }
+      const heartbeat = bench.tick().filter((s) => s.to === 'n2');
+      expect(show(heartbeat), 'the next heartbeat to n2, which holds all 6 entries').toBe(show([{ to: 'n2', message: append(term, 6, 1, [], 0) }]));
     },
   );
 

@@ -34,6 +34,7 @@ const graded = {
   orphans: 'after recovery from a crash at any storage call, only the manifest and the files its version lists remain: no orphan outlives a restart',
   atomicInstall: 'installVersion is atomic: a crash at any storage call inside it leaves the old version or the new one, and once it returns the new one survives any crash',
   recoverReturns: 'recover returns null on an empty disk, and otherwise the version installed last, exactly as it was installed',
+  outputSizes: 'compact cuts its output into tables of at most targetFileBytes bytes of entries, filling each table before it starts the next',
   modelWithCrashes: 'through random puts, deletes, flushes, compactions and crashes of every kind, every get and scan matches a Map of the acknowledged writes',
 } as const;
 
@@ -112,5 +113,10 @@ export const variants: readonly BrokenVariant[] = [
     file: 'inputs-never-deleted.ts',
     mistake: 'compact installs the new version but never removes its input and overlapping files: space leaks until a restart’s recover removes them',
     mustFail: [graded.spaceAmp, graded.orphans],
+  },
+  {
+    file: 'outputs-one-table.ts',
+    mistake: 'compact writes its whole merge as one table, whatever targetFileBytes says, so tables grow as large as the compactions that made them',
+    mustFail: [graded.outputSizes],
   },
 ];

@@ -41,7 +41,7 @@ const graded = {
   termSurvives: 'the current term survives a crash, whether learned from a message or started by an election',
   entrySurvives: 'an acknowledged entry survives a crash, and so does a truncation',
   durableBeforeSend: 'whenever a message leaves, the term, vote and log it rests on are already durable',
-  restartApplies: 'a restarted node starts as a follower with commit index 0 and applies again from index 1 as it learns the commit index',
+  restartApplies: 'a restarted node starts as a follower with commit index 0, ignores replies to what it sent before the crash, and applies again from index 1 as it learns the commit index',
   crashes: 'on 3, 5 and 7 nodes, with crashes at any moment, torn appends and lost directory entries, nothing committed is lost, no term has two leaders, and the cluster recovers',
 } as const;
 
