@@ -217,37 +217,43 @@ suite.task(2, () => {
       hint: 'Raft §5.3: "After a rejection, the leader decrements nextIndex and retries the AppendEntries RPC." The reply’s lastLogIndex lets you skip straight past a follower’s short log: nextIndex = min(index, lastLogIndex + 1). Never step back to or below matchIndex.',
     },
     () => {
-      const bench = new Bench(suite.impl());
       // n1 holds 6 entries of term 1 when it wins term 2: its first AppendEntries to each peer are for prev 6@1.
+      // n2 holds either only the first 2 of them, or 8 entries that agree with n1's through index 4 and then
+      // conflict. It answers each retry as a follower would: a rejection while the previous entry is one it does
+      // not hold, then success. Plain decrement (Figure 2) and jumping by the reply's hint both get there; a leader
+      // that does not step back, or steps back the wrong way, never does.
       const log = entries(1, 6);
-      bench.follow('n2', 1, log);
-      bench.win(MAX_TIMEOUT + 1);
-      const term = bench.read((n) => n.term);
-      bench.tick();
-      // n2 holds only the first 2 entries. It answers each retry as a follower would: a rejection while the
-      // previous entry is past its log, then success. Plain decrement (Figure 2) and jumping by the reply's hint
-      // both get there; a leader that does not step back, or steps back the wrong way, never does.
-      let rejected = { index: 6, lastLogIndex: 2 };
-      const retries: string[] = [];
-      for (let round = 1; ; round++) {
-        const onReply = bench.step('n2', reply(term, false, rejected.index, rejected.lastLogIndex));
-        const retry = [...onReply, ...(onReply.some((s) => s.to === 'n2') ? [] : bench.tick())].filter((s) => s.to === 'n2');
-        const sent = retry.find((s) => s.message.type === 'append-entries')?.message;
-        if (sent?.type !== 'append-entries') {
-          expect.fail(`after n2 rejected prev ${rejected.index} (its log ends at 2), n1 sent n2 ${show(retry)}, not an earlier AppendEntries`);
+      for (const n2 of [
+        { holds: 'only entries 1…2', matchesThrough: 2, lastLogIndex: 2 },
+        { holds: '8 entries that conflict from index 5 on', matchesThrough: 4, lastLogIndex: 8 },
+      ]) {
+        const bench = new Bench(suite.impl());
+        bench.follow('n2', 1, log);
+        bench.win(MAX_TIMEOUT + 1);
+        const term = bench.read((n) => n.term);
+        bench.tick();
+        let rejected = 6;
+        const retries: string[] = [];
+        for (let round = 1; ; round++) {
+          const onReply = bench.step('n2', reply(term, false, rejected, n2.lastLogIndex));
+          const retry = [...onReply, ...(onReply.some((s) => s.to === 'n2') ? [] : bench.tick())].filter((s) => s.to === 'n2');
+          const sent = retry.find((s) => s.message.type === 'append-entries')?.message;
+          if (sent?.type !== 'append-entries') {
+            expect.fail(`n2 holds ${n2.holds}; after it rejected prev ${rejected} (its log ends at ${n2.lastLogIndex}), n1 sent n2 ${show(retry)}, not an earlier AppendEntries`);
+          }
+          retries.push(`prev ${sent.prevLogIndex}@${sent.prevLogTerm}`);
+          expect(sent.prevLogIndex, `n2 holds ${n2.holds}; the retries to n2 so far: ${retries.join(', ')}: each must step back from the rejected ${rejected}`).toBeLessThan(rejected);
+          expect(sent.prevLogIndex, 'a retry’s previous index').toBeGreaterThanOrEqual(0);
+          expect(sent.prevLogTerm, `the term of entry ${sent.prevLogIndex} in n1’s log`).toBe(sent.prevLogIndex === 0 ? 0 : 1);
+          expect(describeLog(sent.entries), `the entries sent with prev ${sent.prevLogIndex}: n1’s entries after it`).toBe(describeLog(log.slice(sent.prevLogIndex)));
+          if (sent.prevLogIndex <= n2.matchesThrough) break;
+          expect(round, `n2 holds ${n2.holds}; rounds of retries to n2 (${retries.join(', ')}) before one matches its log`).toBeLessThan(6);
+          rejected = sent.prevLogIndex;
         }
-        retries.push(`prev ${sent.prevLogIndex}@${sent.prevLogTerm}`);
-        expect(sent.prevLogIndex, `the retries to n2 so far: ${retries.join(', ')}: each must step back from the rejected ${rejected.index}`).toBeLessThan(rejected.index);
-        expect(sent.prevLogIndex, 'a retry’s previous index').toBeGreaterThanOrEqual(0);
-        expect(sent.prevLogTerm, `the term of entry ${sent.prevLogIndex} in n1’s log`).toBe(sent.prevLogIndex === 0 ? 0 : 1);
-        expect(describeLog(sent.entries), `the entries sent with prev ${sent.prevLogIndex}: n1’s entries after it`).toBe(describeLog(log.slice(sent.prevLogIndex)));
-        if (sent.prevLogIndex <= 2) break;
-        expect(round, `rounds of retries to n2 (${retries.join(', ')}) before one matches its log`).toBeLessThan(6);
-        rejected = { index: sent.prevLogIndex, lastLogIndex: 2 };
+        bench.step('n2', reply(term, true, 6, 6));
+        const heartbeat = bench.tick().filter((s) => s.to === 'n2');
+        expect(show(heartbeat), 'the next heartbeat to n2, which now holds all 6 entries').toBe(show([{ to: 'n2', message: append(term, 6, 1, [], 0) }]));
       }
-      bench.step('n2', reply(term, true, 6, 6));
-      const heartbeat = bench.tick().filter((s) => s.to === 'n2');
-      expect(show(heartbeat), 'the next heartbeat to n2, which now holds all 6 entries').toBe(show([{ to: 'n2', message: append(term, 6, 1, [], 0) }]));
     },
   );
 
