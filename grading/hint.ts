@@ -33,7 +33,7 @@ if (taskArg === undefined) {
     const seen = ladders.exercises[spec.slug]?.[String(task.id)]?.shown ?? 0;
     lines.push(`  Task ${task.id}  ${task.title.padEnd(width)}  ${seen} of ${stagesOf(spec.slug, task.id).length}`);
   }
-  lines.push('', `${hintCommand(spec.slug, spec.tasks[0]!.id).replace(/ \d+$/, ' <task>')} shows a task's next hint.`);
+  lines.push('', `${hintCommand(spec.slug, '<task>')} shows a task's next hint.`);
   process.stdout.write(`${lines.join('\n')}\n`);
 } else {
   const task = spec.tasks.find((t) => String(t.id) === taskArg);

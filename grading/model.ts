@@ -77,6 +77,9 @@ export interface RunResult {
   readonly exercises: readonly ExerciseResult[];
 }
 
+/** A test that failed only because the learner has not written the code yet (a stub's NotImplementedError). */
+export const isNotImplemented = (test: Pick<TestResult, 'status' | 'message'>): boolean => test.status !== 'passed' && test.message.startsWith('not implemented');
+
 export const countStatuses = (exercises: readonly ExerciseResult[]): { passed: number; failed: number } => {
   let passed = 0;
   let failed = 0;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VITEST_BIN = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+export const TSX_BIN = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 export const STREAM_REPORTER = path.join(ROOT, 'grading', 'reporters', 'stream-reporter.ts');
 /**
  * The folder holding every exercise's hidden suite (`<slug>/`): ours, or a

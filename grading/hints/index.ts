@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { catalog, exerciseSpec, type ExerciseSpec } from '../catalog';
-import type { ExerciseResult, TaskHint } from '../model';
+import { isNotImplemented, type ExerciseResult, type TaskHint } from '../model';
 import { ROOT } from '../paths';
 import type { ExerciseHints, HintStage } from './types';
 import { hints as bloomFilter } from './bloom-filter';
@@ -54,15 +54,14 @@ export function hintLine(task: number, hint: TaskHint): string {
   return `hint ${hint.stage} of ${hint.stages} for task ${task}: ${hint.text}${read ? ` (read: ${read})` : ''}`;
 }
 
-/** The command that shows a task's next stage. */
-export const hintCommand = (slug: string, task: number): string => `npm run hint -- ${slug} ${task}`;
+/** The command that shows a task's next stage (`task` may be a placeholder, `<task>`). */
+export const hintCommand = (slug: string, task: number | string): string => `npm run hint -- ${slug} ${task}`;
 
 /** Which stage (1-based) to show for each task; a grade shows the first. */
 export type StageOf = (task: number) => number;
 
 /** True when the learner has not started: every test of the task that failed says only that it is not implemented. */
-const untouched = (result: ExerciseResult, task: number): boolean =>
-  result.tests.filter((t) => t.task === task && t.status !== 'passed').every((t) => t.message.startsWith('not implemented'));
+const untouched = (result: ExerciseResult, task: number): boolean => result.tests.filter((t) => t.task === task && t.status !== 'passed').every(isNotImplemented);
 
 /** The result with a hint on every started task short of full marks, at the stage `stageOf` gives. */
 export function withHints(result: ExerciseResult, stageOf: StageOf = () => 1): ExerciseResult {

@@ -55,7 +55,7 @@ export function hintsSection(spec: ExerciseSpec): string {
       );
     });
   }
-  lines.push('', `From the repository root: \`${hintCommand(spec.slug, spec.tasks[0]!.id).replace(/ \d+$/, ' <task>')}\`.`);
+  lines.push('', `From the repository root: \`${hintCommand(spec.slug, '<task>')}\`.`);
   return `${lines.join('\n')}\n`;
 }
 

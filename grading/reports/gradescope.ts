@@ -23,7 +23,7 @@
  */
 import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
 import { hintLine } from '../hints';
-import { countStatuses } from '../model';
+import { countStatuses, isNotImplemented } from '../model';
 
 /** Gradescope's four visibility settings; `visible` is its default. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -103,17 +103,16 @@ export function qualifiedName(exercise: string, test: Pick<TestResult, 'task' | 
 /** Points a test earned: only a pass earns, and never more than it is worth. */
 export const earned = (test: TestResult): number => (test.status === 'passed' ? Math.max(0, Math.min(test.points, test.maxPoints)) : 0);
 
-const notImplemented = (test: TestResult): boolean => test.message.startsWith('not implemented');
 
 /** Why a test did not pass, with what to do next; the tail (hint, seed, replay) is never cut. */
 function failureOutput(test: TestResult, seed: number, taskHint: TaskHint | undefined): string {
   if (test.status === 'passed') return '';
   const head = test.status === 'failed' ? '' : `[${test.status}] `;
   const tail: string[] = [];
-  if (test.hint && !notImplemented(test)) tail.push(`hint: ${clip(plainText(test.hint), LINE_LIMIT)}`);
-  if (taskHint && !notImplemented(test)) tail.push(clip(plainText(hintLine(test.task, taskHint)), LINE_LIMIT));
+  if (test.hint && !isNotImplemented(test)) tail.push(`hint: ${clip(plainText(test.hint), LINE_LIMIT)}`);
+  if (taskHint && !isNotImplemented(test)) tail.push(clip(plainText(hintLine(test.task, taskHint)), LINE_LIMIT));
   tail.push(`seed: ${seed}`);
-  if (test.replay && !notImplemented(test)) tail.push(`replay: ${clip(plainText(test.replay), LINE_LIMIT)}`);
+  if (test.replay && !isNotImplemented(test)) tail.push(`replay: ${clip(plainText(test.replay), LINE_LIMIT)}`);
   const end = `\n\n${tail.join('\n')}`;
   const message = clip(head + plainText(test.message || `test ${test.status}`), GRADESCOPE_TEST_OUTPUT_LIMIT - end.length);
   return message + end;

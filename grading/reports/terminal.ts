@@ -4,7 +4,7 @@
  * that replays it. The last line is always `N passed, M failed`.
  */
 import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
-import { countStatuses } from '../model';
+import { countStatuses, isNotImplemented } from '../model';
 import { hintCommand } from '../hints';
 
 export interface Style {
@@ -41,7 +41,7 @@ function failure(test: TestResult, style: Style): string {
   const mark = test.status === 'timeout' ? style.yellow('⏱') : style.red('✗');
   const lines = [`  ${mark} [${test.maxPoints}] ${visible(test.name)} ${style.dim(`(task ${test.task}, ${test.category}, ${test.status})`)}`];
   lines.push(indent(visible(test.message), '      '));
-  const notImplemented = test.message.startsWith('not implemented');
+  const notImplemented = isNotImplemented(test);
   if (test.hint && !notImplemented) lines.push(style.dim(`      hint: ${test.hint}`));
   if (test.timeline) lines.push(`      timeline (open it in a browser): ${visible(test.timeline)}`);
   if (test.replay && !notImplemented) lines.push(`      replay: ${test.replay}`);

@@ -10,11 +10,12 @@ import { describe, expect, test } from 'vitest';
 import { csvField, markdownText } from '../batch';
 import type { RunResult } from '../model';
 import { ROOT } from './support';
+import { TSX_BIN } from '../paths';
 
 function grade(...args: string[]) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), ...args], {
+  const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/cli.ts'), ...args], {
     cwd: ROOT,
     env: { ...env, NO_COLOR: '1' },
     encoding: 'utf8',

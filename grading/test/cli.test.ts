@@ -11,6 +11,7 @@ import type { RunResult } from '../model';
 import { exerciseSpec } from '../catalog';
 import { stageFile } from '../impl';
 import { ROOT, gradeFile, withoutDurations } from './support';
+import { TSX_BIN } from '../paths';
 
 function grade(...args: string[]) {
   return gradeWithEnv({}, ...args);
@@ -19,7 +20,7 @@ function grade(...args: string[]) {
 function gradeWithEnv(extra: Record<string, string>, ...args: string[]) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_') || key.startsWith('GITHUB_')) delete env[key];
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), ...args], {
+  const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/cli.ts'), ...args], {
     cwd: ROOT,
     env: { ...env, NO_COLOR: '1', ...extra },
     encoding: 'utf8',
@@ -199,7 +200,7 @@ describe.concurrent('npm run grade', () => {
     fs.copyFileSync(path.join(ROOT, 'grading/test/fixtures/bloom-filter/loops-forever.ts'), path.join(dir, 'exercises/bloom-filter/bloom-filter.ts'));
     const env = { ...process.env };
     for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'grading/cli.ts'), 'bloom-filter', '--submission', dir, '--json', `${dir}/out.json`], {
+    const child = spawn(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/cli.ts'), 'bloom-filter', '--submission', dir, '--json', `${dir}/out.json`], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'pipe'],

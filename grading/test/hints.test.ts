@@ -13,12 +13,12 @@ import { catalog, exerciseSpec } from '../catalog';
 import { allHints, climb, climbAndHint, readLadders, withHints } from '../hints';
 import { staleReadmes } from '../hints/readme';
 import { stageFile } from '../impl';
-import { ROOT, VITEST_BIN } from '../paths';
+import { ROOT, TSX_BIN, VITEST_BIN } from '../paths';
 import { renderExercise } from '../reports/terminal';
 import { toMarkdown } from '../reports/markdown';
 import { gradescopeResults } from '../reports/gradescope';
 import { scoreExercise, type Outcome } from '../score';
-import { gradeFile } from './support';
+import { gradeFile, shellEnv } from './support';
 
 const headings = (slug: string): string[] =>
   fs
@@ -27,7 +27,6 @@ const headings = (slug: string): string[] =>
     .filter((line) => /^#{1,6} /.test(line))
     .map((line) => line.replace(/^#+ /, ''));
 
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const temporary = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-hints-'));
 
 describe('the hint data', () => {
@@ -171,7 +170,7 @@ describe('climbing the ladder', () => {
 
 describe('as a learner meets them', () => {
   const hintCli = (file: string, ...args: string[]) =>
-    spawnSync(process.execPath, [TSX, path.join(ROOT, 'grading/hint.ts'), ...args], { cwd: ROOT, env: { ...process.env, FAULTLINE_HINTS_FILE: file }, encoding: 'utf8' });
+    spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/hint.ts'), ...args], { cwd: ROOT, env: { ...process.env, FAULTLINE_HINTS_FILE: file }, encoding: 'utf8' });
 
   test('npm run hint shows the next hint of a task with the ones before it, and says when it was the last', () => {
     const dir = temporary();
@@ -195,20 +194,23 @@ describe('as a learner meets them', () => {
   });
 
   test('npm run hint with an unknown exercise or task exits 2 with its usage', () => {
-    const file = path.join(temporary(), 'hints.json');
-    for (const args of [[], ['paxos'], ['raft', '9'], ['raft', '1', '2']]) {
-      const run = hintCli(file, ...args);
-      expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('usage: npm run hint -- <exercise> [task]');
+    const dir = temporary();
+    try {
+      for (const args of [[], ['paxos'], ['raft', '9'], ['raft', '1', '2']]) {
+        const run = hintCli(path.join(dir, 'hints.json'), ...args);
+        expect(run.status, args.join(' ')).toBe(2);
+        expect(run.stderr).toContain('usage: npm run hint -- <exercise> [task]');
+      }
+      expect(fs.readdirSync(dir), 'a refused call records nothing').toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test('npm test in an exercise shows the first hint, and the next after a change that did not help', () => {
     const dir = temporary();
     const staged = stageFile(spec, path.join(ROOT, 'grading/suites/bloom-filter/broken/negative-index.ts'));
-    // A learner's shell: none of the vitest variables this test runs under.
-    const shell = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST'));
-    const env = { ...shell, FAULTLINE_IMPL_ROOT: staged.root, FAULTLINE_HINTS_FILE: path.join(dir, 'hints.json'), NO_COLOR: '1', FORCE_COLOR: '0' };
+    const env = { ...shellEnv(), FAULTLINE_IMPL_ROOT: staged.root, FAULTLINE_HINTS_FILE: path.join(dir, 'hints.json'), NO_COLOR: '1', FORCE_COLOR: '0' };
     const practice = () =>
       spawnSync(process.execPath, [VITEST_BIN, 'run', '--root', ROOT, '--project', 'bloom-filter'], { cwd: path.join(ROOT, 'exercises/bloom-filter'), env, encoding: 'utf8' }).stdout;
     try {

@@ -10,11 +10,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CI_EXERCISES, MIN_SCORE } from '../mutation/gate';
 import type { MutationSummary } from '../mutation/report';
-import { ROOT } from '../paths';
+import { ROOT, TSX_BIN } from '../paths';
+import { shellEnv } from './support';
 
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-// A shell of its own: none of the vitest variables this test runs under.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST'));
 
 describe('mutation testing of the reference solutions', () => {
   for (const slug of CI_EXERCISES) {
@@ -22,9 +20,9 @@ describe('mutation testing of the reference solutions', () => {
       const report = path.join(ROOT, 'reports', 'mutation', `${slug}.json`);
       // Never read an earlier run's verdict.
       fs.rmSync(report, { force: true });
-      const run = spawnSync(process.execPath, [TSX, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--concurrency', '1', '--min', String(MIN_SCORE)], {
+      const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--concurrency', '1', '--min', String(MIN_SCORE)], {
         cwd: ROOT,
-        env,
+        env: shellEnv(),
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       });

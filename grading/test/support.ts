@@ -30,6 +30,10 @@ export function testNamed(result: ExerciseResult, name: string): TestResult {
   return test;
 }
 
+/** The environment of a learner's shell: none of the variables vitest sets for the test that spawns a process. */
+export const shellEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST'));
+
 /** A run's JSON without the one field that may differ between identical runs. */
 export const withoutDurations = (run: RunResult | ExerciseResult): unknown =>
   JSON.parse(JSON.stringify(run, (key, value: unknown) => (key === 'durationMs' ? undefined : value)));

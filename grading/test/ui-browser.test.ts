@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium';
-import { ROOT } from './support';
+import { ROOT, shellEnv } from './support';
 import { VITEST_BIN } from '../paths';
 
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   ui = spawn(process.execPath, [VITEST_BIN, ...script.slice(1), '--open=false', '--api.host', '127.0.0.1', '--api.port', String(port)], {
     cwd: path.join(ROOT, 'exercises/bloom-filter'),
     // Not this test run's own vitest settings (VITEST_*, a worker's NODE_OPTIONS): a fresh vitest, as a learner starts it.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST')), FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...shellEnv(), FORCE_COLOR: '0', NO_COLOR: '1' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
