@@ -23,11 +23,14 @@ export interface ExerciseSpec {
   /** Files we provide beside the learner's (helpers the learner imports but does not edit). */
   readonly providedFiles: readonly string[];
   readonly tasks: readonly TaskSpec[];
+  /** Starts every clause id of the exercise's contract ledger: `BF` gives `BF-2.3` (harness/suite/ledger.ts). */
+  readonly clausePrefix: string;
 }
 
 export const catalog: readonly ExerciseSpec[] = [
   {
     slug: 'bloom-filter',
+    clausePrefix: 'BF',
     title: 'Bloom filter',
     summary: 'A Bloom filter a storage engine can keep beside each SSTable: sized, double-hashed, mergeable, serialisable.',
     entry: 'bloom-filter.ts',
@@ -42,6 +45,7 @@ export const catalog: readonly ExerciseSpec[] = [
   },
   {
     slug: 'vector-clock',
+    clausePrefix: 'VC',
     title: 'Vector clocks',
     summary: 'Vector clocks that order events across nodes, stamp a message-passing system under faults, and keep concurrent writes as siblings.',
     entry: 'vector-clock.ts',
@@ -55,6 +59,7 @@ export const catalog: readonly ExerciseSpec[] = [
   },
   {
     slug: 'token-bucket',
+    clausePrefix: 'TB',
     title: 'Token bucket',
     summary: 'A token-bucket rate limiter that is exact, cheap, bounded in memory, and does not break when the clock misbehaves.',
     entry: 'token-bucket.ts',
@@ -69,6 +74,7 @@ export const catalog: readonly ExerciseSpec[] = [
   },
   {
     slug: 'raft',
+    clausePrefix: 'RAFT',
     title: 'Raft',
     summary: 'A Raft node that elects one leader per term, replicates a log that never forks, and survives crashes between a write and its sync.',
     entry: 'raft.ts',
@@ -82,6 +88,7 @@ export const catalog: readonly ExerciseSpec[] = [
   },
   {
     slug: 'lsm-compaction',
+    clausePrefix: 'LSM',
     title: 'LSM compaction',
     summary: 'Compaction for an LSM tree: a k-way merge where the newest version wins, a leveled policy, and an install that no crash can tear.',
     entry: 'compaction.ts',

@@ -29,6 +29,8 @@ export interface TestResult {
   /** A failed simulation's picture: the path of a self-contained HTML page (harness/sim/timeline-html.ts). */
   readonly timeline?: string;
   readonly hint?: string;
+  /** The contract clauses the test checks (ids from the exercise README, e.g. `BF-2.3`). */
+  readonly clauses?: readonly string[];
   readonly durationMs?: number;
 }
 

@@ -159,7 +159,8 @@ function isMeta(value: unknown, slug: string): value is GradedMeta {
     Number.isInteger(m.task) &&
     Number.isInteger(m.points) &&
     (m.points as number) > 0 &&
-    CATEGORIES.includes(m.category as GradedMeta['category'])
+    CATEGORIES.includes(m.category as GradedMeta['category']) &&
+    (m.clauses === undefined || (Array.isArray(m.clauses) && m.clauses.every((id) => typeof id === 'string')))
   );
 }
 

@@ -59,6 +59,7 @@ export function scoreExercise(
       replay,
       ...(timeline === undefined ? {} : { timeline }),
       ...(meta.hint === undefined ? {} : { hint: meta.hint }),
+      ...(meta.clauses === undefined ? {} : { clauses: meta.clauses }),
       ...(outcome.durationMs === undefined ? {} : { durationMs: Math.round(outcome.durationMs) }),
     });
   }

@@ -109,6 +109,7 @@ function failureOutput(test: TestResult, seed: number, taskHint: TaskHint | unde
   if (test.status === 'passed') return '';
   const head = test.status === 'failed' ? '' : `[${test.status}] `;
   const tail: string[] = [];
+  if (test.clauses && test.clauses.length > 0 && !isNotImplemented(test)) tail.push(`contract: ${clip(plainText(test.clauses.map((id) => `[${id}]`).join(' ')), LINE_LIMIT)} in the README`);
   if (test.hint && !isNotImplemented(test)) tail.push(`hint: ${clip(plainText(test.hint), LINE_LIMIT)}`);
   if (taskHint && !isNotImplemented(test)) tail.push(clip(plainText(hintLine(test.task, taskHint)), LINE_LIMIT));
   tail.push(`seed: ${seed}`);

@@ -23,7 +23,7 @@ function testcase(exercise: string, test: TestResult, taskHint: TaskHint | undef
   const open = `    <testcase classname="${xmlEscape(`${exercise}.task${test.task}`)}" name="${xmlEscape(`[${test.maxPoints}] ${test.name}`)}" time="${seconds(test.durationMs)}"`;
   if (test.status === 'passed') return `${open}/>`;
   const staged = taskHint ? hintLine(test.task, taskHint) : '';
-  const body = xmlEscape([test.message, test.hint ? `hint: ${test.hint}` : '', staged, test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n'));
+  const body = xmlEscape([test.message, test.clauses?.length ? `contract: ${test.clauses.map((id) => `[${id}]`).join(' ')} in the README` : '', test.hint ? `hint: ${test.hint}` : '', staged, test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n'));
   const firstLine = xmlEscape(test.message.split('\n')[0] ?? '');
   const element = test.status === 'failed' ? 'failure' : 'error';
   return `${open}>\n      <${element} message="${firstLine}" type="${test.status}">${body}</${element}>\n    </testcase>`;

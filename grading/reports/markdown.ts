@@ -44,7 +44,7 @@ export function toMarkdown(run: RunResult): string {
       out.push(`<details><summary>${failures.length} test(s) did not pass</summary>`, '');
       for (const test of failures) {
         out.push(`- **[${test.maxPoints}] ${cell(test.name)}** (task ${test.task}, ${test.status})`, '');
-        out.push(fence([test.message, test.timeline ? `timeline: ${test.timeline}` : '', test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n')).replace(/^/gm, '  '), '');
+        out.push(fence([test.message, test.clauses?.length ? `contract: ${test.clauses.map((id) => `[${id}]`).join(' ')} in the README` : '', test.timeline ? `timeline: ${test.timeline}` : '', test.replay ? `replay: ${test.replay}` : ''].filter(Boolean).join('\n')).replace(/^/gm, '  '), '');
       }
       out.push('</details>', '');
     }

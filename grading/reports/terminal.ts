@@ -42,6 +42,7 @@ function failure(test: TestResult, style: Style): string {
   const lines = [`  ${mark} [${test.maxPoints}] ${visible(test.name)} ${style.dim(`(task ${test.task}, ${test.category}, ${test.status})`)}`];
   lines.push(indent(visible(test.message), '      '));
   const notImplemented = isNotImplemented(test);
+  if (test.clauses && test.clauses.length > 0 && !notImplemented) lines.push(style.dim(`      contract: ${test.clauses.map((id) => `[${visible(id)}]`).join(' ')} in the README`));
   if (test.hint && !notImplemented) lines.push(style.dim(`      hint: ${test.hint}`));
   if (test.timeline) lines.push(`      timeline (open it in a browser): ${visible(test.timeline)}`);
   if (test.replay && !notImplemented) lines.push(`      replay: ${test.replay}`);

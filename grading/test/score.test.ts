@@ -10,6 +10,7 @@ const spec: ExerciseSpec = {
   entry: 'demo.ts',
   learnerFiles: ['demo.ts'],
   providedFiles: [],
+  clausePrefix: 'DEMO',
   tasks: [
     { id: 1, title: 'One', points: 10 },
     { id: 2, title: 'Two', points: 5 },

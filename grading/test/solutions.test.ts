@@ -19,10 +19,10 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
     expect(result.maxScore).toBe(maxPoints(spec));
     expect(result.notes).toEqual([]);
 
-    // The README's rubric is what learners read: it must list exactly these tests.
+    // The README's rubric is what learners read: it must list exactly these tests, with the clauses each checks.
     const readme = fs.readFileSync(path.join(ROOT, 'exercises', slug, 'README.md'), 'utf8');
-    const rubric = [...readme.matchAll(/^\| (\d+) \| (\d+) \| (.+?) \| (\w+) \|$/gm)].map((m) => [Number(m[1]), Number(m[2]), m[3], m[4]]);
-    expect(rubric).toEqual(result.tests.map((t) => [t.task, t.maxPoints, t.name, t.category]));
+    const rubric = [...readme.matchAll(/^\| (\d+) \| (\d+) \| (.+?) \| ([A-Z]+-[\d.]+(?:, [A-Z]+-[\d.]+)*) \| (\w+) \|$/gm)].map((m) => [Number(m[1]), Number(m[2]), m[3], m[4], m[5]]);
+    expect(rubric).toEqual(result.tests.map((t) => [t.task, t.maxPoints, t.name, (t.clauses ?? []).join(', '), t.category]));
   });
 
   test('the untouched stub scores 0, each test failing cleanly with "not implemented"', async () => {

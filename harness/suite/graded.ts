@@ -38,6 +38,7 @@ import { runWithDeadline } from '../deadline';
 import { failedRun } from '../sim';
 import { writeTimeline } from './timeline-file';
 import { Rng, deriveSeed } from '../rng';
+import { CLAUSE_ID } from './ledger';
 
 /** Default wall-clock budget for one graded test body, in milliseconds. */
 export const DEFAULT_DEADLINE_MS = 5_000;
@@ -50,6 +51,12 @@ export interface GradedTestSpec {
   /** A behaviour sentence, unique within the exercise. */
   readonly name: string;
   readonly hint?: string;
+  /**
+   * The contract clauses this test checks, as ids of the exercise's ledger
+   * (`grading/suites/<slug>/ledger.ts`). A failure shows them, so a learner can
+   * find the clause in the README; the repo's tests hold every clause to a test.
+   */
+  readonly clauses?: readonly string[];
   /** Wall-clock budget for the body; generous, it only stops runaway code. */
   readonly deadlineMs?: number;
 }
@@ -207,6 +214,9 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
       if (currentTask === undefined) throw new Error(`suite: "${spec.name}" must be declared inside suite.task(...)`);
       if (names.has(spec.name)) throw new Error(`suite: two tests of ${exercise.slug} are named "${spec.name}"`);
       if (!Number.isInteger(spec.points) || spec.points <= 0) throw new RangeError(`suite: "${spec.name}" needs positive integer points`);
+      for (const id of spec.clauses ?? []) {
+        if (!CLAUSE_ID.test(id)) throw new RangeError(`suite: "${spec.name}" names clause "${id}"; clause ids look like BF-2.3`);
+      }
       names.add(spec.name);
       const meta: GradedMeta = {
         exercise: exercise.slug,
@@ -215,6 +225,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         points: spec.points,
         name: spec.name,
         ...(spec.hint === undefined ? {} : { hint: spec.hint }),
+        ...(spec.clauses === undefined ? {} : { clauses: [...spec.clauses] }),
       };
       const title = `[${spec.points}] ${spec.name}`;
       const deadlineMs = Math.round((spec.deadlineMs ?? DEFAULT_DEADLINE_MS) * runSettings.deadlineScale);

@@ -9,3 +9,5 @@ export type { Category, GradedMeta, SuiteExercise } from './types';
 export { runSettings, parseSeed, DEFAULT_SEED } from './env';
 export { replayCommand, testKey } from './replay';
 export { describeThrown, isPlainError } from './describe-value';
+export { defineLedger, CLAUSE_ID, CLAUSE_MARK } from './ledger';
+export type { Clause, Ledger } from './ledger';

@@ -15,6 +15,8 @@ export interface GradedMeta {
   readonly name: string;
   /** Where to look when this test fails: a README section or a paper section. */
   readonly hint?: string;
+  /** The contract clauses this test checks: ids from the exercise's ledger, written `[BF-2.3]` in its README. */
+  readonly clauses?: readonly string[];
 }
 
 /** The slice of a catalog entry a suite needs. */
