@@ -51,7 +51,7 @@ const demo: ExerciseResult = {
   ],
   notes: ['submission: exercises/demo/extra.ts is missing or not a regular file'],
   tests: [
-    failed('second task test', 2, 2),
+    failed('second task test', 2, 2, { clauses: ['DEMO-2.1'] }),
     passed('works', 1, 5),
     failed(`fails ${hostile}`, 1, 2, { message: hostile }),
     { ...failed('hangs', 1, 1), category: 'api', status: 'timeout', message: 'deadline: the call ran past 5000 ms', replay: '' },
@@ -127,7 +127,7 @@ describe('Gradescope results.json', () => {
   test('a failure carries its message, hint, seed and replay command; a pass has no output', () => {
     const tests = gradescope().tests;
     expect(tests[0]!.output).toBe('');
-    expect(tests[3]!.output).toBe(`expected 1, got 2\n\nhint: did you hash twice?\nseed: 4242\nreplay: ${REPLAY}`);
+    expect(tests[3]!.output).toBe(`expected 1, got 2\n\ncontract: [DEMO-2.1] in the README\nhint: did you hash twice?\nseed: 4242\nreplay: ${REPLAY}`);
     expect(tests[2]!.output).toBe('[timeout] deadline: the call ran past 5000 ms\n\nhint: did you hash twice?\nseed: 4242');
   });
 

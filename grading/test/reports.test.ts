@@ -19,7 +19,7 @@ const run: RunResult = {
       notes: [],
       tests: [
         { name: 'works', task: 1, category: 'correctness', points: 5, maxPoints: 5, status: 'passed', message: '', replay: '', durationMs: 3 },
-        { name: `fails ${hostile}`, task: 1, category: 'faults', points: 0, maxPoints: 2, status: 'failed', message: hostile, replay: 'cd exercises/demo && npm test', durationMs: 4 },
+        { name: `fails ${hostile}`, task: 1, category: 'faults', points: 0, maxPoints: 2, status: 'failed', message: hostile, replay: 'cd exercises/demo && npm test', clauses: ['DEMO-1.2', 'DEMO-0.1'], durationMs: 4 },
         { name: 'hangs', task: 1, category: 'api', points: 0, maxPoints: 1, status: 'timeout', message: 'deadline: …', replay: '' },
       ],
     },
@@ -35,6 +35,15 @@ describe('reports', () => {
     const lines = renderRun(run).trimEnd().split('\n');
     expect(lines.at(-1)).toBe('1 passed, 2 failed');
     expect(renderRun(run)).toContain('replay: cd exercises/demo && npm test');
+  });
+
+  test('every report shows a failure beside the README clauses it checks, so a learner can find them', () => {
+    const line = '[DEMO-1.2] [DEMO-0.1] in the README';
+    expect(renderRun(run)).toContain(`contract: ${line}`);
+    expect(toMarkdown(run)).toContain(`contract: ${line}`);
+    expect(toJunit(run)).toContain(`contract: ${line}`);
+    // a passed test shows no clause line
+    expect(renderRun(run).match(/contract: /g)).toHaveLength(1);
   });
 
   test('JUnit counts failures and errors and escapes everything a learner can write', () => {
