@@ -13,6 +13,8 @@ export interface GradeOptions {
   readonly submission?: string;
   readonly seed: number;
   readonly attemptLimitMs?: number;
+  /** Grade only the tests of these names; the result lists only them (see RunExerciseOptions.only). */
+  readonly only?: readonly string[];
   /** Called as each exercise starts. */
   readonly onExerciseStart?: (spec: ExerciseSpec) => void;
   /** Called as each exercise finishes, so a caller can report progress or save partial results. */
@@ -40,10 +42,11 @@ export async function grade(options: GradeOptions): Promise<RunResult> {
       implRoot: options.staged.root,
       seed: options.seed,
       ...(options.attemptLimitMs === undefined ? {} : { attemptLimitMs: options.attemptLimitMs }),
+      ...(options.only === undefined ? {} : { only: options.only }),
     });
     const notes = [...(options.staged.notes.get(spec.slug) ?? []), ...run.notes];
     // A grade shows every started task's first hint: the same for every student, whatever they ran before.
-    const result = withHints(scoreExercise(spec, run.tests, run.outcomes, notes));
+    const result = withHints(scoreExercise(spec, run.tests, run.outcomes, notes, options.only === undefined));
     exercises.push(result);
     options.onExercise?.(result);
   }

@@ -80,15 +80,20 @@ export function stageSubmission(submission: string, specs: readonly ExerciseSpec
  * other learner files come from the reference solution, so the variant's one
  * mistake is the only one.
  */
-export function stageFile(spec: ExerciseSpec, file: string, as: string = spec.entry): StagedImpl {
-  if (!spec.learnerFiles.includes(as)) throw new RangeError(`stageFile: ${as} is not one of ${spec.slug}'s learner files (${spec.learnerFiles.join(', ')})`);
+export const stageFile = (spec: ExerciseSpec, file: string, as: string = spec.entry): StagedImpl => stageFiles(spec, { [as]: file });
+
+/**
+ * Stages the given learner files (name → path), the reference for the others:
+ * how a red team's variant is graded, its base under its one changed file.
+ */
+export function stageFiles(spec: ExerciseSpec, files: Readonly<Record<string, string>>): StagedImpl {
+  for (const as of Object.keys(files)) {
+    if (!spec.learnerFiles.includes(as)) throw new RangeError(`stageFiles: ${as} is not one of ${spec.slug}'s learner files (${spec.learnerFiles.join(', ')})`);
+  }
   const root = stagingFolder();
   const into = path.join(root, spec.slug);
   fs.mkdirSync(into, { recursive: true });
   writeProvided(spec, into);
-  for (const other of spec.learnerFiles) {
-    if (other !== as) fs.copyFileSync(path.join(ROOT, 'solutions', spec.slug, other), path.join(into, other));
-  }
-  fs.copyFileSync(file, path.join(into, as));
+  for (const file of spec.learnerFiles) fs.copyFileSync(files[file] ?? path.join(ROOT, 'solutions', spec.slug, file), path.join(into, file));
   return { root, notes: new Map(), cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

@@ -39,6 +39,8 @@ export interface RunExerciseOptions {
   readonly seed: number;
   /** Wall-clock limit of one attempt, in milliseconds. */
   readonly attemptLimitMs?: number;
+  /** Run only the tests of these names (a known-wrong variant graded on the tests it must fail); the others are not listed. */
+  readonly only?: readonly string[];
 }
 
 export interface ExerciseRun {
@@ -174,6 +176,24 @@ function explainCrash(exit: ChildExit, limitMs: number): string {
   return `the test worker exited unexpectedly (vitest exit code ${exit.code ?? 'none'}${exit.signal ? `, signal ${exit.signal}` : ''})`;
 }
 
+/**
+ * The suite files that declare the tests named in `only`, found by their names
+ * written as literals in the source: a run of a few tests then starts a worker
+ * for their files alone. When a name is not found literally, the whole suite.
+ */
+function filesDeclaring(slug: string, only: ReadonlySet<string>): string[] {
+  const dir = path.join(ROOT, suiteDir(slug));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => ({ file: path.join(suiteDir(slug), f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  const chosen = new Set<string>();
+  for (const name of only) {
+    const literal = [`'${name}'`, `"${name}"`, `\`${name}\``];
+    const holders = files.filter((f) => literal.some((l) => f.text.includes(l)));
+    if (holders.length === 0) return [suiteDir(slug)];
+    for (const holder of holders) chosen.add(holder.file);
+  }
+  return [...chosen];
+}
+
 export async function runExercise(options: RunExerciseOptions): Promise<ExerciseRun> {
   const { spec, implRoot, seed } = options;
   const limitMs = options.attemptLimitMs ?? DEFAULT_ATTEMPT_LIMIT_MS;
@@ -187,6 +207,9 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   /** Tests reported passed without the suite kit's proof. */
   const unvouched = new Set<string>();
   let attempt = 0;
+  const only = options.only === undefined ? undefined : new Set(options.only);
+  const onlyFile = path.join(work, 'only.json');
+  if (only !== undefined) fs.writeFileSync(onlyFile, JSON.stringify([...only]));
   try {
     for (;;) {
       attempt++;
@@ -203,13 +226,14 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       // A pass counts only with the suite kit's proof under this key (harness/suite/proof.ts).
       const key = randomBytes(32).toString('hex');
       const exit = await runChild(
-        [VITEST_BIN, 'run', '--project', spec.slug, '--reporter', STREAM_REPORTER, suiteDir(spec.slug)],
+        [VITEST_BIN, 'run', '--project', spec.slug, '--reporter', STREAM_REPORTER, ...(only === undefined ? [suiteDir(spec.slug)] : filesDeclaring(spec.slug, only))],
         childEnv({
           FAULTLINE_IMPL_ROOT: implRoot,
           FAULTLINE_SEED: String(seed),
           FAULTLINE_RESULTS: files.results,
           FAULTLINE_PROGRESS: files.progress,
           FAULTLINE_SKIP: files.skip,
+          ...(only === undefined ? {} : { FAULTLINE_ONLY: onlyFile }),
           FAULTLINE_SUITE_DIR: suiteRoot(),
           TMPDIR: files.tmp,
           [PROOF_KEY_ENV]: key,
@@ -221,7 +245,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       for (const event of readLines(files.results)) {
         switch (event.type) {
           case 'test':
-            if (isMeta(event.meta, spec.slug) && !tests.has(event.meta.name)) {
+            if (isMeta(event.meta, spec.slug) && !tests.has(event.meta.name) && (only === undefined || only.has(event.meta.name))) {
               tests.set(event.meta.name, {
                 meta: event.meta,
                 file: typeof event.file === 'string' ? event.file : '',

@@ -2,15 +2,15 @@
 import path from 'node:path';
 import { exerciseSpec } from '../catalog';
 import { grade } from '../grade';
-import { inPlace, stageFile, type StagedImpl } from '../impl';
+import { inPlace, stageFile, stageFiles, type StagedImpl } from '../impl';
 import type { ExerciseResult, ImplKind, RunResult, TestResult } from '../model';
 import { ROOT } from '../paths';
 
 export { ROOT };
 
-async function gradeStaged(slug: string, staged: StagedImpl, impl: ImplKind, seed: number): Promise<ExerciseResult> {
+async function gradeStaged(slug: string, staged: StagedImpl, impl: ImplKind, seed: number, only?: readonly string[]): Promise<ExerciseResult> {
   try {
-    const run = await grade({ specs: [exerciseSpec(slug)], staged, impl, seed });
+    const run = await grade({ specs: [exerciseSpec(slug)], staged, impl, seed, ...(only === undefined ? {} : { only }) });
     return run.exercises[0]!;
   } finally {
     staged.cleanup();
@@ -20,9 +20,16 @@ async function gradeStaged(slug: string, staged: StagedImpl, impl: ImplKind, see
 /** Grades `exercises/` or `solutions/` in place. */
 export const gradeInPlace = (slug: string, kind: 'exercises' | 'solutions', seed = 1) => gradeStaged(slug, inPlace(kind), kind, seed);
 
-/** Grades one file as if it were the learner's `as` file (default: the entry), with the reference for the others. */
-export const gradeFile = (slug: string, file: string, seed = 1, as?: string) =>
-  gradeStaged(slug, stageFile(exerciseSpec(slug), path.resolve(ROOT, file), as), 'submission', seed);
+/**
+ * Grades one file as if it were the learner's `as` file (default: the entry), with the reference for the others;
+ * with `only`, on those tests alone (the result lists just them).
+ */
+export const gradeFile = (slug: string, file: string, seed = 1, as?: string, only?: readonly string[]) =>
+  gradeStaged(slug, stageFile(exerciseSpec(slug), path.resolve(ROOT, file), as), 'submission', seed, only);
+
+/** Grades a set of learner files (name → path relative to ROOT), the reference for the rest; with `only`, on those tests alone. */
+export const gradeFiles = (slug: string, files: Readonly<Record<string, string>>, seed = 1, only?: readonly string[]) =>
+  gradeStaged(slug, stageFiles(exerciseSpec(slug), Object.fromEntries(Object.entries(files).map(([as, file]) => [as, path.resolve(ROOT, file)]))), 'submission', seed, only);
 
 export function testNamed(result: ExerciseResult, name: string): TestResult {
   const test = result.tests.find((t) => t.name === name);

@@ -5,6 +5,7 @@
  *
  * - `FAULTLINE_SEED`     run seed, an integer in [0, 2^32); default 1.
  * - `FAULTLINE_SKIP`     path of a JSON array of test names that already have a result (the grader resumes after a crash).
+ * - `FAULTLINE_ONLY`     path of a JSON array of test names: run only these (a known-wrong variant graded on the tests it must fail).
  * - `FAULTLINE_PROGRESS` path of a file that receives a line as each graded test starts and ends.
  * - `FAULTLINE_REPLAY`   `<test key>:<fast-check path>`: replay one shrunk counterexample directly.
  * - `FAULTLINE_DEADLINE_SCALE` a factor in [1, 100] on every deadline; default 1. Mutation testing sets it
@@ -23,8 +24,8 @@ export function parseSeed(text: string | undefined): number {
   return seed;
 }
 
-function readSkip(file: string | undefined): ReadonlySet<string> {
-  if (!file) return new Set();
+function readNames(file: string | undefined): ReadonlySet<string> | undefined {
+  if (!file) return undefined;
   const names: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) {
     throw new TypeError(`faultline: ${file} must hold a JSON array of test names`);
@@ -50,7 +51,8 @@ export function parseDeadlineScale(text: string | undefined): number {
 
 export const runSettings = Object.freeze({
   seed: parseSeed(process.env.FAULTLINE_SEED),
-  skip: readSkip(process.env.FAULTLINE_SKIP),
+  skip: readNames(process.env.FAULTLINE_SKIP) ?? new Set<string>(),
+  only: readNames(process.env.FAULTLINE_ONLY),
   progressFile: process.env.FAULTLINE_PROGRESS || undefined,
   replay: parseReplay(process.env.FAULTLINE_REPLAY),
   deadlineScale: parseDeadlineScale(process.env.FAULTLINE_DEADLINE_SCALE),

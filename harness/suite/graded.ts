@@ -229,7 +229,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
       };
       const title = `[${spec.points}] ${spec.name}`;
       const deadlineMs = Math.round((spec.deadlineMs ?? DEFAULT_DEADLINE_MS) * runSettings.deadlineScale);
-      if (runSettings.skip.has(spec.name)) {
+      if (runSettings.skip.has(spec.name) || (runSettings.only !== undefined && !runSettings.only.has(spec.name))) {
         test.skip(title, { meta: { faultline: meta } }, () => undefined);
         return;
       }

@@ -62,17 +62,53 @@ export function formatBytes(bits: number, hashes: number, setBits: Iterable<numb
 export const optimalBits = (n: number, p: number): number => (-n * Math.log(p)) / (Math.LN2 * Math.LN2);
 
 /**
+ * Strings of UTF-16 code units, lone surrogates included: high and low halves
+ * alone, in the wrong order, and now and then a valid pair, among ASCII and
+ * two- and three-byte characters. TextEncoder writes each lone half as U+FFFD.
+ */
+export const surrogateStringArb: fc.Arbitrary<string> = fc.string({
+  unit: fc.oneof(
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+    fc.constantFrom('a', 'é', '€', '\u{1f600}', '\ud83d', '\ude00'),
+  ),
+  minLength: 1,
+  maxLength: 8,
+});
+
+/**
+ * `bytes` as a caller often holds them: a view at `before` bytes into a larger
+ * buffer whose other bytes are not part of the key.
+ */
+export function viewOf(bytes: Uint8Array, before: number, after: number): Uint8Array {
+  const buffer = new Uint8Array(before + bytes.length + after);
+  for (let i = 0; i < buffer.length; i++) buffer[i] = (i * 37 + 11) & 0xff;
+  buffer.set(bytes, before);
+  return buffer.subarray(before, before + bytes.length);
+}
+
+/** Byte keys that are views into larger buffers (byteOffset > 0), and Node Buffers (usually slices of a shared pool). */
+export const viewKeyArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc
+    .tuple(fc.uint8Array({ maxLength: 48 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 16 }))
+    .map(([bytes, before, after]) => viewOf(bytes, before, after)),
+  fc.uint8Array({ maxLength: 48 }).map((bytes) => Buffer.from(bytes)),
+);
+
+/**
  * Keys of every kind a storage engine meets: the empty string, ASCII, any
- * Unicode (emoji, combining marks, lone surrogates), long strings (up to 4 000
- * characters, shrinking towards short ones), and bytes.
+ * Unicode (emoji, combining marks), lone surrogates, long strings (up to 4 000
+ * characters, shrinking towards short ones), and bytes, also as views into
+ * larger buffers.
  */
 export const keyArb: fc.Arbitrary<Key> = fc.oneof(
   fc.constant(''),
   fc.string({ maxLength: 24 }),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   codePointString({ maxLength: 12 }),
+  surrogateStringArb,
   fc.string({ maxLength: 4000, size: 'max' }),
   fc.uint8Array({ maxLength: 48 }),
+  viewKeyArb,
 );
 
 /** A filter shape small enough to build thousands of times, including the degenerate 1-bit filter. */
@@ -82,6 +118,8 @@ export const shapeArb = fc.record({
 });
 
 export const describeKey = (key: Key): string =>
-  typeof key === 'string' ? JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key) : `bytes [${Array.from(key.slice(0, 16)).join(', ')}${key.length > 16 ? ', …' : ''}]`;
+  typeof key === 'string'
+    ? JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)
+    : `bytes [${Array.from(key.subarray(0, 16)).join(', ')}${key.length > 16 ? ', …' : ''}]${key.byteOffset > 0 ? ` (a view at byte offset ${key.byteOffset})` : ''}`;
 
 export { expectRangeError } from '../../../harness/suite';

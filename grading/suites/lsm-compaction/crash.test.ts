@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Rng, SimStorage } from '../../../harness';
 import { commandsArb, runCommands } from './commands';
-import { compareKeys, entryBytes, readTable, tableFileName, writeTable } from '../../../exercises/lsm-compaction/format';
+import { compareKeys, entryBytes, logFileName, overlapping, keyRange, readTable, tableFileName, writeTable, type TableMeta } from '../../../exercises/lsm-compaction/format';
+import { canon, compactionProblems, expectedOutputs, recording, recoveredProblems, snapshot, type CompactionCase, type Trace } from './versions';
 import {
   afterCrash,
   Db,
@@ -31,6 +32,7 @@ import {
   workload,
   type CrashKind,
   type Entry,
+  type LsmModule,
   type LsmOptions,
   type Version,
 } from './support';
@@ -77,69 +79,124 @@ function primedDisk(impl: Db['impl'], options: LsmOptions, seed: number): { disk
   return { disk: simOf(db.disk), model };
 }
 
+/** One run of a sweep: what the crashed run had acknowledged and installed when it stopped. */
+interface SweepRun {
+  readonly trace: Trace;
+  /** Every write whose put or delete returned. */
+  readonly acked: Model;
+  /** The write under way, if any: it may or may not survive. */
+  inflight?: { key: string; value: string | null };
+}
+
+/** What a check gets: the recovered tree, the run that crashed, and what was wrong with the version recover returned. */
+interface Recovered {
+  readonly db: Db;
+  readonly run: SweepRun;
+  readonly versionProblems: readonly string[];
+}
+
+const CRASH_KINDS = (seed: number, at: number): CrashKind[] => [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }];
+
 /**
- * Opens the tree on a copy of `disk` (recover, replay the log, flush, compact)
- * with a crash before storage call k, for every k; recovers each crashed disk
- * in each of the crash kinds and hands the recovered tree to `check`. Whatever
- * fails is reported with where the crash came and what it did.
+ * Runs `script` on a copy of `base` with a crash before storage call k, for
+ * k = 0, 1, 2, … until a run makes all its calls without reaching its crash
+ * point; recovers each crashed disk in each crash kind and hands the
+ * recovered tree to `check`. The crash points follow each run's own calls, so
+ * a policy that chooses differently from one run to the next is still swept
+ * call by call (whether it may is another test's business). Whatever fails is
+ * reported with where the crash came and what it did.
  */
-function sweep(impl: Db['impl'], options: LsmOptions, disk: SimStorage, seed: number, check: (recovered: Db) => void): { calls: number; compactions: number } {
-  const clean = new Db(impl, new Disk(disk.clone()), options);
-  const calls = opsOf(clean.disk).length;
-  const compactions = clean.tree.stats.compactions;
-  for (let at = 0; at < calls; at++) {
-    const crashing = new Disk(disk.clone(), at);
+function sweep(
+  impl: LsmModule,
+  options: LsmOptions,
+  base: SimStorage,
+  seed: number,
+  model: Model,
+  script: (strategy: LsmModule, disk: Disk, run: SweepRun) => void,
+  check: (recovered: Recovered) => void,
+): { calls: number; compactions: number } {
+  for (let at = 0; ; at++) {
+    const run: SweepRun = { trace: { durable: null, compactions: 0 }, acked: copyModel(model) };
+    const crashing = new Disk(base.clone(), at);
+    let refused = '';
     try {
-      new Db(impl, crashing, options);
+      script(recording(impl, run.trace, options), crashing, run);
     } catch (error) {
-      if (!(error instanceof SimulatedCrash)) throw error;
+      if (!(error instanceof SimulatedCrash) || !crashing.crashed) throw error;
+      refused = error.message.replace(/^crash before storage call \d+: /, '');
     }
-    if (!crashing.crashed) throw new Error(`the same calls on the same disk made ${opsOf(crashing).length} storage calls this time, ${calls} the first: is the code deterministic?`);
-    const op = opsOf(clean.disk)[at]!;
-    for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }] as const) {
+    if (!crashing.crashed) return { calls: at, compactions: run.trace.compactions };
+    if (at > 5000) throw new Error('more than 5000 storage calls in one sweep: does the tree ever settle?');
+    for (const crash of CRASH_KINDS(seed, at)) {
       let stage = 'recovery failed: ';
       try {
-        const recovered = new Db(impl, new Disk(afterCrash(simOf(crashing), crash)), options);
+        let versionCheck: string[] = [];
+        const trace: Trace = { durable: null, compactions: 0 };
+        const strategy = recording(impl, trace, options, { recover: (version, storage) => (versionCheck = recoveredProblems(run.trace, version, storage)) });
+        const db = new Db(strategy, new Disk(afterCrash(simOf(crashing), crash)), options);
         stage = '';
-        check(recovered);
+        check({ db, run, versionProblems: versionCheck });
       } catch (error) {
         const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-        throw new Error(`${where(at, op, crash, clean)}${stage}${message}`, { cause: error });
+        throw new Error(`${where(at, refused, crash, opsOf(crashing))}${stage}${message}`, { cause: error });
       }
     }
   }
-  return { calls, compactions };
 }
 
-const where = (at: number, op: string, crash: CrashKind, clean: Db): string =>
-  `crash before storage call ${at + 1} of ${opsOf(clean.disk).length} (${op}); ${describeCrash(crash)}\n` +
-  `the calls around it: ${opsOf(clean.disk).slice(Math.max(0, at - 4), at + 3).join(' · ')}\n`;
+const where = (at: number, op: string, crash: CrashKind, ops: readonly string[]): string =>
+  `crash before storage call ${at + 1} (${op}); ${describeCrash(crash)}\n` + `the calls before it: ${ops.slice(Math.max(0, at - 5)).join(' · ')} · ✗ ${op}\n`;
+
+const copyModel = (model: Model): Model => {
+  const copy = new Model();
+  for (const k of model.touched) copy.touched.add(k);
+  for (const [k, v] of model.live) copy.live.set(k, v);
+  return copy;
+};
+
+/** Opening the tree on a primed disk replays its log, flushes, and compacts: the script of the warm sweeps. */
+const reopen =
+  (options: LsmOptions) =>
+  (strategy: LsmModule, disk: Disk): void => {
+    new Db(strategy, disk, options);
+  };
+
+/** Small enough that a few dozen writes from an empty disk flush, compact and reach L3. */
+const FRESH: LsmOptions = { memtableBytes: 100, l0Trigger: 2, baseLevelBytes: 200, fanout: 2, levels: 4, targetFileBytes: 100 };
+/** Keys of the fresh sweep: the empty string and names an object would mistake for its own are keys too. */
+const FRESH_KEYS = ['', '__proto__', 'constructor', 'é', '\u{1F600}', ...Array.from({ length: 9 }, (_, i) => key(i))];
+const FRESH_WRITES = 36;
+
+/** From an empty disk: open the tree, then puts and deletes (deletes of keys already flushed among them), each acknowledged when it returns. */
+const fromEmpty =
+  (seed: number) =>
+  (strategy: LsmModule, disk: Disk, run: SweepRun): void => {
+    const db = new Db(strategy, disk, FRESH);
+    const rng = new Rng(seed);
+    for (let i = 0; i < FRESH_WRITES; i++) {
+      const k = FRESH_KEYS[rng.int(0, FRESH_KEYS.length - 1)]!;
+      const value = rng.int(0, 2) === 0 && run.acked.live.has(k) ? null : `f${i}`;
+      run.inflight = { key: k, value };
+      if (value === null) db.delete(k);
+      else db.put(k, value);
+      if (value === null) run.acked.delete(k);
+      else run.acked.put(k, value);
+      run.inflight = undefined;
+    }
+  };
+
+/** Reads that match neither the acknowledged writes nor those plus the write under way. */
+function lostOrResurrected({ db, run }: Recovered): string[] {
+  const wrong = readMismatches(db, run.acked, 4);
+  if (wrong.length === 0 || run.inflight === undefined) return wrong;
+  const withIt = copyModel(run.acked);
+  if (run.inflight.value === null) withIt.delete(run.inflight.key);
+  else withIt.put(run.inflight.key, run.inflight.value);
+  withIt.touched.add(run.inflight.key);
+  return readMismatches(db, withIt, 4).length === 0 ? [] : wrong;
+}
 
 const SWEEP_OPTIONS: readonly LsmOptions[] = [SMALL, { ...SMALL, l0Trigger: 2, fanout: 2, levels: 5 }];
-
-/**
- * What compact's outputs must hold: the merge (the newest version of each key,
- * tombstones gone if asked), cut greedily, so that a table ends only where its
- * next entry would take it past `target` bytes of entries.
- */
-function expectedOutputs(runs: readonly (readonly Entry[])[], dropTombstones: boolean, target: number): Entry[][] {
-  const newest = new Map<string, Entry>();
-  for (const e of runs.flat()) if ((newest.get(e.key)?.seq ?? -1) < e.seq) newest.set(e.key, e);
-  const merged = [...newest.values()].filter((e) => !(dropTombstones && e.value === null)).sort((a, b) => compareKeys(a.key, b.key));
-  const tables: Entry[][] = [];
-  let bytes = 0;
-  for (const e of merged) {
-    const current = tables[tables.length - 1];
-    if (current !== undefined && bytes + entryBytes(e) <= target) {
-      current.push(e);
-      bytes += entryBytes(e);
-    } else {
-      tables.push([e]);
-      bytes = entryBytes(e);
-    }
-  }
-  return tables;
-}
 
 /** Runs compact on L0 tables holding `inputs` and one L1 table holding `below` (if any), and checks its outputs against `expectedOutputs`. */
 function checkOutputs(impl: Db['impl'], inputs: readonly (readonly Entry[])[], below: readonly Entry[], dropTombstones: boolean, target: number): void {
@@ -187,18 +244,19 @@ const outputRunsArb = fc
 suite.task(3, () => {
   suite.test(
     {
-      points: 9,
+      points: 7,
       category: 'faults',
       name: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
+      clauses: ['LSM-3.4', 'LSM-3.7', 'LSM-3.9', 'LSM-3.10'],
       hint: 'Order is everything (LevelDB doc/impl.md, "Compactions" and "Recovery"): write and sync every output, then make the new version durable in one atomic step, and only then remove the inputs. A crash before the switch must find the old version with all its files; after it, the new one with all of its.',
       deadlineMs: 30_000,
     },
     (t) => {
       for (const [i, options] of SWEEP_OPTIONS.entries()) {
         const { disk, model } = primedDisk(suite.impl(), options, t.seed + i);
-        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, (recovered) => {
-          const wrong = readMismatches(recovered, model, 4);
-          if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.version)}`);
+        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, model, reopen(options), (recovered) => {
+          const wrong = lostOrResurrected(recovered);
+          if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.db.version)}`);
         });
         expect(compactions, `compactions started by the flush being crashed (${JSON.stringify(options)})`).toBeGreaterThan(0);
       }
@@ -207,21 +265,61 @@ suite.task(3, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'faults',
-      name: 'after recovery from a crash at any storage call, only the manifest and the files its version lists remain: no orphan outlives a restart',
+      name: 'from a fresh disk, a crash at any storage call, from the very first one on, loses no acknowledged write and brings back no deleted key',
+      clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-0.6'],
+      hint: 'The first calls count too: LsmTree.open on an empty disk calls your recover (which finds nothing), creates the first log and installs the first version with your installVersion; a crash in between must leave a disk on which recover returns null or that first version, never a manifest that is not whole. Then every put is acknowledged once it returns, even while the tree holds only a few tables.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const { compactions } = sweep(suite.impl(), FRESH, new SimStorage(), t.seed, new Model(), fromEmpty(t.seed), (recovered) => {
+        const wrong = lostOrResurrected(recovered);
+        if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.db.version)}`);
+      });
+      expect(compactions, `compactions on the way from the empty disk (${JSON.stringify(FRESH)})`).toBeGreaterThan(2);
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'after a crash at any storage call, from a fresh disk or a warm tree, recover returns exactly the version installed last or the one being installed, every field as it was',
+      clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-3.6'],
+      hint: 'recover returns what installVersion made durable, field by field: the levels with every table’s metadata, nextFile, lastSeq and log, as the version was when it was installed. A crash inside an install may leave the old version or the new one; inside a compaction, the old one or the very version compact would have returned. Recomputing a field on the way back (lastSeq from the tables, nextFile from the files on disk) gives a version that was never installed.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const exact = ({ versionProblems: problems }: Recovered): void => {
+        if (problems.length > 0) throw new Error(problems.join('\n'));
+      };
+      sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 200, new Model(), fromEmpty(t.seed + 200), exact);
+      const { disk, model } = primedDisk(suite.impl(), SMALL, t.seed + 201);
+      sweep(suite.impl(), SMALL, disk, t.seed + 201, model, reopen(SMALL), exact);
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain: no orphan outlives a restart',
+      clauses: ['LSM-3.12', 'LSM-3.14'],
       hint: 'A crash leaves outputs no version lists (the switch never happened) or inputs the new version dropped (the removes never happened), and perhaps a temporary manifest. recover knows which files the version lists; it removes every other .sst and .log, and any leftover of an unfinished install (LevelDB DBImpl::RemoveObsoleteFiles).',
       deadlineMs: 30_000,
     },
     (t) => {
+      const noOrphans = ({ db }: Recovered): void => {
+        const left = orphans(db.version, db.disk);
+        if (left.length > 0) {
+          throw new Error(`after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${db.disk.list().join(', ')}\n${describeVersion(db.version)}`);
+        }
+      };
+      sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 50, new Model(), fromEmpty(t.seed + 50), noOrphans);
       for (const [i, options] of SWEEP_OPTIONS.entries()) {
-        const { disk } = primedDisk(suite.impl(), options, t.seed + 100 + i);
-        sweep(suite.impl(), options, disk, t.seed + 100 + i, (recovered) => {
-          const left = orphans(recovered.version, recovered.disk);
-          if (left.length > 0) {
-            throw new Error(`after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${recovered.disk.list().join(', ')}\n${describeVersion(recovered.version)}`);
-          }
-        });
+        const { disk, model } = primedDisk(suite.impl(), options, t.seed + 100 + i);
+        sweep(suite.impl(), options, disk, t.seed + 100 + i, model, reopen(options), noOrphans);
       }
     },
   );

@@ -23,8 +23,12 @@ export interface BenchOptions {
   /** Its peers (default n2 … n5: a five-node cluster). */
   readonly peers?: readonly NodeId[];
   readonly seed?: number;
-  /** After every call that sends a message, check that the durable state equals the node's (default false). */
-  readonly checkDurable?: boolean;
+  /**
+   * Check that the durable state equals the node's: after every call that
+   * sends a message (true), after every call and construction ('every'), or
+   * never (false, the default).
+   */
+  readonly checkDurable?: boolean | 'every';
 }
 
 const stringify = JSON.stringify;
@@ -44,7 +48,7 @@ export class Bench {
   #inCall = false;
   #outbox: Sent[] = [];
   readonly #seed: number;
-  readonly #checkDurable: boolean;
+  readonly #checkDurable: boolean | 'every';
 
   constructor(
     private readonly module: RaftModule,
@@ -56,6 +60,7 @@ export class Bench {
     this.#checkDurable = options.checkDurable ?? false;
     this.storage = new SimStorage();
     this.node = this.#create(this.storage, 'start');
+    if (this.#checkDurable === 'every') this.expectDurable('after the constructor, on an empty disk');
   }
 
   /** The cluster size, and how many votes or copies make a majority. */
@@ -116,7 +121,7 @@ export class Bench {
     }
     const out = this.#outbox;
     this.sent.push(...out);
-    if (this.#checkDurable && out.length > 0) this.expectDurable(`after ${what}, which sent ${out.map((s) => `${describeMessage(s.message)} to ${s.to}`).join('; ')}`);
+    if (this.#checkDurable === 'every' ? true : this.#checkDurable && out.length > 0) this.expectDurable(`after ${what}, which sent ${out.map((s) => `${describeMessage(s.message)} to ${s.to}`).join('; ')}`);
     return out;
   }
 
@@ -143,10 +148,21 @@ export class Bench {
     return guarded(`node ${this.id} while the bench read it`, () => what(this.node));
   }
 
-  /** The worst crash: every unsynced byte and directory operation is lost; then a new node starts on what is left. */
-  crash(): void {
-    this.storage = this.storage.durableCopy();
+  /**
+   * A crash, then a new node on what is left. Without `rng`, the worst crash:
+   * every unsynced byte and directory operation is lost. With it, the
+   * simulator's crash: torn appends, rewrites reverted or torn, a prefix of
+   * the directory operations kept, each choice drawn from `rng`.
+   */
+  crash(rng?: Rng): void {
+    if (rng) {
+      this.storage = this.storage.clone();
+      this.storage.crash(rng);
+    } else {
+      this.storage = this.storage.durableCopy();
+    }
     this.node = this.#create(this.storage, 'restart');
+    if (this.#checkDurable === 'every') this.expectDurable('after the constructor, restarting after a crash');
   }
 
   /** Throws, with the evidence, unless a node restored from the durable state alone has this node's term, vote and log. */
@@ -175,12 +191,16 @@ export class Bench {
     return this.step(leader, { type: 'append-entries', term, prevLogIndex: 0, prevLogTerm: 0, entries: log, leaderCommit });
   }
 
-  /** Ticks until the node starts an election (a candidate in a later term), at most `maxTicks` times; returns what that tick sent. */
+  /**
+   * Ticks until the node starts an election (a candidate in a later term, or
+   * at once its leader in a cluster of one), at most `maxTicks` times; returns
+   * what that tick sent.
+   */
   campaign(maxTicks: number): Sent[] {
     const before = this.read((n) => n.term);
     for (let i = 0; i < maxTicks; i++) {
       const out = this.tick();
-      if (this.read((n) => n.role === 'candidate' && n.term > before)) return out;
+      if (this.read((n) => (n.role === 'candidate' || (n.role === 'leader' && this.peers.length === 0)) && n.term > before)) return out;
     }
     throw new Error(`raft: ${this.id} did not become a candidate within ${maxTicks} ticks without hearing from a leader (Raft §5.2)`);
   }

@@ -85,6 +85,20 @@ suite.task(1, () => {
       four.step('n4', { type: 'request-vote-reply', term: 1, voteGranted: true });
       expect(four.read((n) => n.role), 'role in a four-node cluster with 3 of 4 votes').toBe('leader');
 
+      // Two nodes need both votes; seven need four.
+      for (const size of [2, 3, 7]) {
+        const peers = ['n2', 'n3', 'n4', 'n5', 'n6', 'n7'].slice(0, size - 1);
+        const other = new Bench(suite.impl(), { peers });
+        other.campaign(MAX_TIMEOUT + 1);
+        const need = Math.floor(size / 2) + 1;
+        for (const [i, peer] of peers.slice(0, need - 1).entries()) {
+          expect(other.read((n) => n.role), `role in a ${size}-node cluster with ${i + 1} of ${size} votes`).toBe('candidate');
+          const won = other.step(peer, { type: 'request-vote-reply', term: 1, voteGranted: true });
+          if (i === need - 2) expect(won.filter((s) => s.message.type === 'append-entries').map((s) => s.to).sort(), `AppendEntries sent on winning ${need} of ${size} votes: ${show(won)}`).toEqual(peers);
+        }
+        expect(other.read((n) => [n.role, n.leader]), `role and leader in a ${size}-node cluster with ${need} of ${size} votes`).toEqual(['leader', 'n1']);
+      }
+
       // A cluster of one: its own vote is a majority, so it wins as it starts the election.
       const alone = new Bench(suite.impl(), { peers: [] });
       let ticks = 0;
@@ -207,6 +221,48 @@ suite.task(1, () => {
       leader.step('n3', { type: 'append-entries-reply', term, success: true, index: 1, lastLogIndex: 1 });
       leader.step('n4', { type: 'append-entries-reply', term, success: true, index: 1, lastLogIndex: 1 });
       expect(leader.read((n) => n.commitIndex), `commit index after 2 success replies of term ${term}`).toBe(1);
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'a granted vote counts once per voter, and only for a candidate of its term: duplicated votes do not elect, and late ones change nothing for a follower or a leader',
+      hint: 'Raft §5.2: a candidate wins with votes from a majority of the servers, not a majority of replies; the network duplicates them. Count voters in a Set, only while you are a candidate of the reply’s term, and never become leader a second time.',
+    },
+    () => {
+      // Duplicates: the same voter three times is one vote (5 nodes: 3 needed; 4 nodes: 3 needed).
+      for (const peers of [['n2', 'n3', 'n4', 'n5'], ['n2', 'n3', 'n4']]) {
+        const bench = new Bench(suite.impl(), { peers });
+        bench.campaign(MAX_TIMEOUT + 1);
+        for (let i = 0; i < 3; i++) bench.step('n2', { type: 'request-vote-reply', term: 1, voteGranted: true });
+        bench.step('n3', { type: 'request-vote-reply', term: 1, voteGranted: false });
+        bench.step('n3', { type: 'request-vote-reply', term: 1, voteGranted: false });
+        expect(bench.read((n) => [n.role, n.role]), `role in a ${peers.length + 1}-node cluster after n2's granted vote three times and n3's refusal twice`).toEqual(['candidate', 'candidate']);
+        bench.step('n4', { type: 'request-vote-reply', term: 1, voteGranted: true });
+        expect(bench.read((n) => [n.role, n.leader, n.leader]), `role and leader after n4's vote too`).toEqual(['leader', 'n1', 'n1']);
+      }
+
+      // Late votes: a candidate of term 2 that hears from the leader of term 2 is a follower; votes for it then change nothing.
+      const follower = new Bench(suite.impl());
+      follower.campaign(MAX_TIMEOUT + 1);
+      follower.campaign(MAX_TIMEOUT + 1);
+      follower.step('n3', { type: 'append-entries', term: 2, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0 });
+      const late = ['n2', 'n4', 'n5', 'n2'].flatMap((peer) => follower.step(peer, { type: 'request-vote-reply', term: 2, voteGranted: true }));
+      expect(follower.read((n) => [n.role, n.leader, n.term, n.votedFor]), 'role, leader, term and vote of a follower of n3 in term 2 after late votes of term 2 from n2, n4, n5 and n2 again').toEqual(['follower', 'n3', 2, 'n1']);
+      expect(show(late), 'sent on those late votes').toBe('nothing');
+
+      // Duplicated votes reaching the leader: it stays leader and keeps what it learned since it won.
+      const leader = new Bench(suite.impl());
+      leader.win(MAX_TIMEOUT + 1);
+      const term = leader.read((n) => n.term);
+      leader.propose('a');
+      leader.step('n2', { type: 'append-entries-reply', term, success: true, index: 1, lastLogIndex: 1 });
+      for (const peer of ['n2', 'n3', 'n4']) leader.step(peer, { type: 'request-vote-reply', term, voteGranted: true });
+      expect(leader.read((n) => [n.role, n.leader, n.commitIndex]), `role, leader and commit index of the leader of term ${term} holding entry 1 with n2, after duplicated votes of term ${term}`).toEqual(['leader', 'n1', 0]);
+      leader.step('n5', { type: 'append-entries-reply', term, success: true, index: 1, lastLogIndex: 1 });
+      expect(leader.read((n) => n.commitIndex), 'commit index once n5 holds entry 1 too (n1, n2 and n5: 3 of 5)').toBe(1);
     },
   );
 
