@@ -153,7 +153,7 @@ suite.task(2, () => {
       const { RaftNode } = suite.impl();
       t.check(
         fc.property(
-          fc.constantFrom(3, 5, 7),
+          fc.constantFrom(1, 2, 3, 4, 5, 6, 7),
           fc.integer({ min: 1, max: 30 }),
           fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }),
           (size, count, acks) => {
@@ -162,6 +162,9 @@ suite.task(2, () => {
             bench.win(MAX_TIMEOUT + 1);
             const term = bench.read((n) => n.term);
             for (let i = 0; i < count; i++) bench.propose(`c${i + 1}`);
+            // Alone, the leader is its own majority: each proposal commits in the call that makes it.
+            if (size === 1) expect(bench.read((n) => n.commitIndex), `the leader of a one-node cluster, after ${count} proposals`).toBe(count);
+            if (size === 1) return;
             const match = new Map(peers.map((p) => [p, 0]));
             for (const [who, upTo] of acks) {
               const peer = peers[who % peers.length]!;
@@ -174,7 +177,7 @@ suite.task(2, () => {
             }
           },
         ),
-        { numRuns: 150 },
+        { numRuns: 200 },
       );
     },
   );
@@ -279,6 +282,96 @@ suite.task(2, () => {
       }
       const heartbeat = bench.tick().filter((s) => s.to === 'n2');
       expect(show(heartbeat), 'the next heartbeat to n2, which holds all 6 entries').toBe(show([{ to: 'n2', message: append(term, 6, 1, [], 0) }]));
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'faults',
+      name: 'duplicated and reordered AppendEntries replies: an acknowledgement counts once per follower, a late one lowers nothing, and a late rejection never sends the leader back to or below matchIndex',
+      hint: 'Raft §5.3 on a network that duplicates and reorders: keep matchIndex per follower and only ever raise it (max), count followers rather than replies, and keep nextIndex above matchIndex whatever rejection arrives.',
+    },
+    () => {
+      for (const peers of [['n2', 'n3', 'n4', 'n5'], ['n2', 'n3', 'n4']]) {
+        const size = peers.length + 1;
+        const bench = new Bench(suite.impl(), { peers });
+        bench.win(MAX_TIMEOUT + 1);
+        const term = bench.read((n) => n.term);
+        for (const c of ['a', 'b', 'c']) bench.propose(c);
+        for (let i = 0; i < 3; i++) bench.step('n2', reply(term, true, 3, 3));
+        expect(bench.read((n) => [n.commitIndex, n.commitIndex]), `${size} nodes: commit index after n2's acknowledgement of index 3, three times`).toEqual([0, 0]);
+        // n3's acknowledgements arrive out of order: index 3 first, then the older one for index 1.
+        bench.step('n3', reply(term, true, 3, 3));
+        bench.step('n3', reply(term, true, 1, 1));
+        expect(bench.read((n) => n.commitIndex), `${size} nodes: commit index once n2 and n3 acknowledged index 3 (then n3's older acknowledgement of 1)`).toBe(3);
+        const next = bench.tick().filter((s) => s.to === 'n3' || s.to === 'n2');
+        expect(show(next), `${size} nodes: the next heartbeats to n2 and n3, which hold all 3 entries`).toBe(show(['n2', 'n3'].map((to) => ({ to, message: append(term, 3, term, [], 3) }))));
+        // n4 rejected an old request, then caught up; its rejection, duplicated, arrives after the success.
+        bench.step('n4', reply(term, true, 3, 3));
+        for (let i = 0; i < 2; i++) {
+          const late = bench.step('n4', reply(term, false, 3, 0)).filter((s) => s.message.type === 'append-entries');
+          for (const s of late) if (s.message.type === 'append-entries') expect(s.message.prevLogIndex, `${size} nodes: prevLogIndex of what the leader sent n4 (which holds 1…3) on a late rejection`).toBe(3);
+        }
+        const heartbeat = bench.tick().filter((s) => s.to === 'n4');
+        expect(show(heartbeat), `${size} nodes: the next heartbeat to n4, which holds all 3 entries`).toBe(show([{ to: 'n4', message: append(term, 3, term, [], 3) }]));
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'a former leader elected again starts its new term afresh: nextIndex past its log, matchIndex 0, old replies ignored, and it repairs a follower whose log diverged',
+      hint: 'Raft Figure 2, "Volatile state on leaders (reinitialized after election)": nextIndex and matchIndex from an earlier leadership are stale. A follower that acknowledged index 3 then may hold other entries now.',
+    },
+    () => {
+      const bench = new Bench(suite.impl());
+      bench.follow('n2', 1, [{ term: 1, command: 'a' }], 1);
+      bench.win(MAX_TIMEOUT + 1);
+      expect(bench.read((n) => n.term)).toBe(2);
+      bench.propose('b');
+      bench.propose('c');
+      const mine = [{ term: 1, command: 'a' }, { term: 2, command: 'b' }, { term: 2, command: 'c' }];
+      bench.step('n2', reply(2, true, 3, 3));
+      // n3 starts term 3 with a shorter log: n1 steps down and refuses. n3 wins with n4 and n5, and puts 3:"x" at index 2 on n2.
+      bench.step('n3', { type: 'request-vote', term: 3, lastLogIndex: 1, lastLogTerm: 1 });
+      expect(bench.read((n) => [n.role, n.term, n.leader, n.commitIndex]), 'role, term, leader and commit index of n1 after RequestVote(term 3) from n3').toEqual(['follower', 3, undefined, 1]);
+      bench.campaign(MAX_TIMEOUT + 1);
+      expect(bench.read((n) => n.term)).toBe(4);
+      // A late acknowledgement from term 2, then the votes of term 4 from n4 and n5 (n2, whose log ends at 2@3, refuses).
+      bench.step('n2', reply(2, true, 3, 3));
+      bench.step('n2', { type: 'request-vote-reply', term: 4, voteGranted: false });
+      bench.step('n4', { type: 'request-vote-reply', term: 4, voteGranted: true });
+      const won = bench.step('n5', { type: 'request-vote-reply', term: 4, voteGranted: true });
+      expect(bench.read((n) => [n.role, n.leader, n.leader, n.commitIndex]), 'n1 with votes from n4 and n5 in term 4').toEqual(['leader', 'n1', 'n1', 1]);
+      expect(show(won), 'sent on winning term 4: nextIndex is past its own last entry for every peer').toBe(show(['n2', 'n3', 'n4', 'n5'].map((to) => ({ to, message: append(4, 3, 2, [], 1) }))));
+
+      // n2 holds [1:"a", 3:"x"] and answers as a follower does, until its log matches n1's.
+      let n2: Entry[] = [{ term: 1, command: 'a' }, { term: 3, command: 'x' }];
+      let pending: Message = append(4, 3, 2, [], 1);
+      const trail: string[] = [];
+      for (let round = 0; round < 6; round++) {
+        if (pending.type !== 'append-entries') break;
+        const { prevLogIndex: prev, prevLogTerm, entries: list } = pending;
+        trail.push(describeMessage(pending));
+        const matches = prev <= n2.length && (prev === 0 ? 0 : n2[prev - 1]!.term) === prevLogTerm;
+        if (matches) n2 = [...n2.slice(0, prev), ...list];
+        const out = bench.step('n2', reply(4, matches, matches ? prev + list.length : prev, n2.length));
+        if (matches) break;
+        const retry = [...out, ...(out.some((s) => s.to === 'n2') ? [] : bench.tick())].find((s) => s.to === 'n2' && s.message.type === 'append-entries');
+        if (!retry) expect.fail(`n2 holds [1:"a", 3:"x"] and rejected ${describeMessage(pending)}; n1 (leader of term 4, log ${describeLog(mine)}) sent n2 nothing earlier, now or on the next tick: is matchIndex from term 2 (3) still there?`);
+        pending = retry.message;
+      }
+      expect(describeLog(n2), `n2's log after the AppendEntries n1 sent it: ${trail.join(', ')}`).toBe(describeLog(mine));
+      expect(bench.read((n) => n.commitIndex), 'commit index once n2 holds entries of term 2 only: none of term 4 yet').toBe(1);
+      bench.propose('d');
+      bench.step('n2', reply(4, true, 4, 4));
+      expect(bench.read((n) => n.commitIndex), 'entry 4 (term 4) on n1 and n2 only').toBe(1);
+      bench.step('n4', reply(4, true, 4, 4));
+      expect(bench.read((n) => n.commitIndex), 'entry 4 (term 4) on n1, n2 and n4').toBe(4);
+      expect(bench.applied.map(describeApplied), 'applied by n1').toEqual(['a', 'b', 'c', 'd'].map((command, i) => describeApplied({ type: 'applied', index: i + 1, term: i === 0 ? 1 : i === 3 ? 4 : 2, command })));
     },
   );
 
