@@ -52,7 +52,16 @@ function submission(overlay: string | undefined): string {
   return root;
 }
 
-async function gradeOne(label: string, overlay: string | undefined): Promise<{ label: string; score: number; failed: string[] }> {
+interface Graded {
+  readonly label: string;
+  readonly score: number;
+  /** The tests it did not pass, as `[points] name (status)`. */
+  readonly failed: string[];
+  /** Their names alone, with the clauses each checks: what a manifest's `mustFail` picks from. */
+  readonly failedTests: { name: string; clauses: readonly string[] }[];
+}
+
+async function gradeOne(label: string, overlay: string | undefined): Promise<Graded> {
   const root = submission(overlay);
   const staged = stageSubmission(root, [spec]);
   try {
@@ -61,14 +70,15 @@ async function gradeOne(label: string, overlay: string | undefined): Promise<{ l
     const failed = exercise.tests.filter((t) => t.status !== 'passed').map((t) => `[${t.maxPoints}] ${t.name} (${t.status})`);
     console.log(`${exercise.score === maxPoints(spec) ? 'FULL ' : '     '}${String(exercise.score).padStart(3)}/${maxPoints(spec)}  ${label}`);
     for (const line of failed) console.log(`             ✗ ${line}`);
-    return { label, score: exercise.score, failed };
+    const failedTests = exercise.tests.filter((t) => t.status !== 'passed').map((t) => ({ name: t.name, clauses: t.clauses ?? [] }));
+    return { label, score: exercise.score, failed, failedTests };
   } finally {
     staged.cleanup();
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
-const results = [];
+const results: (Graded & { name?: string; clause?: string })[] = [];
 if (only === undefined || only.has('base')) results.push(await gradeOne('base', undefined));
 for (const entry of manifest) {
   if (only !== undefined && !only.has(entry.name)) continue;

@@ -1,0 +1,100 @@
+/**
+ * Brings a red team's graded work into the repo (grading/redteam/BRIEF.md):
+ * `grading/suites/<slug>/broken/redteam/` gets the base, each variant that lost
+ * points (only the files it changes; an unchanged copy of a sibling becomes a
+ * one-line re-export of the base's), their demos, and `manifest.json` with the
+ * clause ids and the tests each must fail.
+ *
+ *   npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE]
+ *
+ * Reads `DIR/graded-seed1.json` (grading/redteam/grade.ts, run first against
+ * the current suite) and `DIR/variants/manifest.json`. `--clauses` names a JSON
+ * object mapping a variant's name to the ledger ids of the clause it breaks;
+ * its `mustFail` is then the failing tests that check one of those clauses
+ * (else the first three failing tests). A variant that kept full marks is left
+ * out and listed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exerciseSpec } from '../catalog';
+import { ROOT } from '../paths';
+
+interface Entry {
+  readonly name: string;
+  readonly files: readonly string[];
+  readonly clause: string;
+  readonly section?: string;
+  readonly mistake: string;
+  readonly source: string | null;
+}
+interface Graded {
+  readonly label: string;
+  readonly name?: string;
+  readonly score: number;
+  readonly failedTests: { name: string; clauses: readonly string[] }[];
+}
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { clauses: { type: 'string' } } });
+const [slug, dirArg] = positionals;
+if (slug === undefined || dirArg === undefined) {
+  console.error('usage: npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE]');
+  process.exit(2);
+}
+const spec = exerciseSpec(slug);
+const dir = path.resolve(dirArg);
+const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'variants', 'manifest.json'), 'utf8')) as Entry[];
+const graded = JSON.parse(fs.readFileSync(path.join(dir, 'graded-seed1.json'), 'utf8')) as Graded[];
+const clauseMap = values.clauses === undefined ? {} : (JSON.parse(fs.readFileSync(values.clauses, 'utf8')) as Record<string, string[]>);
+const out = path.join(ROOT, 'grading/suites', slug, 'broken/redteam');
+
+const base = graded.find((g) => g.label === 'base');
+if (base === undefined || base.failedTests.length > 0) {
+  console.error(`import: the base must be graded and score full marks first (npx tsx grading/redteam/grade.ts ${slug} ${dirArg})`);
+  process.exit(1);
+}
+fs.rmSync(out, { recursive: true, force: true });
+fs.cpSync(path.join(dir, 'base'), path.join(out, 'base'), { recursive: true });
+
+const withoutExt = (file: string): string => file.replace(/\.ts$/, '');
+const imported = [];
+const left: string[] = [];
+for (const entry of manifest) {
+  const result = graded.find((g) => g.name === entry.name);
+  if (result === undefined || result.failedTests.length === 0) {
+    left.push(`${entry.name}: ${result === undefined ? 'not graded' : 'kept full marks'}`);
+    continue;
+  }
+  const from = path.join(dir, 'variants', entry.name);
+  const to = path.join(out, entry.name);
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of fs.readdirSync(from)) {
+    const text = fs.readFileSync(path.join(from, file), 'utf8');
+    const baseFile = path.join(dir, 'base', file);
+    if (!entry.files.includes(file) && fs.existsSync(baseFile) && fs.readFileSync(baseFile, 'utf8') === text) {
+      fs.writeFileSync(path.join(to, file), `export * from '../base/${withoutExt(file)}';\n`);
+    } else {
+      if (!entry.files.includes(file)) console.warn(`import: ${entry.name}/${file} differs from the base but is not listed as changed; copied whole`);
+      fs.writeFileSync(path.join(to, file), text);
+    }
+  }
+  const ids = clauseMap[entry.name] ?? [];
+  const named = result.failedTests.filter((t) => t.clauses.some((id) => ids.includes(id)));
+  const mustFail = (named.length > 0 ? named : result.failedTests).slice(0, 3).map((t) => t.name);
+  if (named.length === 0) console.warn(`import: ${entry.name}: no failing test checks ${ids.join(', ') || '(no clause ids given)'}; mustFail is its first failing tests`);
+  imported.push({ name: entry.name, files: entry.files, clause: entry.clause, clauses: ids, mistake: entry.mistake, source: entry.source, mustFail });
+}
+
+const demos = path.join(dir, 'demos');
+if (fs.existsSync(demos)) {
+  fs.mkdirSync(path.join(out, 'demos'), { recursive: true });
+  const kept = new Set(imported.map((v) => v.name));
+  for (const file of fs.readdirSync(demos)) {
+    const name = withoutExt(file);
+    if (!file.endsWith('.ts') || (!name.startsWith('_') && !kept.has(name))) continue;
+    fs.writeFileSync(path.join(out, 'demos', file), fs.readFileSync(path.join(demos, file), 'utf8').replaceAll("'../variants/", "'../"));
+  }
+}
+fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(imported, null, 2)}\n`);
+console.log(`import: ${imported.length} variants into ${path.relative(ROOT, out)} (learner files ${spec.learnerFiles.join(', ')})`);
+for (const line of left) console.log(`  left out: ${line}`);
