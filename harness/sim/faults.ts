@@ -73,9 +73,14 @@ export interface FaultPlanOptions {
 
 const ALL_KINDS: readonly FaultType[] = ['crash', 'partition', 'one-way', 'isolate', 'hold', 'degrade', 'clock-jump', 'clock-skew', 'clock-drift'];
 
+/** Faults on a link between two distinct nodes. */
+const PAIR_KINDS: readonly FaultType[] = ['one-way', 'hold', 'degrade'];
+
 /** Generates fault plans over `nodes`, sorted by time; shrinks towards fewer, shorter, earlier faults. */
 export function faultPlanArb(nodes: readonly NodeId[], options: FaultPlanOptions): fc.Arbitrary<FaultPlan> {
-  const kinds = options.kinds ?? ALL_KINDS;
+  // A one-node cluster has no link to cut, hold or degrade: those kinds are left out (drawing two distinct nodes from one never ends).
+  const kinds = (options.kinds ?? ALL_KINDS).filter((kind) => nodes.length >= 2 || !PAIR_KINDS.includes(kind));
+  if (kinds.length === 0) throw new RangeError(`sim: no fault of kinds ${(options.kinds ?? []).join(', ')} fits a cluster of ${nodes.length} node(s)`);
   const minDuration = options.minDurationMs ?? 100;
   const duration = fc.integer({ min: minDuration, max: Math.max(minDuration, options.maxDurationMs ?? 2000) });
   const node = fc.constantFrom(...nodes);

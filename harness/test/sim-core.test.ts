@@ -157,6 +157,13 @@ describe('invariants, liveness and the vacuity guard', () => {
       { numRuns: 50, seed: 7 },
     );
   });
+
+  test('a one-node cluster gets plans without link faults, and a plan of link faults alone is a clear error', () => {
+    const kinds = fc.sample(faultPlanArb(['n1'], { untilMs: 2000, maxFaults: 20 }), { numRuns: 50, seed: 3 }).flat().map((f) => f.fault.type);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.filter((k) => k === 'one-way' || k === 'hold' || k === 'degrade')).toEqual([]);
+    expect(() => faultPlanArb(['n1'], { untilMs: 2000, kinds: ['hold', 'degrade'] })).toThrow(/sim: no fault of kinds hold, degrade fits a cluster of 1 node/);
+  });
 });
 
 describe('clocks', () => {
