@@ -46,7 +46,7 @@ export interface Version {
   readonly levels: readonly (readonly TableMeta[])[];
   /** The number the next new file gets; tables and logs share one sequence, so a name is never reused. */
   readonly nextFile: number;
-  /** The highest sequence number in any table. */
+  /** The highest sequence number written to a table so far (set by a flush; a compaction keeps it as it was, even when the tombstone that held it was dropped). */
   readonly lastSeq: number;
   /** The write-ahead log that holds the writes not yet in a table. */
   readonly log: string;

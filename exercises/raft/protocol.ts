@@ -93,7 +93,7 @@ export type ProposeResult =
   | { readonly ok: false; readonly leader: NodeId | undefined };
 
 /**
- * Election timeout, in ticks. Each time a follower or candidate resets its
+ * [RAFT-1.2] Election timeout, in ticks. Each time a follower or candidate resets its
  * election timer it draws a new timeout uniformly from
  * [ELECTION_TICKS, 2 × ELECTION_TICKS − 1] with `ctx.rng`, and starts an
  * election on that many'th tick() after the reset (Raft §5.2, §9.3).

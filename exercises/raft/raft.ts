@@ -17,25 +17,28 @@
  * - Terms, votes and the log follow Figure 2 exactly, with the timing
  *   constants of protocol.ts. A leader sends AppendEntries to every peer on
  *   becoming leader and then every HEARTBEAT_TICKS ticks.
- * - A follower's or candidate's election timer is reset (a new timeout
+ * - [RAFT-1.3] A follower's or candidate's election timer is reset (a new timeout
  *   drawn) only by an AppendEntries from the leader of its current term, by
  *   granting a vote, and by starting an election (§5.2); besides, a node
  *   draws its first timeout when it is constructed, and a leader that steps
  *   down starts a fresh one. Messages from earlier terms, replies, and
  *   refused vote requests never reset it.
- * - A leader appends only what is proposed to it (no no-op entry on election).
- * - Entries are applied (emitted with ctx.emit) once each, in index order,
+ * - [RAFT-2.3] A leader appends only what is proposed to it (no no-op entry on election).
+ * - [RAFT-2.12] Entries are applied (emitted with ctx.emit) once each, in index order,
  *   only once committed, and in the same call that advanced the commit index.
  *   The state machine is volatile: after a restart, the node applies again
  *   from index 1 as it learns the commit index.
- * - Persistence: `ctx.storage` keeps only what was synced (`sync(name)` for
- *   contents, `syncDirectory()` for created or renamed files). When a call
- *   returns having sent any message, the node's current term, vote and log
- *   must already be durable: a crash right then, losing everything unsynced,
- *   must leave storage from which a new node restores exactly that state.
- * - A node is constructed at start and after every crash with the same
+ * - [RAFT-3.1] Persistence: `ctx.storage` keeps only what was synced (`sync(name)`
+ *   for contents, `syncDirectory()` for created or renamed files). When any
+ *   call returns (the constructor included), and so before any message leaves,
+ *   the node's current term, vote and log must already be durable: a crash
+ *   right then, losing everything unsynced, must leave storage from which a
+ *   new node restores exactly that state.
+ * - [RAFT-3.2] A node is constructed at start and after every crash with the same
  *   storage; the constructor restores term, vote and log from it. Commit
  *   index, role and everything else start afresh (follower, commit index 0).
+ * - [RAFT-0.1] The getters are read after every event: cheap, never throwing,
+ *   changing nothing, the same value when read twice.
  */
 import { NotImplementedError, type NodeContext, type NodeId, type ProtocolNode } from '@faultline/harness';
 import type { Applied, Entry, Message, ProposeResult, Role } from './protocol';
@@ -44,7 +47,7 @@ export class RaftNode implements ProtocolNode<Message> {
   /** Restores term, vote and log from `ctx.storage` (empty on first start). `ctx.peers` are the other members of the cluster. */
   constructor(private readonly ctx: NodeContext<Message, Applied>) {}
 
-  /** The current term (0 before the first election). */
+  /** [RAFT-0.2] The current term (0 before the first election); any integer up to Number.MAX_SAFE_INTEGER, kept exactly. */
   get term(): number {
     throw new NotImplementedError(`RaftNode.term (node ${this.ctx.id})`);
   }
@@ -68,7 +71,7 @@ export class RaftNode implements ProtocolNode<Message> {
     throw new NotImplementedError('RaftNode.commitIndex');
   }
 
-  /** The log; entry i (1-based) is `log[i - 1]`. Read-only: the harness never changes it. */
+  /** The log; entry i (1-based) is `log[i - 1]`. [RAFT-0.9] Read-only: the harness never changes it. */
   get log(): readonly Entry[] {
     throw new NotImplementedError('RaftNode.log');
   }
@@ -84,10 +87,12 @@ export class RaftNode implements ProtocolNode<Message> {
   }
 
   /**
-   * A client asks to replicate `command`. A leader appends it to its log in
-   * its current term (durably) and returns its index and term; it may send
-   * AppendEntries now or at the next heartbeat. Any other node returns
-   * `{ ok: false, leader }` and changes nothing.
+   * [RAFT-2.1] A client asks to replicate `command` (any string: [RAFT-2.13]).
+   * A leader appends it to its log in its current term (durably) and returns
+   * its index and term; it may send AppendEntries now or at the next
+   * heartbeat. [RAFT-2.2] Any other node returns `{ ok: false, leader }` and
+   * changes nothing. [RAFT-0.8] The result is the caller's: changing it
+   * changes nothing in the node.
    */
   propose(command: string): ProposeResult {
     throw new NotImplementedError(`RaftNode.propose(${JSON.stringify(command)})`);

@@ -62,6 +62,15 @@ describe('task 1: token bucket', () => {
     expect(() => bucket.tryTake(0)).toThrow(RangeError);
   });
 
+  test('the bucket keeps the numbers it was made with, whatever the caller does with its options later', () => {
+    const clock = fakeClock();
+    const options = { capacity: 2, refillPerSecond: 1, clock };
+    const bucket = new TokenBucket(options);
+    options.capacity = 100; // the caller reuses its object for something else
+    expect(bucket.capacity).toBe(2);
+    expect([bucket.tryTake(2), bucket.tryTake(1)]).toEqual([true, false]);
+  });
+
   test('a capacity of 0 is a RangeError naming capacity', () => {
     expect(() => new TokenBucket({ capacity: 0, refillPerSecond: 1, clock: fakeClock() })).toThrow(/capacity/);
   });
@@ -117,6 +126,15 @@ describe('task 4: clocks that misbehave', () => {
     expect(bucket.tryTake()).toBe(false);
     clock.t = 10_500;
     expect(bucket.available()).toBeCloseTo(0.5, 9);
+  });
+
+  test('the reading at creation is the first: a step back before the first call mints nothing', () => {
+    const clock = fakeClock(10_000);
+    const bucket = new TokenBucket({ capacity: 1, refillPerSecond: 1, clock });
+    clock.t = 5_000; // stepped back before anyone asked
+    expect(bucket.tryTake()).toBe(true);
+    clock.t = 10_000; // back at the creation reading: nothing earned yet
+    expect(bucket.tryTake()).toBe(false);
   });
 
   test('a huge forward jump refills to exactly the capacity', () => {

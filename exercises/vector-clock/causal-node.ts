@@ -10,13 +10,14 @@
  * `ctx.send(to, message)` and `ctx.emit(clock)`.
  *
  * The rules (Fidge 1988, Mattern 1988; README task 2):
- * - every event — a local event, a send, a receive — adds one to this node's
- *   own counter, and then emits the node's new clock, exactly once;
- * - a send puts the send event's clock (after the increment) in the message;
- * - a receive first merges the message's clock into the node's, then
- *   increments its own counter.
- * A tick is not an event. A duplicated message is received, and is an event,
- * each time it arrives.
+ * - [VC-2.1] every event — a local event, a send, a receive — adds one to this
+ *   node's own counter, and then emits the node's new clock, exactly once;
+ * - [VC-2.2] a send puts the send event's clock (after the increment) in the
+ *   one message it sends; no other call sends anything;
+ * - [VC-2.3] a receive first merges the message's clock into the node's, then
+ *   increments its own counter, whatever counters the message carries.
+ * [VC-2.4] A tick is not an event. [VC-2.5] A duplicated message is received,
+ * and is an event, each time it arrives.
  */
 import { NotImplementedError, type NodeContext, type NodeId, type ProtocolNode } from '@faultline/harness';
 // A value import: you will call `VectorClock.empty()` and `VectorClock.from(...)`.
@@ -34,7 +35,7 @@ export class CausalNode implements ProtocolNode<Stamped> {
   /** @param ctx this node's context: `ctx.id` is the counter it increments; emit one VectorClock per event. */
   constructor(private readonly ctx: NodeContext<Stamped, VectorClock>) {}
 
-  /** The clock after this node's latest event (the empty clock before any). */
+  /** [VC-2.6] The clock after this node's latest event (the empty clock before any); reading it changes nothing. */
   get clock(): VectorClock {
     throw new NotImplementedError(`CausalNode.clock (node ${this.ctx.id})`);
   }

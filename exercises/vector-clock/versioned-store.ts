@@ -9,8 +9,9 @@
  * one as a sibling for a later reader to reconcile. README.md, task 3, walks
  * through an example.
  *
- * Use your `VectorClock` from task 1. Keys are arbitrary strings (`''`,
+ * Use your `VectorClock` from task 1. [VC-3.2] Keys are arbitrary strings (`''`,
  * `'__proto__'`, `'constructor'` are ordinary keys) and independent of each other.
+ * [VC-3.10] Values are kept by reference: the store never copies or changes one.
  */
 import { NotImplementedError } from '@faultline/harness';
 import { VectorClock, type NodeId } from './vector-clock';
@@ -23,9 +24,9 @@ export interface Versioned<V> {
 
 /** What a read returns: every version the store keeps, and the context to write back with. */
 export interface ReadResult<V> {
-  /** Every version no later write had seen, oldest write first; empty for a key never written. */
+  /** [VC-3.3] Every version no later write had seen, oldest write first; empty for a key never written. */
   readonly siblings: readonly Versioned<V>[];
-  /** The merge of the siblings' clocks (the empty clock when there are none): pass it to put to replace them all. */
+  /** [VC-3.4] The merge of the siblings' clocks (the empty clock when there are none): pass it to put to replace them all. */
   readonly context: VectorClock;
 }
 
@@ -33,12 +34,17 @@ export class VersionedStore<V> {
   /**
    * An empty store whose writes are stamped by coordinator `nodeId` (Dynamo §4.4:
    * the node that handles a write advances its own counter in the version's clock).
+   * [VC-3.1] Any string is an id; two stores built with the same id share nothing.
    */
   constructor(nodeId: NodeId) {
     throw new NotImplementedError(`new VersionedStore(${JSON.stringify(nodeId)})`);
   }
 
-  /** The versions of `key` and their merged context. Pure: reading changes nothing. */
+  /**
+   * The versions of `key` and their merged context. [VC-3.9] Pure: reading changes
+   * nothing, and a caller that changes the `siblings` array it got (through a cast)
+   * changes neither the store nor a later read: return a copy, or a frozen array.
+   */
   get(key: string): ReadResult<V> {
     throw new NotImplementedError(`VersionedStore.get(${JSON.stringify(key)})`);
   }
@@ -49,16 +55,17 @@ export class VersionedStore<V> {
    * `context` is what the writer had read: a context from `get` (fresh or stale),
    * or `VectorClock.empty()` for a blind write.
    *
-   * - Every current sibling whose clock ≤ `context` (compare gives 'before' or
+   * - [VC-3.5] Every current sibling whose clock ≤ `context` (compare gives 'before' or
    *   'equal': the writer had seen it) is replaced; every other sibling stays,
    *   because the writer never saw it (a concurrent write). Survival is decided
    *   by the context, never by the new clock.
-   * - The new version's clock is `context` with the coordinator's counter set to
+   * - [VC-3.6] The new version's clock is `context` with the coordinator's counter set to
    *   1 + the largest coordinator counter among `context` and the clocks of all
    *   current siblings, so two writes sent with the same stale context still get
-   *   different clocks. The new version is the newest sibling.
+   *   different clocks. The new version is the newest sibling. [VC-3.7] Equal
+   *   values written concurrently are two siblings: a sibling is a version.
    *
-   * `context` itself does not change.
+   * [VC-3.8] `context` itself does not change.
    */
   put(key: string, value: V, context: VectorClock): VectorClock {
     throw new NotImplementedError(`VersionedStore.put(${JSON.stringify(key)}, …)`);

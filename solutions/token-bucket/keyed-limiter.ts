@@ -22,7 +22,8 @@ export class KeyedLimiter {
 
   constructor(options: BucketOptions) {
     new TokenBucket(options); // validates the options, with the same errors
-    this.#options = options;
+    // A copy: the caller may change or reuse its options object afterwards.
+    this.#options = { capacity: options.capacity, refillPerSecond: options.refillPerSecond, clock: options.clock };
   }
 
   get size(): number {

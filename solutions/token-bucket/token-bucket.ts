@@ -61,7 +61,7 @@ export class TokenBucket {
   tryTake(n = 1): boolean {
     checkTake(n, this.capacity);
     this.#refill();
-    if (this.#tokens + EPSILON < n) return false;
+    if (n - this.#tokens > EPSILON) return false;
     this.#tokens = Math.max(0, this.#tokens - n);
     return true;
   }
@@ -69,9 +69,13 @@ export class TokenBucket {
   timeUntilAvailable(n = 1): number {
     checkTake(n, this.capacity);
     this.#refill();
+    // The same test as tryTake's, so a wait of 0 means exactly that tryTake(n) would succeed now.
     const missing = n - this.#tokens;
     if (missing <= EPSILON) return 0;
-    return Math.ceil((missing * 1000) / this.refillPerSecond - EPSILON);
+    // Wait until at most EPSILON / 2 is missing: then tryTake(n) succeeds, rounding included. Divide
+    // before multiplying, so a capacity near Number.MAX_VALUE does not overflow; a wait beyond
+    // Number.MAX_VALUE ms is Infinity. At least 1: tryTake(n) would not succeed now.
+    return Math.max(1, Math.ceil(((missing - EPSILON / 2) / this.refillPerSecond) * 1000));
   }
 
   /** Adds the tokens earned since the latest reading; time already counted is never counted again. */

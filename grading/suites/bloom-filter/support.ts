@@ -7,6 +7,7 @@
  * mistake in number arithmetic cannot hide by being shared.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { codePointString, gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 import { murmur3 } from '../../../exercises/bloom-filter/murmur3';
@@ -121,5 +122,19 @@ export const describeKey = (key: Key): string =>
   typeof key === 'string'
     ? JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)
     : `bytes [${Array.from(key.subarray(0, 16)).join(', ')}${key.length > 16 ? ', …' : ''}]${key.byteOffset > 0 ? ` (a view at byte offset ${key.byteOffset})` : ''}`;
+
+export const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+
+/** Compares two byte strings; on a mismatch, says where they first differ instead of printing both in full. */
+export function expectSameBytes(actual: Uint8Array, expected: Uint8Array, what: string): void {
+  let at = 0;
+  while (at < actual.length && at < expected.length && actual[at] === expected[at]) at++;
+  if (at === actual.length && at === expected.length) return;
+  const window = (bytes: Uint8Array) => hex(bytes.subarray(Math.max(0, at - 4), at + 8));
+  expect.fail(
+    `${what}: ${actual.length} bytes, expected ${expected.length}; first difference at byte ${at}\n` +
+      `  got      …${window(actual)}\n  expected …${window(expected)}`,
+  );
+}
 
 export { expectRangeError } from '../../../harness/suite';

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Rng } from '../../../harness';
-import { commandsArb, runCommands } from './commands';
+import { commandsArb, runCommands, treesArb } from './commands';
+import { canon } from './versions';
 import { encodeTable, entryBytes, keyRange, levelTarget, overlapping, readTable, totalBytes } from '../../../exercises/lsm-compaction/format';
 import {
   Db,
@@ -34,12 +35,13 @@ const suite = lsmSuite();
 // ---------------------------------------------------------------------------
 // Random versions for the policy alone
 
+/** Options at the ends of their ranges too: triggers of 1 and Number.MAX_SAFE_INTEGER, two levels (L1 is the bottom) and eight, fanouts of 1 and Number.MAX_SAFE_INTEGER, L1 targets of 1 byte and Number.MAX_SAFE_INTEGER. */
 const optionsArb: fc.Arbitrary<LsmOptions> = fc.record({
   memtableBytes: fc.constant(256),
-  l0Trigger: fc.integer({ min: 2, max: 6 }),
-  baseLevelBytes: fc.integer({ min: 300, max: 2000 }),
-  fanout: fc.integer({ min: 2, max: 10 }),
-  levels: fc.integer({ min: 3, max: 6 }),
+  l0Trigger: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 2, max: 6 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 9, Number.MAX_SAFE_INTEGER) }),
+  baseLevelBytes: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 300, max: 2000 }) }, { weight: 1, arbitrary: fc.constantFrom(1, Number.MAX_SAFE_INTEGER) }),
+  fanout: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 2, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom(1, Number.MAX_SAFE_INTEGER) }),
+  levels: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 3, max: 6 }) }, { weight: 1, arbitrary: fc.constantFrom(2, 8) }),
   targetFileBytes: fc.constant(256),
 });
 
@@ -55,17 +57,27 @@ const table = (smallest: number, largest: number, bytes: number): TableMeta => (
 
 /** L0: tables anywhere, overlapping. */
 const l0Arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 40, max: 400 })), { maxLength: 9 });
-/** A deeper level: disjoint ranges cut from sorted distinct points. */
-const levelArb = fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 999 }), { maxLength: 16 }), fc.array(fc.integer({ min: 40, max: 900 }), { minLength: 8, maxLength: 8 }));
+/**
+ * A deeper level: disjoint ranges cut from sorted distinct points, numbered in
+ * key order or against it (in a real tree a level's file numbers follow the
+ * order its tables were written in, not their keys).
+ */
+const levelArb = fc.tuple(
+  fc.uniqueArray(fc.integer({ min: 0, max: 999 }), { maxLength: 16 }),
+  fc.array(fc.integer({ min: 40, max: 900 }), { minLength: 8, maxLength: 8 }),
+  fc.boolean(),
+);
 
 const versionArb: fc.Arbitrary<{ options: LsmOptions; version: Version }> = optionsArb.chain((options) =>
   fc.tuple(fc.constant(options), l0Arb, fc.array(levelArb, { minLength: options.levels - 1, maxLength: options.levels - 1 })).map(([opts, l0, deeper]) => {
     const levels: TableMeta[][] = [l0.map(([start, width, bytes]) => table(start, Math.min(999, start + width), bytes))];
-    for (const [points, sizes] of deeper) {
+    for (const [points, sizes, backwards] of deeper) {
       const sorted = [...points].sort((a, b) => a - b);
-      const tables: TableMeta[] = [];
-      for (let i = 0; i + 1 < sorted.length; i += 2) tables.push(table(sorted[i]!, sorted[i + 1]!, sizes[(i / 2) % sizes.length]! * 3));
-      levels.push(tables);
+      const ranges: [number, number, number][] = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push([sorted[i]!, sorted[i + 1]!, sizes[(i / 2) % sizes.length]! * 3]);
+      // Tables are numbered as they are made: made from the last range to the first, the file numbers run against the key order.
+      const tables = (backwards ? [...ranges].reverse() : ranges).map(([from, to, bytes]) => table(from, to, bytes));
+      levels.push(backwards ? tables.reverse() : tables);
     }
     return { options: opts, version: { levels, nextFile: fileNumber + 1, lastSeq: fileNumber, log: '000000.log' } };
   }),
@@ -125,6 +137,7 @@ suite.task(2, () => {
       points: 5,
       category: 'correctness',
       name: 'the level with the highest score is compacted (L0: tables / l0Trigger; deeper: bytes / target), the upper one on a tie, and none while every score is below 1',
+      clauses: ['LSM-2.2', 'LSM-2.3', 'LSM-2.1', 'LSM-0.5'],
       hint: 'LevelDB version_set.cc, VersionSet::Finalize: one score per level, L0 by file count (reads must probe every L0 file), deeper levels by bytes over their target; compact the best score if it is at least 1. The bottom level has no score.',
     },
     (t) => {
@@ -154,10 +167,23 @@ suite.task(2, () => {
     {
       points: 5,
       category: 'correctness',
-      name: 'a compaction takes all of L0, or one table of a deeper level, with exactly the tables of the next level that overlap it',
+      name: 'a compaction takes all of L0, or one table of a deeper level, with exactly the tables of the next level that overlap it, in that level’s order',
+      clauses: ['LSM-2.4', 'LSM-2.5', 'LSM-2.6', 'LSM-2.1'],
       hint: 'L0 tables overlap one another, so a key can have versions in several; moving only some of them down would put an older version above a newer one. Below L0, one table at a time keeps each compaction small. Then add every table of level + 1 whose range meets the inputs\u2019 range (LevelDB doc/impl.md, "Compactions"); miss one and the next level overlaps itself.',
     },
     (t) => {
+      // Ranges are inclusive at both ends: a table of the next level that only touches the inputs' range at its first or last key overlaps it.
+      const touching: Version = {
+        levels: [[table(100, 200, 300)], [table(50, 100, 100), table(150, 160, 100), table(200, 300, 100), table(301, 400, 100)], [], []],
+        nextFile: fileNumber + 1,
+        lastSeq: fileNumber,
+        log: '000000.log',
+      };
+      const edge = pick(touching, { ...BOUNDARY_OPTIONS, l0Trigger: 1 });
+      expect(
+        edge?.overlapping.map((t) => t.file),
+        `L0 holds [${key(100)} … ${key(200)}]; the L1 tables ending at ${key(100)} and starting at ${key(200)} overlap it\n${describeVersion(touching)}`,
+      ).toEqual(touching.levels[1]!.slice(0, 3).map((t) => t.file));
       t.check(
         fc.property(versionArb, ({ options, version }) => {
           const got = pick(version, options);
@@ -172,9 +198,10 @@ suite.task(2, () => {
             expect(files(version.levels[level]!), `the input of ${what} is a table of L${level}`).toContain(got.inputs[0]!.file);
           }
           const range = keyRange(got.inputs);
-          expect(files(got.overlapping), `the L${level + 1} tables overlapping [${range.smallest} … ${range.largest}], for ${what}`).toEqual(
-            files(overlapping(version.levels[level + 1]!, range.smallest, range.largest)),
-          );
+          expect(
+            got.overlapping.map((t) => t.file),
+            `the L${level + 1} tables overlapping [${range.smallest} … ${range.largest}], in the order of L${level + 1}, for ${what}`,
+          ).toEqual(overlapping(version.levels[level + 1]!, range.smallest, range.largest).map((t) => t.file));
         }),
         { numRuns: 300 },
       );
@@ -183,9 +210,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'correctness',
       name: 'tombstones may be dropped only when no level below the output holds a table in the compaction’s key range',
+      clauses: ['LSM-2.7'],
       hint: 'A tombstone can go only if nothing older can lie below: LevelDB’s IsBaseLevelForKey checks every level below the output, not just the next one and not just “is this the last level”. The range to check is that of the inputs and the overlapping tables together.',
     },
     (t) => {
@@ -213,25 +241,56 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 3,
+      category: 'api',
+      name: 'pickCompaction is a pure function of the version and the options: asked again, in any order, it chooses the same compaction',
+      clauses: ['LSM-2.8'],
+      hint: 'pickCompaction keeps no state between calls: the engine asks it again after every compaction, a crash forgets everything but the disk, and two trees may share your module. To rotate through a level as LevelDB does, derive the choice from the version itself (for example the table that overlaps the fewest bytes of the next level per byte of its own), never from a counter or a pointer kept in your module.',
+    },
+    (t) => {
+      let choices = 0;
+      t.check(
+        fc.property(fc.array(versionArb, { minLength: 2, maxLength: 5 }), (cases) => {
+          const first = cases.map(({ version, options }) => canon(pick(version, options)));
+          const again = [...cases].reverse().map(({ version, options }) => canon(pick(version, options))).reverse();
+          cases.forEach(({ version, options }, i) => {
+            const chosen = pick(version, options);
+            if (chosen !== null && chosen.level > 0 && version.levels[chosen.level]!.length > 1) choices++;
+            const what = `scores: ${scores(version, options)}\n${describeVersion(version)}`;
+            expect(again[i], `case ${i + 1} of ${cases.length}, asked a second time after the others: the same version and options must give the same compaction\n${what}`).toBe(first[i]);
+            expect(canon(chosen), `case ${i + 1} of ${cases.length}, asked a third time\n${what}`).toBe(first[i]);
+            expect(canon(pick(version, options)), `case ${i + 1} of ${cases.length}, asked twice in a row\n${what}`).toBe(first[i]);
+          });
+        }),
+        { numRuns: 100 },
+      );
+      expect(choices, 'cases where a table of a deeper level was chosen among several (the generator must produce some)').toBeGreaterThan(20);
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
       category: 'correctness',
-      name: 'through random puts, deletes, flushes and compactions, every get and scan matches a Map of the writes',
+      name: 'through random puts, deletes, flushes and compactions on two trees at once, every get and scan matches a Map of that tree’s writes',
+      clauses: ['LSM-0.4', 'LSM-0.6', 'LSM-0.3', 'LSM-0.5'],
       hint: 'When a read is wrong, look at the compaction before it: a merge that kept an older version, tombstones dropped too early, or outputs that overlap in L1 (the tree binary-searches L1 and deeper for the one table that may hold a key).',
       deadlineMs: 20_000,
     },
     (t) => {
       t.check(
-        fc.property(commandsArb(false), (cmds) => runCommands(suite.impl(), cmds)),
-        { numRuns: 60 },
+        fc.property(treesArb, commandsArb(false), (trees, cmds) => runCommands(suite.impl(), trees, cmds)),
+        { numRuns: 35 },
       );
     },
   );
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'correctness',
       name: 'after every flush, L1 and deeper are sorted and disjoint, every table matches its metadata, L0 is below its trigger and each level within its target',
+      clauses: ['LSM-2.10', 'LSM-2.9'],
       hint: 'The tree compacts until pickCompaction returns null, so a settled tree has every score below 1. Outputs go into level + 1 sorted by key, replacing exactly the overlapping tables; cut them at key boundaries (one entry per key means any boundary will do).',
       deadlineMs: 20_000,
     },
@@ -260,6 +319,7 @@ suite.task(2, () => {
       points: 4,
       category: 'performance',
       name: `a point read probes at most l0Trigger − 1 tables of L0 and one per deeper level (${MAX_PROBES} with the test’s options), however many writes came before`,
+      clauses: ['LSM-2.11'],
       hint: 'Read amplification is why compaction exists: every L0 table may hold the key, so L0 must be compacted once it reaches l0Trigger tables, whatever the deeper levels look like.',
       deadlineMs: 20_000,
     },
@@ -293,6 +353,7 @@ suite.task(2, () => {
       points: 3,
       category: 'performance',
       name: `write amplification on a fixed workload of 20 000 writes over 2 000 keys is at most ${WRITE_AMP_BOUND}: bytes written to tables per byte written by the user`,
+      clauses: ['LSM-2.12'],
       hint: 'Each compaction should rewrite little of the next level: move one table at a time below L0, and prefer the table that overlaps the fewest bytes below (RocksDB’s kMinOverlappingRatio). Compacting whole levels, or compacting when nothing is due, multiplies the bytes written.',
       deadlineMs: 20_000,
     },
@@ -317,6 +378,7 @@ suite.task(2, () => {
       points: 3,
       category: 'performance',
       name: 'after a full compaction into the bottom level, the disk holds each live key once and no tombstone: at most 1.1× the bytes of the live data',
+      clauses: ['LSM-2.13'],
       hint: 'At the bottom level nothing older can lie below, so every tombstone goes, and one version per key remains. Remove the input tables once the new version is installed, or they stay on disk forever.',
       deadlineMs: 20_000,
     },

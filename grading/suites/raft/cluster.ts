@@ -163,14 +163,25 @@ export const SCENARIOS = {
     options: { kinds: ['crash', 'crash', 'crash', 'partition', 'isolate', 'degrade'], loss: 0.15, duplicate: 0.15, reorder: 0.15, maxFaults: 8, durationMs: 8_000, maxProposals: 30 },
     runs: 200,
   },
-} as const satisfies Record<string, { options: ScenarioOptions; runs: number }>;
+  /** Every size the fault tests above do not run: one node (crashes only), two and four (an even majority). */
+  small: {
+    options: { kinds: ['crash', 'crash', 'crash', 'partition', 'isolate', 'one-way', 'hold', 'degrade'], loss: 0.2, duplicate: 0.2, reorder: 0.2, maxFaults: 8, durationMs: 8_000, maxProposals: 30 },
+    sizes: [1, 2, 4],
+    runs: 45,
+  },
+} as const satisfies Record<string, { options: ScenarioOptions; runs: number; sizes?: readonly number[] }>;
 
-/** A random cluster run: 3, 5 or 7 nodes; a lossy link; a fault plan; client proposals; then healing and liveness. */
-export function scenarioArb(options: ScenarioOptions): fc.Arbitrary<Cluster & { seed: number }> {
-  return fc.constantFrom(3, 5, 7).chain((size) => {
+/**
+ * A random cluster run: 3, 5 or 7 nodes (or the sizes given); a lossy link; a
+ * fault plan (a cluster of one has no links, so only its crashes); client
+ * proposals; then healing and liveness.
+ */
+export function scenarioArb(options: ScenarioOptions, sizes: readonly number[] = [3, 5, 7]): fc.Arbitrary<Cluster & { seed: number }> {
+  return fc.constantFrom(...sizes).chain((size) => {
     const nodes = nodeIds(size);
+    const kinds = size === 1 ? options.kinds.filter((k) => k === 'crash') : options.kinds;
     return fc.record({
-      faults: faultPlanArb(nodes, { untilMs: options.durationMs - 500, kinds: options.kinds, maxFaults: options.maxFaults, minDurationMs: 200, maxDurationMs: 3_000 }),
+      faults: kinds.length === 0 ? fc.constant([]) : faultPlanArb(nodes, { untilMs: options.durationMs - 500, kinds, maxFaults: options.maxFaults, minDurationMs: 200, maxDurationMs: 3_000 }),
       link: fc.record({
         loss: fc.double({ min: 0, max: options.loss, noNaN: true }),
         duplicate: fc.double({ min: 0, max: options.duplicate, noNaN: true }),

@@ -16,9 +16,10 @@ const show = (sent: readonly { to: string; message: Parameters<typeof describeMe
 suite.task(1, () => {
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'correctness',
       name: 'a follower that hears from no leader starts an election within 10 to 19 ticks: next term, a vote for itself, a RequestVote to every peer',
+      clauses: ['RAFT-1.1', 'RAFT-0.2', 'RAFT-0.4'],
       hint: 'Raft §5.2 and Figure 2, "Rules for Servers", Followers and Candidates; protocol.ts ELECTION_TICKS: draw the timeout from ctx.rng in [10, 19] each time the timer resets.',
     },
     () => {
@@ -40,6 +41,7 @@ suite.task(1, () => {
       points: 1,
       category: 'correctness',
       name: 'election timeouts come from ctx.rng: nodes with different random streams time out on different ticks',
+      clauses: ['RAFT-1.2'],
       hint: 'Raft §5.2: randomised timeouts make split votes rare. Draw each timeout with ctx.rng.int(ELECTION_TICKS, 2 * ELECTION_TICKS - 1), never a constant.',
     },
     () => {
@@ -61,6 +63,7 @@ suite.task(1, () => {
       points: 3,
       category: 'correctness',
       name: 'a candidate with votes from a majority becomes leader and at once sends AppendEntries to every peer',
+      clauses: ['RAFT-1.9', 'RAFT-0.5', 'RAFT-0.10'],
       hint: 'Raft §5.2: "Once a candidate wins an election, it becomes leader. It then sends heartbeat messages to all of the other servers." The candidate’s own vote counts.',
     },
     () => {
@@ -112,6 +115,7 @@ suite.task(1, () => {
       points: 2,
       category: 'correctness',
       name: 'a candidate whose election times out without a winner starts another, in the next term',
+      clauses: ['RAFT-1.11', 'RAFT-1.9'],
       hint: 'Raft §5.2: "If many followers become candidates at the same time, votes could be split… each candidate will time out and start a new election by incrementing its term".',
     },
     () => {
@@ -138,6 +142,7 @@ suite.task(1, () => {
       points: 3,
       category: 'correctness',
       name: 'a node that sees a higher term in any message adopts it, forgets its vote and becomes a follower',
+      clauses: ['RAFT-1.4', 'RAFT-0.4', 'RAFT-0.5'],
       hint: 'Raft §5.1 and Figure 2, "Rules for Servers": "If RPC request or response contains term T > currentTerm: set currentTerm = T, convert to follower". Replies count too.',
     },
     () => {
@@ -169,6 +174,7 @@ suite.task(1, () => {
       points: 3,
       category: 'correctness',
       name: 'a request from an earlier term is refused and answered with the current term',
+      clauses: ['RAFT-1.5', 'RAFT-0.7'],
       hint: 'Raft §5.1 and Figure 2: "Reply false if term < currentTerm" — for RequestVote and for AppendEntries, and the reply carries currentTerm so the sender steps down.',
     },
     () => {
@@ -200,6 +206,7 @@ suite.task(1, () => {
       points: 2,
       category: 'correctness',
       name: 'replies from an earlier term are ignored: old votes do not elect a candidate, old acknowledgements do not commit',
+      clauses: ['RAFT-1.6'],
       hint: 'Raft §5.1: a reply carries the term of the request it answers; one from an earlier term answers an old request and must not count — neither a vote nor an acknowledgement (compare reply.term with currentTerm before counting).',
     },
     () => {
@@ -229,6 +236,7 @@ suite.task(1, () => {
       points: 2,
       category: 'correctness',
       name: 'a granted vote counts once per voter, and only for a candidate of its term: duplicated votes do not elect, and late ones change nothing for a follower or a leader',
+      clauses: ['RAFT-1.9', 'RAFT-1.11', 'RAFT-0.10'],
       hint: 'Raft §5.2: a candidate wins with votes from a majority of the servers, not a majority of replies; the network duplicates them. Count voters in a Set, only while you are a candidate of the reply’s term, and never become leader a second time.',
     },
     () => {
@@ -271,6 +279,7 @@ suite.task(1, () => {
       points: 3,
       category: 'correctness',
       name: 'a vote is refused to a candidate whose log is less up to date: an older last term, or the same last term and a shorter log',
+      clauses: ['RAFT-1.8'],
       hint: 'Raft §5.4.1: compare the last entries’ terms; if they differ, the later term is more up to date; if they are equal, the longer log is. Grant only if the candidate’s log is at least as up to date.',
     },
     () => {
@@ -295,6 +304,7 @@ suite.task(1, () => {
       points: 2,
       category: 'correctness',
       name: 'a vote is granted to a candidate whose last entry has a later term, however short its log',
+      clauses: ['RAFT-1.8'],
       hint: 'Raft §5.4.1: the last terms decide first; log length matters only when they are equal. "lastLogTerm > mine OR (equal AND lastLogIndex >= mine)" — an AND in place of that OR refuses good candidates.',
     },
     () => {
@@ -311,6 +321,7 @@ suite.task(1, () => {
       points: 2,
       category: 'correctness',
       name: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted',
+      clauses: ['RAFT-1.7'],
       hint: 'Raft §5.2: "each server will vote for at most one candidate in a given term, on a first-come-first-served basis". A duplicated request from the candidate you voted for gets the same answer.',
     },
     () => {
@@ -332,6 +343,7 @@ suite.task(1, () => {
       points: 3,
       category: 'correctness',
       name: 'only the current leader, a granted vote or a new election resets the election timer: stale messages and replies do not',
+      clauses: ['RAFT-1.3'],
       hint: 'Raft §5.2 and Figure 2, Followers: "If election timeout elapses without receiving AppendEntries RPC from current leader or granting vote to candidate: convert to candidate". A timer reset by any message lets a stale node keep a cluster leaderless.',
     },
     () => {
@@ -389,6 +401,7 @@ suite.task(1, () => {
       points: 1,
       category: 'correctness',
       name: 'a leader sends AppendEntries to every peer every tick, and a follower hearing them never starts an election',
+      clauses: ['RAFT-1.10'],
       hint: 'protocol.ts HEARTBEAT_TICKS, and Raft §5.2: "Leaders send periodic heartbeats … to all followers in order to maintain their authority".',
     },
     () => {
@@ -410,9 +423,10 @@ suite.task(1, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'faults',
       name: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions, one-way, held and degraded links and isolation, there is at most one leader per term, and a leader once the network heals',
+      clauses: ['RAFT-0.11', 'RAFT-0.12'],
       hint: 'Raft §5.2 (one vote per term, a majority to win) and §5.1 (step down on a higher term). The failure shows the fault plan and the last events; replay it and read the timeline.',
       deadlineMs: 60_000,
     },
@@ -435,6 +449,7 @@ suite.task(1, () => {
       points: 2,
       category: 'performance',
       name: 'a stable cluster holds no needless elections: once a leader is elected, the term stays put for a minute',
+      clauses: ['RAFT-1.12'],
       hint: 'Raft §5.2: heartbeats every tick keep every follower’s timer from expiring; only the leader’s AppendEntries (or a vote) may reset it.',
       deadlineMs: 20_000,
     },

@@ -38,11 +38,13 @@ type Action =
   | { readonly kind: 'request-vote'; readonly from: number; readonly ahead: Ahead; readonly lastDelta: number; readonly lastTerm: 'mine' | 'request' | number }
   | { readonly kind: 'vote'; readonly from: number; readonly granted: boolean; readonly termDelta: number }
   | { readonly kind: 'votes'; readonly first: number; readonly twice: boolean }
+  | { readonly kind: 'acks'; readonly first: number; readonly count: number; readonly at: number; readonly twice: boolean }
+  | { readonly kind: 'lead'; readonly first: number; readonly commands: readonly string[]; readonly twice: boolean }
   | { readonly kind: 'append'; readonly ahead: Ahead; readonly at: number; readonly matching: boolean; readonly terms: readonly number[]; readonly commitAhead: number }
   | { readonly kind: 'append-reply'; readonly from: number; readonly success: boolean; readonly at: number; readonly termDelta: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 3, arbitrary: fc.integer({ min: 1, max: 12 }).map((times) => ({ kind: 'tick' as const, times })) },
+  { weight: 3, arbitrary: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constant(20)).map((times) => ({ kind: 'tick' as const, times })) },
   { weight: 2, arbitrary: commandArb.map((command) => ({ kind: 'propose' as const, command })) },
   { weight: 1, arbitrary: fc.record({ torn: fc.boolean(), seed: fc.nat() }).map((a) => ({ kind: 'crash' as const, ...a })) },
   {
@@ -53,6 +55,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 3, arbitrary: fc.record({ from: fc.nat(), granted: fc.boolean(), termDelta: fc.integer({ min: -1, max: 1 }) }).map((a) => ({ kind: 'vote' as const, ...a })) },
   { weight: 2, arbitrary: fc.record({ first: fc.nat(), twice: fc.boolean() }).map((a) => ({ kind: 'votes' as const, ...a })) },
+  { weight: 2, arbitrary: fc.record({ first: fc.nat(), commands: fc.array(commandArb, { minLength: 1, maxLength: 3 }), twice: fc.boolean() }).map((a) => ({ kind: 'lead' as const, ...a })) },
+  { weight: 2, arbitrary: fc.record({ first: fc.nat(), count: fc.integer({ min: 1, max: 4 }), at: fc.double({ min: 0.5, max: 1, noNaN: true }), twice: fc.boolean() }).map((a) => ({ kind: 'acks' as const, ...a })) },
   {
     weight: 4,
     arbitrary: fc
@@ -71,6 +75,8 @@ const termOf = (current: number, ahead: Ahead) => (typeof ahead === 'number' ? M
 interface Coverage {
   roles: Set<string>;
   commits: Set<number>;
+  /** Cluster sizes on which the node, as leader, committed an entry of its own term. */
+  leaderCommits: Set<number>;
   crashes: number;
   tornCrashes: number;
   jumps: number;
@@ -94,6 +100,7 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
     expect(bench.applied.slice(appliedFrom).map((a) => stringify([a.type, a.index, a.term, a.command])), `${where()}: entries applied in that call`).toEqual(model.applied.map((a) => stringify([a.type, a.index, a.term, a.command])));
     seen.roles.add(`${size}:${model.role}`);
     if (model.commitIndex > 0) seen.commits.add(size);
+    if (model.role === 'leader' && model.commitIndex > commitBefore) seen.leaderCommits.add(size);
     if (expected.kind === 'exactly') {
       expect(show(sent), `${where()}: what it sent`).toBe(show(expected.messages));
       return;
@@ -125,48 +132,62 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
   };
   const stepCall = (from: NodeId, message: Message) => call(describeMessage(message).replace(/, entries \[.*\]/, ', entries …') + ` from ${from}`, () => bench.step(from, message), () => model.step(from, message));
 
+  const tick = () => {
+    model.begin();
+    const appliedFrom = bench.applied.length;
+    const commitBefore = model.commitIndex;
+    const sent = bench.tick();
+    const now = bench.read((n) => ({ role: n.role, term: n.term }));
+    let expected: Expected;
+    if (model.role !== 'leader' && now.term === model.term + 1 && now.role !== 'follower') {
+      const ticks = model.elapsed + 1;
+      expect(ticks >= ELECTION_MIN && ticks <= ELECTION_MAX, `${where()}: it started an election on tick ${ticks} since its election timer was last reset; the timeout is 10 to 19 ticks`).toBe(true);
+      expected = model.startElection();
+    } else {
+      expected = model.idleTick();
+      expect(model.role === 'leader' || model.elapsed < ELECTION_MAX, `${where()}: ${ELECTION_MAX} ticks since its election timer was last reset (construction, an election started, a vote granted, AppendEntries from the current leader, or stepping down as leader), and still a ${model.role}`).toBe(true);
+    }
+    check(sent, expected, appliedFrom, commitBefore, 'tick');
+  };
+  const propose = (command: string) => {
+    if (command.length === 0 || /[^a-z0-9]/.test(command)) seen.oddCommands++;
+    let result: ReturnType<RaftNode['propose']> | undefined;
+    let want: ReturnType<RaftModel['propose']> | undefined;
+    call(
+      `propose(${stringify(command)})`,
+      () => {
+        const before = bench.sent.length;
+        result = bench.propose(command);
+        return bench.sent.slice(before);
+      },
+      () => (want = model.propose(command)).expected,
+    );
+    expect(result, `${where()}: what propose returned`).toEqual(want!.result);
+    // The caller owns what it got back: changing it changes nothing in the node (the next reads and calls show it).
+    for (const [key, value] of [['ok', false], ['index', -1], ['term', -1], ['leader', 'n9']] as const) if (result && typeof result === 'object') Reflect.set(result, key, value);
+    expect(bench.read(observe), `${where()}, and the caller then changed every field of the object propose returned`).toEqual(model.observed());
+  };
+
   check([], { kind: 'exactly', messages: [] }, 0, 0, 'its construction');
   for (const action of actions) {
     const peer = (k: number) => peers[k % peers.length]!;
     switch (action.kind) {
       case 'tick':
-        for (let i = 0; i < action.times; i++) {
-          model.begin();
-          const appliedFrom = bench.applied.length;
-          const commitBefore = model.commitIndex;
-          const sent = bench.tick();
-          const now = bench.read((n) => ({ role: n.role, term: n.term }));
-          let expected: Expected;
-          if (model.role !== 'leader' && now.term === model.term + 1 && now.role !== 'follower') {
-            const ticks = model.elapsed + 1;
-            expect(ticks >= ELECTION_MIN && ticks <= ELECTION_MAX, `${where()}: it started an election on tick ${ticks} since its election timer was last reset; the timeout is 10 to 19 ticks`).toBe(true);
-            expected = model.startElection();
-          } else {
-            expected = model.idleTick();
-            expect(model.role === 'leader' || model.elapsed < ELECTION_MAX, `${where()}: ${ELECTION_MAX} ticks since its election timer was last reset (construction, an election started, a vote granted, AppendEntries from the current leader, or stepping down as leader), and still a ${model.role}`).toBe(true);
-          }
-          check(sent, expected, appliedFrom, commitBefore, 'tick');
-        }
+        for (let i = 0; i < action.times; i++) tick();
         break;
-      case 'propose': {
-        if (typeof action.command === 'string' && (action.command.length === 0 || /[^a-z0-9]/.test(action.command))) seen.oddCommands++;
-        let result: ReturnType<RaftNode['propose']> | undefined;
-        let want: ReturnType<RaftModel['propose']> | undefined;
-        call(
-          `propose(${stringify(action.command)})`,
-          () => {
-            const before = bench.sent.length;
-            result = bench.propose(action.command);
-            return bench.sent.slice(before);
-          },
-          () => (want = model.propose(action.command)).expected,
-        );
-        expect(result, `${where()}: what propose returned`).toEqual(want!.result);
-        // The caller owns what it got back: changing it changes nothing in the node (the next reads and calls show it).
-        for (const [key, value] of [['ok', false], ['index', -1], ['term', -1], ['leader', 'n9']] as const) if (result && typeof result === 'object') Reflect.set(result, key, value);
-        expect(bench.read(observe), `${where()}, and the caller then changed every field of the object propose returned`).toEqual(model.observed());
+      case 'lead': {
+        // Campaign, win with just enough distinct votes, propose, and collect just enough acknowledgements, each maybe twice.
+        for (let i = 0; i <= ELECTION_MAX && model.role === 'follower'; i++) tick();
+        const need = Math.floor(size / 2);
+        for (let i = 0; i < need && model.role === 'candidate'; i++) for (let k = 0; k < (action.twice ? 2 : 1); k++) stepCall(peer(action.first + i), { type: 'request-vote-reply', term: model.term, voteGranted: true });
+        if (model.role !== 'leader') break;
+        for (const command of action.commands) propose(command);
+        for (let i = 0; i < need; i++) for (let k = 0; k < (action.twice ? 2 : 1); k++) stepCall(peer(action.first + i), { type: 'append-entries-reply', term: model.term, success: true, index: model.log.length, lastLogIndex: model.log.length });
         break;
       }
+      case 'propose':
+        propose(action.command);
+        break;
       case 'crash': {
         seen.crashes++;
         if (action.torn) seen.tornCrashes++;
@@ -205,6 +226,16 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
         }
         break;
       }
+      case 'acks': {
+        // Success replies of the current term from `count` distinct peers, for one index of the leader's log, each maybe twice.
+        if (model.role !== 'leader') break;
+        const index = Math.min(model.log.length, Math.floor(action.at * (model.log.length + 1)));
+        for (let i = 0; i < Math.min(action.count, peers.length); i++) {
+          const from = peer(action.first + i);
+          for (let k = 0; k < (action.twice ? 2 : 1); k++) stepCall(from, { type: 'append-entries-reply', term: model.term, success: true, index, lastLogIndex: index });
+        }
+        break;
+      }
       case 'append': {
         if (peers.length === 0) break;
         if (typeof action.ahead !== 'number') seen.jumps++;
@@ -230,7 +261,7 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
         if (peers.length === 0 || model.role !== 'leader') break;
         const term = model.term + action.termDelta;
         if (term < 1) break;
-        const index = Math.floor(action.at * (model.log.length + 1));
+        const index = Math.min(model.log.length, Math.floor(action.at * (model.log.length + 1)));
         const success = action.success && action.termDelta <= 0;
         stepCall(peer(action.from), { type: 'append-entries-reply', term, success, index: success ? index : Math.max(1, index), lastLogIndex: success ? index : Math.max(0, index - 1) });
         break;
@@ -248,24 +279,25 @@ const SIZES = [1, 2, 3, 4, 5, 7] as const;
 suite.task(2, () => {
   suite.test(
     {
-      points: 4,
+      points: 3,
       category: 'api',
       name: 'the whole API against a model of Figure 2, on 1 to 7 nodes: every getter read twice after every call, every reply, every AppendEntries, every entry applied, and the disk after every call and crash',
-      clauses: ['RAFT-0.1'],
+      clauses: ['RAFT-0.1', 'RAFT-0.2', 'RAFT-0.3', 'RAFT-0.4', 'RAFT-0.5', 'RAFT-0.6', 'RAFT-0.7', 'RAFT-0.8', 'RAFT-0.10', 'RAFT-1.1', 'RAFT-1.3', 'RAFT-1.4', 'RAFT-1.5', 'RAFT-1.6', 'RAFT-1.7', 'RAFT-1.9', 'RAFT-1.10', 'RAFT-1.11', 'RAFT-2.1', 'RAFT-2.2', 'RAFT-2.4', 'RAFT-2.6', 'RAFT-2.8', 'RAFT-2.9', 'RAFT-2.10', 'RAFT-2.11', 'RAFT-2.12', 'RAFT-2.13', 'RAFT-3.1', 'RAFT-3.2', 'RAFT-3.3', 'RAFT-3.4'],
       hint: 'The failure names the cluster size, the last calls and the first thing that differs from Figure 2 as the README states it. Replay it, then reproduce it by hand on the bench of raft.test.ts.',
       deadlineMs: 30_000,
     },
     (t) => {
       const { RaftNode } = suite.impl();
-      const seen: Coverage = { roles: new Set(), commits: new Set(), crashes: 0, tornCrashes: 0, jumps: 0, oddCommands: 0 };
+      const seen: Coverage = { roles: new Set(), commits: new Set(), leaderCommits: new Set(), crashes: 0, tornCrashes: 0, jumps: 0, oddCommands: 0 };
       t.check(
-        fc.property(fc.constantFrom(...SIZES), fc.array(actionArb, { minLength: 1, maxLength: 40, size: 'max' }), (size, actions) => run({ RaftNode }, size, actions, seen)),
-        { numRuns: 100 },
+        fc.property(fc.constantFrom(...SIZES), fc.array(actionArb, { minLength: 1, maxLength: 30, size: 'max' }), (size, actions) => run({ RaftNode }, size, actions, seen)),
+        { numRuns: 60 },
       );
       for (const size of SIZES) {
         for (const role of size === 1 ? ['follower', 'leader'] : ['follower', 'candidate', 'leader']) expect(seen.roles.has(`${size}:${role}`), `runs of a ${size}-node cluster in which the node was a ${role}`).toBe(true);
       }
       expect([...seen.commits].sort(), 'cluster sizes on which the node committed something').toEqual([...SIZES]);
+      expect([...seen.leaderCommits].sort(), 'cluster sizes on which the node committed something as leader').toEqual([...SIZES]);
       for (const [what, count] of Object.entries(seen)) if (typeof count === 'number') expect(count, `${what} over all runs`).toBeGreaterThan(0);
     },
   );

@@ -19,9 +19,10 @@ const granted = (sent: readonly { message: Message }[]) => sent.length === 1 && 
 suite.task(3, () => {
   suite.test(
     {
-      points: 4,
+      points: 3,
       category: 'faults',
       name: 'a granted vote survives a crash: the restarted node refuses another candidate in that term',
+      clauses: ['RAFT-3.1'],
       hint: 'Raft Figure 2, "Persistent state on all servers": votedFor is updated on stable storage before responding. Write it, then sync(), before the call that sends the reply returns.',
     },
     () => {
@@ -40,6 +41,7 @@ suite.task(3, () => {
       points: 3,
       category: 'faults',
       name: 'the current term survives a crash, whether learned from a message or started by an election',
+      clauses: ['RAFT-3.1'],
       hint: 'Raft Figure 2, "Persistent state": currentTerm is on stable storage before any reply or request carrying it leaves; a node that forgets its term can vote twice in it.',
     },
     () => {
@@ -59,6 +61,7 @@ suite.task(3, () => {
       points: 3,
       category: 'faults',
       name: 'an acknowledged entry survives a crash, and so does a truncation',
+      clauses: ['RAFT-3.1'],
       hint: 'Raft Figure 2: log[] is persistent state; a success reply tells the leader the entries are stored, and the leader may commit on it. Sync the log before replying; after deleting a conflicting suffix too.',
     },
     () => {
@@ -78,6 +81,7 @@ suite.task(3, () => {
       points: 5,
       category: 'faults',
       name: 'whenever a message leaves, the term, vote and log it rests on are already durable',
+      clauses: ['RAFT-3.1', 'RAFT-3.4'],
       hint: 'etcd raft: "entries must be saved to stable storage before messages are sent". Every call that sends must end with its state synced, including the directory entry of a file you created (syncDirectory).',
       deadlineMs: 20_000,
     },
@@ -101,6 +105,7 @@ suite.task(3, () => {
       points: 2,
       category: 'faults',
       name: 'a restarted node starts as a follower with commit index 0, ignores replies to what it sent before the crash, and applies again from index 1 as it learns the commit index',
+      clauses: ['RAFT-3.2', 'RAFT-3.3'],
       hint: 'raft.ts: commitIndex, lastApplied and the role are volatile (Figure 2, "Volatile state on all servers"); only term, vote and log are restored. The state machine here is volatile too, so it is rebuilt from index 1.',
     },
     () => {
@@ -133,9 +138,28 @@ suite.task(3, () => {
 
   suite.test(
     {
-      points: 8,
+      points: 3,
+      category: 'faults',
+      name: 'on 1, 2 and 4 nodes, with crashes, torn appends, lost directory entries and network faults, nothing committed is lost, no term has two leaders, and proposals commit once it heals',
+      clauses: ['RAFT-0.10', 'RAFT-0.11', 'RAFT-0.12', 'RAFT-3.1'],
+      hint: 'Raft §5.2–§5.4 for every cluster size: a majority is more than half (1 of 1, 2 of 2, 3 of 4), a leader alone commits its own proposals at once, and what it commits must already be on its disk. The failure names the property, the cluster and its fault plan.',
+      deadlineMs: 60_000,
+    },
+    (t) => {
+      const seen = checkScenarios(t.check, suite.impl(), scenarioArb(SCENARIOS.small.options, SCENARIOS.small.sizes), SCENARIOS.small.runs);
+      expect([...seen.sizes].sort(), 'cluster sizes exercised').toEqual([1, 2, 4]);
+      for (const [what, count] of Object.entries({ crashes: seen.crashes, 'messages lost': seen.lost, 'messages blocked by a partition': seen.droppedByPartition, 'entries committed': seen.committed })) {
+        expect(count, `${what} over ${seen.runs} runs`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 6,
       category: 'faults',
       name: 'on 3, 5 and 7 nodes, with crashes at any moment, torn appends and lost directory entries, nothing committed is lost, no term has two leaders, and the cluster recovers',
+      clauses: ['RAFT-0.11', 'RAFT-0.12', 'RAFT-3.1'],
       hint: 'Raft Figure 2, "Persistent state", and §5.1–§5.4. A crash keeps only what was synced (and only files whose directory entry was synced). The failure names the property and shows the crash in the timeline, with what the disk lost.',
       deadlineMs: 60_000,
     },

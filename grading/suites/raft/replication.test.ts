@@ -26,9 +26,10 @@ function follower(log: readonly Entry[], term = Math.max(1, ...log.map((e) => e.
 suite.task(2, () => {
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'correctness',
       name: 'a follower rejects AppendEntries whose previous entry it does not hold, and keeps its log',
+      clauses: ['RAFT-2.5', 'RAFT-2.9'],
       hint: 'Raft §5.3 and Figure 2, AppendEntries receiver rule 2: "Reply false if log doesn’t contain an entry at prevLogIndex whose term matches prevLogTerm". Reply with index = prevLogIndex.',
     },
     () => {
@@ -51,6 +52,7 @@ suite.task(2, () => {
       points: 2,
       category: 'correctness',
       name: 'a follower appends new entries after a matching previous entry and answers with the index they reach',
+      clauses: ['RAFT-2.6', 'RAFT-2.9'],
       hint: 'Raft Figure 2, AppendEntries receiver rule 4: "Append any new entries not already in the log"; the reply’s index is prevLogIndex + entries.length.',
     },
     () => {
@@ -65,9 +67,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'correctness',
       name: 'a conflicting entry and everything after it are deleted, then the new entries appended',
+      clauses: ['RAFT-2.6'],
       hint: 'Raft Figure 2, AppendEntries receiver rule 3: "If an existing entry conflicts with a new one (same index but different terms), delete the existing entry and all that follow it".',
     },
     () => {
@@ -80,9 +83,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'faults',
       name: 'an AppendEntries that matches the log deletes nothing: a delayed or duplicated request does not truncate newer entries',
+      clauses: ['RAFT-2.7'],
       hint: 'Raft Figure 2, receiver rule 3 deletes only on a conflict (same index, different term). Truncating to prevLogIndex + entries.length on every request throws away entries a reordered network delivered first — and the commit they were counted for.',
     },
     () => {
@@ -102,9 +106,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 3,
+      points: 2,
       category: 'correctness',
       name: 'a follower’s commit index advances to the smaller of leaderCommit and the index of the last new entry, never back',
+      clauses: ['RAFT-2.8'],
       hint: 'Raft Figure 2, receiver rule 5: "If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry)" — the last entry this request vouched for, not the end of your log.',
     },
     () => {
@@ -129,6 +134,7 @@ suite.task(2, () => {
       points: 2,
       category: 'correctness',
       name: 'committed entries are applied once each, in index order, each as soon as it is committed',
+      clauses: ['RAFT-2.12'],
       hint: 'Raft Figure 2, "Rules for Servers": "If commitIndex > lastApplied: increment lastApplied, apply log[lastApplied]". Emit { type: "applied", index, term, command }.',
     },
     () => {
@@ -146,6 +152,7 @@ suite.task(2, () => {
       points: 3,
       category: 'correctness',
       name: 'a leader commits the highest index stored on a majority of the cluster, itself included, once that entry is from its term',
+      clauses: ['RAFT-2.11', 'RAFT-0.10'],
       hint: 'Raft Figure 2, Leaders: "If there exists an N such that N > commitIndex, a majority of matchIndex[i] ≥ N, and log[N].term == currentTerm: set commitIndex = N". Sort indexes as numbers, not strings.',
       deadlineMs: 20_000,
     },
@@ -184,9 +191,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 4,
+      points: 3,
       category: 'correctness',
       name: 'Raft §5.4.2 (Figure 8): a leader never commits an entry from an earlier term by counting replicas',
+      clauses: ['RAFT-2.11', 'RAFT-2.3', 'RAFT-2.12'],
       hint: 'Raft §5.4.2 and Figure 8: an entry of an earlier term stored on a majority can still be overwritten by a later leader. Count replicas only for an entry of the current term; committing it commits everything before it.',
     },
     () => {
@@ -216,7 +224,8 @@ suite.task(2, () => {
     {
       points: 2,
       category: 'correctness',
-      name: 'after a rejection, a leader steps back and sends earlier entries until the follower’s log matches',
+      name: 'after a rejection, a leader steps back and sends earlier entries until the follower’s log matches, to that follower only',
+      clauses: ['RAFT-2.10', 'RAFT-2.4'],
       hint: 'Raft §5.3: "After a rejection, the leader decrements nextIndex and retries the AppendEntries RPC." The reply’s lastLogIndex lets you skip straight past a follower’s short log: nextIndex = min(index, lastLogIndex + 1). Never step back to or below matchIndex.',
     },
     () => {
@@ -239,6 +248,7 @@ suite.task(2, () => {
         const retries: string[] = [];
         for (let round = 1; ; round++) {
           const onReply = bench.step('n2', reply(term, false, rejected, n2.lastLogIndex));
+          expect(show(onReply.filter((s) => s.to !== 'n2')), `sent to the other followers, on n2's rejection of prev ${rejected}: a rejection makes the leader send to that follower only`).toBe('nothing');
           const retry = [...onReply, ...(onReply.some((s) => s.to === 'n2') ? [] : bench.tick())].filter((s) => s.to === 'n2');
           const sent = retry.find((s) => s.message.type === 'append-entries')?.message;
           if (sent?.type !== 'append-entries') {
@@ -265,6 +275,7 @@ suite.task(2, () => {
       points: 1,
       category: 'faults',
       name: 'a rejection that arrives after the follower’s success never moves nextIndex to or below matchIndex',
+      clauses: ['RAFT-2.10'],
       hint: 'Raft §5.3 with a network that reorders: a rejection can arrive after the success that overtook it. nextIndex stays above matchIndex: compute where a rejection would take it, and keep it at matchIndex + 1 at the least.',
     },
     () => {
@@ -290,6 +301,7 @@ suite.task(2, () => {
       points: 2,
       category: 'faults',
       name: 'duplicated and reordered AppendEntries replies: an acknowledgement counts once per follower, a late one lowers nothing, and a late rejection never sends the leader back to or below matchIndex',
+      clauses: ['RAFT-2.10', 'RAFT-2.11', 'RAFT-0.10'],
       hint: 'Raft §5.3 on a network that duplicates and reorders: keep matchIndex per follower and only ever raise it (max), count followers rather than replies, and keep nextIndex above matchIndex whatever rejection arrives.',
     },
     () => {
@@ -324,6 +336,7 @@ suite.task(2, () => {
       points: 2,
       category: 'correctness',
       name: 'a former leader elected again starts its new term afresh: nextIndex past its log, matchIndex 0, old replies ignored, and it repairs a follower whose log diverged',
+      clauses: ['RAFT-2.4', 'RAFT-2.10', 'RAFT-1.6', 'RAFT-2.11'],
       hint: 'Raft Figure 2, "Volatile state on leaders (reinitialized after election)": nextIndex and matchIndex from an earlier leadership are stale. A follower that acknowledged index 3 then may hold other entries now.',
     },
     () => {
@@ -380,6 +393,7 @@ suite.task(2, () => {
       points: 1,
       category: 'api',
       name: 'propose on a follower changes nothing and names the leader it knows; on a leader it returns the new entry’s index and term',
+      clauses: ['RAFT-2.2', 'RAFT-2.1'],
       hint: 'raft.ts, propose: a follower returns { ok: false, leader } (its leader in the current term, or undefined); a leader appends and returns { ok: true, index, term }.',
     },
     () => {
@@ -400,9 +414,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'faults',
       name: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions and held links, logs never fork, committed entries survive every leader change, all nodes apply the same commands, and proposals commit once the network heals',
+      clauses: ['RAFT-0.11', 'RAFT-0.12'],
       hint: 'Raft Figure 3 names the properties; §5.3 (consistency check, conflict truncation) and §5.4 (election restriction, commit rule) keep them. The failure names the property, the nodes, the index and the terms; replay it and read the timeline.',
       deadlineMs: 60_000,
     },
@@ -422,9 +437,10 @@ suite.task(2, () => {
 
   suite.test(
     {
-      points: 2,
+      points: 1,
       category: 'faults',
       name: 'an isolated leader keeps accepting proposals that never commit; when it rejoins, the new leader’s log replaces them and the cluster moves on',
+      clauses: ['RAFT-1.10', 'RAFT-0.11', 'RAFT-0.12'],
       hint: 'Raft §5.3 and Figure 7: the new leader forces followers’ logs to duplicate its own; the old leader steps down on the higher term and its uncommitted entries are overwritten.',
       deadlineMs: 20_000,
     },
@@ -452,6 +468,7 @@ suite.task(2, () => {
       points: 2,
       category: 'faults',
       name: 'a minority cut off keeps electing and raising its term; when it rejoins it cannot win with its stale log, and the cluster commits again',
+      clauses: ['RAFT-1.10', 'RAFT-1.8', 'RAFT-0.12'],
       hint: 'Raft §5.4.1: the election restriction keeps a node that missed committed entries from winning, however high its term; its higher term only makes the leader step down (§5.1), and the next leader comes from the majority.',
       deadlineMs: 20_000,
     },
@@ -491,6 +508,7 @@ suite.task(2, () => {
       points: 2,
       category: 'performance',
       name: 'heartbeat traffic is at most one AppendEntries and one reply per follower per tick',
+      clauses: ['RAFT-2.14'],
       hint: 'protocol.ts HEARTBEAT_TICKS: a leader sends one AppendEntries per peer per heartbeat; a follower answers each once. Do not answer replies, and do not broadcast on every reply.',
       deadlineMs: 20_000,
     },
@@ -514,6 +532,7 @@ suite.task(2, () => {
       points: 2,
       category: 'performance',
       name: 'each entry travels to each follower about once, and costs at most one AppendEntries and one reply per follower beyond the heartbeats',
+      clauses: ['RAFT-2.14'],
       hint: 'Raft §5.3: the leader keeps a nextIndex per follower and sends only the entries from there; on success it moves nextIndex past what the follower now holds. Resending the whole log with every heartbeat is quadratic.',
       deadlineMs: 20_000,
     },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { TestClock, bucketSuite, configArb, forwardArb } from './support';
-import { advanceArb, availableArb, replay, takeArb, type Step } from './timeline';
+import { advanceArb, availableArb, replay, takeArb, waitArb, type Step } from './timeline';
 
 const suite = bucketSuite();
 
@@ -51,12 +51,13 @@ suite.task(4, () => {
       points: 7,
       category: 'faults',
       name: 'a clock that steps backwards never mints tokens and never throws',
-      hint: 'README, task 4: remember the latest reading; an earlier one adds nothing, and refill resumes only once the clock passes the latest again.',
+      clauses: ['TB-4.1', 'TB-4.5', 'TB-2.6'],
+      hint: 'README, task 4: remember the latest reading; an earlier one adds nothing, and refill resumes only once the clock passes the latest again. A wait asked meanwhile may count from the latest reading, or include the time the clock needs to get back to it (TB-2.6).',
     },
     (t) => {
       const { TokenBucket } = suite.impl();
       t.check(
-        fc.property(configArb, fc.array(fc.oneof(advanceArb(forwardArb), backwardArb, takeArb, takeArb, availableArb), { maxLength: 80 }), (config, steps) => void replay(TokenBucket, config, steps)),
+        fc.property(configArb, fc.array(fc.oneof(advanceArb(forwardArb), backwardArb, takeArb, takeArb, availableArb, waitArb), { maxLength: 80 }), (config, steps) => void replay(TokenBucket, config, steps)),
         { numRuns: 200 },
       );
       // The classic case, spelled out: empty at 1 000 ms, back to 0, forward to 1 000 again.
@@ -65,10 +66,21 @@ suite.task(4, () => {
       expect(bucket.tryTake(10)).toBe(true);
       clock.t = 0;
       expect(bucket.available(), 'tokens after the clock stepped back 1 s').toBe(0);
+      // TB-2.6: 1 000 ms counted from the latest reading, or 2 000 ms counting the second the clock needs to get back to it.
+      expect([1000, 2000], 'timeUntilAvailable(1) at 0, with 0 tokens at 1 per second and the latest reading 1 000').toContain(bucket.timeUntilAvailable(1));
       clock.t = 1000;
       expect(bucket.available(), 'tokens when the clock is back where it was: that second was already counted').toBe(0);
       clock.t = 2000;
       expect(bucket.available(), 'tokens one real second later').toBeCloseTo(1, 9);
+      // The constructor's reading is the bucket's first: created at 10 000, first used after a step back to 5 000.
+      const late = new TestClock(10_000);
+      const made = new TokenBucket({ capacity: 4, refillPerSecond: 2, clock: late.reader });
+      late.t = 5_000;
+      expect(made.tryTake(4), 'tryTake(4) on a new bucket, after the clock stepped back from 10 000 (its creation) to 5 000').toBe(true);
+      late.t = 10_000;
+      expect(made.available(), 'tokens at 10 000: the bucket was created at 10 000, so no time has passed since it began counting').toBe(0);
+      late.t = 10_500;
+      expect(made.available(), 'tokens at 10 500: 500 ms after creation, at 2 per second').toBeCloseTo(1, 9);
     },
   );
 
@@ -77,18 +89,25 @@ suite.task(4, () => {
       points: 4,
       category: 'faults',
       name: 'a huge forward jump refills to exactly the capacity, without overflow',
+      clauses: ['TB-4.2'],
       hint: 'README, task 4: a huge jump may make the refill Infinity; that is fine once Math.min(capacity, …) caps it, but Infinity − Infinity is NaN, so never subtract before capping.',
     },
     () => {
       const { TokenBucket } = suite.impl();
-      for (const jump of [1e15, Number.MAX_SAFE_INTEGER, 1e300, Number.MAX_VALUE]) {
-        const clock = new TestClock(0);
-        const bucket = new TokenBucket({ capacity: 7.5, refillPerSecond: 1e6, clock: clock.reader });
-        expect(bucket.tryTake(7.5)).toBe(true);
-        clock.t = jump;
-        expect(bucket.available(), `tokens after the clock jumped to ${jump}`).toBe(7.5);
-        expect(bucket.tryTake(7.5), `tryTake(7.5) after the jump to ${jump}`).toBe(true);
-        expect(bucket.tryTake(0.001), 'a request right after emptying it again').toBe(false);
+      // A fast bucket, and a slow one that needs 10⁵ s (more than a day) to refill: every jump must fill both.
+      for (const { capacity, refillPerSecond } of [
+        { capacity: 7.5, refillPerSecond: 1e6 },
+        { capacity: 1000, refillPerSecond: 0.01 },
+      ]) {
+        for (const jump of [1e9, 1e15, Number.MAX_SAFE_INTEGER, 1e300, Number.MAX_VALUE]) {
+          const clock = new TestClock(0);
+          const bucket = new TokenBucket({ capacity, refillPerSecond, clock: clock.reader });
+          expect(bucket.tryTake(capacity)).toBe(true);
+          clock.t = jump;
+          expect(bucket.available(), `tokens after the clock jumped to ${jump} (capacity ${capacity}, ${refillPerSecond}/s)`).toBe(capacity);
+          expect(bucket.tryTake(capacity), `tryTake(${capacity}) after the jump to ${jump} (${refillPerSecond}/s)`).toBe(true);
+          expect(bucket.tryTake(0.001), `a request right after emptying it again (capacity ${capacity}, ${refillPerSecond}/s)`).toBe(false);
+        }
       }
     },
   );
@@ -98,6 +117,7 @@ suite.task(4, () => {
       points: 4,
       category: 'faults',
       name: 'a clock that starts anywhere, negative or at epoch milliseconds, behaves the same',
+      clauses: ['TB-4.3'],
       hint: 'README, task 4: only differences between readings matter; never assume the clock starts at 0.',
     },
     (t) => {
@@ -116,6 +136,7 @@ suite.task(4, () => {
       points: 3,
       category: 'faults',
       name: 'a clock reading that is NaN or ±Infinity counts as no time passing, even the first one',
+      clauses: ['TB-4.4', 'TB-4.6'],
       hint: 'README, task 4: skip a reading that is not a finite number, touching nothing; if the first reading was not finite, the first finite one sets the latest reading and adds nothing.',
     },
     (t) => {
@@ -149,7 +170,8 @@ suite.task(4, () => {
       points: 7,
       category: 'faults',
       name: 'a million requests at a fractional rate grant what the rate allows, without drift',
-      hint: 'README, "Precision": keep the fraction of a token, and never round elapsed time up or down per call.',
+      clauses: ['TB-0.6', 'TB-0.5', 'TB-0.8'],
+      hint: 'README, "Precision": keep the fraction of a token, and never round elapsed time up or down per call; and a clock moves on between two readings, so compute with the reading you keep as the latest.',
     },
     () => {
       const { TokenBucket } = suite.impl();
@@ -172,6 +194,25 @@ suite.task(4, () => {
         expect(granted, what).toBeLessThanOrEqual(Math.floor(ideal + 1e-6));
         expect(granted, what).toBeGreaterThanOrEqual(Math.floor(ideal) - 1);
       }
+      // TB-0.8: a clock that moves on 0.25 ms at every reading, as a real one does, even between two readings of one call.
+      const ticking = {
+        t: 1_700_000_000_000,
+        last: Number.NaN,
+        now(): number {
+          this.last = this.t;
+          this.t += 0.25;
+          return this.last;
+        },
+      };
+      const first = ticking.t;
+      const bucket = new TokenBucket({ capacity: 2.5, refillPerSecond: 7.3, clock: ticking });
+      const calls = 200_000;
+      let granted = 0;
+      for (let i = 0; i < calls; i++) if (bucket.tryTake(1)) granted++;
+      const ideal = 2.5 + (7.3 * (ticking.last - first)) / 1000;
+      const what = `${calls} requests for 1 token at 7.3/s with capacity 2.5, from a clock that moves on 0.25 ms at every reading (${(ticking.last - first) / 1000} s from the first reading to the last): granted ${granted}, the rate allows ${ideal.toFixed(3)}; the time between two readings counts too`;
+      expect(granted, what).toBeLessThanOrEqual(Math.floor(ideal + 1e-6));
+      expect(granted, what).toBeGreaterThanOrEqual(Math.floor(ideal) - 1);
     },
   );
 });

@@ -1,12 +1,19 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { ModelBucket } from './model';
-import { TestClock, configArb, forwardArb, limiterSuite, shareArb, sizeOf } from './support';
+import { ModelBucket, bandOf, Q } from './model';
+import { TestClock, configArb, expectRangeError, forwardArb, limiterSuite, shareArb, sizeOf } from './support';
 
 const suite = limiterSuite();
 
-/** Keys a client-facing limiter meets: ordinary ones and the ones that break plain objects. */
-const KEYS = ['alice', 'bob', 'carol', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '🔑', 'user:42'];
+/**
+ * Keys a client-facing limiter meets: ordinary ones, the ones that break plain
+ * objects, lone surrogates (which UTF-8 encodes alike, as U+FFFD) beside U+FFFD
+ * itself, and é composed and decomposed (which normalisation would merge).
+ */
+const KEYS = ['alice', 'bob', 'carol', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '🔑', 'user:42', '\ud800', '\udc00', '\ufffd', '\u00e9', 'e\u0301'];
+
+/** Any string: any code point, and lone surrogates. */
+const anyStringArb = fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff')), maxLength: 3 });
 
 /** The named keys, and enough numbered ones that a size-capped cache would have to drop buckets still refilling. */
 const keyArb = fc.oneof(fc.constantFrom(...KEYS), fc.integer({ min: 0, max: 150 }).map((i) => `client-${i}`));
@@ -21,9 +28,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 suite.task(3, () => {
   suite.test(
     {
-      points: 12,
+      points: 9,
       category: 'correctness',
       name: 'a keyed limiter answers exactly like one independent bucket per key, however it forgets',
+      clauses: ['TB-3.1', 'TB-3.2', 'TB-3.6', 'TB-3.8'],
       hint: 'README, task 3: forget only a bucket that has refilled to full — a new bucket starts full, so nobody can tell.',
     },
     (t) => {
@@ -76,9 +84,10 @@ suite.task(3, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'performance',
       name: 'memory stays bounded: buckets that refilled to full are forgotten as operations go on',
+      clauses: ['TB-3.9', 'TB-3.6', 'TB-3.7'],
       hint: 'README, task 3: a little eviction work on every operation, not a sweep of everything on some of them.',
     },
     () => {
@@ -103,6 +112,7 @@ suite.task(3, () => {
       points: 3,
       category: 'performance',
       name: 'refilled buckets are forgotten even when the oldest keys stay busy',
+      clauses: ['TB-3.9'],
       hint: 'README, task 3: the eviction work must move on through the buckets across operations; looking at the first few every time never reaches the ones behind a busy key.',
     },
     () => {
@@ -124,9 +134,10 @@ suite.task(3, () => {
 
   suite.test(
     {
-      points: 5,
+      points: 4,
       category: 'correctness',
-      name: 'keys are any strings, including __proto__, constructor and the empty string',
+      name: 'keys are any strings, including __proto__, constructor, the empty string and lone surrogates',
+      clauses: ['TB-3.5', 'TB-3.2'],
       hint: 'README, task 3: a Map, not a plain object.',
     },
     () => {
@@ -139,6 +150,149 @@ suite.task(3, () => {
       }
       expect(limiter.timeUntilAvailable('never-seen', 2), 'timeUntilAvailable of a key never used').toBe(0);
       expect(limiter.timeUntilAvailable('__proto__', 1), 'timeUntilAvailable("__proto__", 1) with an empty bucket at 1/s').toBe(1000);
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'correctness',
+      name: 'the whole limiter API matches one model bucket per key, whatever the caller does with its options, and size only looks',
+      clauses: ['TB-3.1', 'TB-3.2', 'TB-3.3', 'TB-3.4', 'TB-3.5', 'TB-3.6', 'TB-3.7'],
+      hint: 'README, task 3: copy what you need from the options when the limiter is made; size is a number you read, not an operation; and a Map takes any string as it is.',
+    },
+    (t) => {
+      const { KeyedLimiter } = suite.impl();
+      const reader = new TestClock(0).reader;
+      for (const capacity of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expectRangeError(`new KeyedLimiter({ capacity: ${capacity} })`, () => new KeyedLimiter({ capacity, refillPerSecond: 1, clock: reader }), 'capacity');
+      }
+      for (const refillPerSecond of [0, -0.5, Number.NaN, Number.NEGATIVE_INFINITY]) {
+        expectRangeError(`new KeyedLimiter({ refillPerSecond: ${refillPerSecond} })`, () => new KeyedLimiter({ capacity: 1, refillPerSecond, clock: reader }), 'refillPerSecond');
+      }
+      // Spelled out: 100 buckets that have all refilled to full may be forgotten, but not by reading size.
+      const clock0 = new TestClock(0);
+      const limiter0 = new KeyedLimiter({ capacity: 2, refillPerSecond: 1, clock: clock0.reader });
+      for (let i = 0; i < 100; i++) limiter0.tryTake(`client-${i}`, 1);
+      clock0.t = 5000;
+      const sizes = [limiter0.size, limiter0.size, limiter0.size];
+      expect(sizes, 'size read three times in a row, with 100 buckets that have refilled to full').toEqual([sizes[0], sizes[0], sizes[0]]);
+      type ApiOp =
+        | { kind: 'advance'; ms: number }
+        | { kind: 'take' | 'wait'; key: string; share: number | 'default' }
+        | { kind: 'bad'; key: string; method: 'tryTake' | 'timeUntilAvailable'; n: number }
+        | { kind: 'size' };
+      const keyArbAny = fc.oneof(fc.constantFrom(...KEYS), anyStringArb);
+      const apiOpArb: fc.Arbitrary<ApiOp> = fc.oneof(
+        { weight: 2, arbitrary: forwardArb.map((ms): ApiOp => ({ kind: 'advance', ms })) },
+        { weight: 4, arbitrary: fc.record({ kind: fc.constant('take' as const), key: keyArbAny, share: fc.oneof({ weight: 4, arbitrary: shareArb }, fc.constant('default' as const)) }) },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), key: keyArbAny, share: fc.oneof({ weight: 4, arbitrary: shareArb }, fc.constant('default' as const)) }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('bad' as const), key: keyArbAny, method: fc.constantFrom('tryTake' as const, 'timeUntilAvailable' as const), n: fc.constantFrom(0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e6) }) },
+        { weight: 1, arbitrary: fc.constant<ApiOp>({ kind: 'size' }) },
+      );
+      class MethodClock {
+        constructor(public t: number) {}
+        now(): number {
+          return this.t;
+        }
+      }
+      t.check(
+        fc.property(configArb, fc.boolean(), fc.array(apiOpArb, { maxLength: 120 }), (config, changeOptions, ops) => {
+          const { capacity, refillPerSecond, start } = config;
+          const clock = new MethodClock(start);
+          const options: { capacity: number; refillPerSecond: number; clock: { now(): number } } = { capacity, refillPerSecond, clock };
+          const limiter = new KeyedLimiter(options);
+          if (changeOptions) {
+            options.capacity = capacity * 2;
+            options.refillPerSecond = refillPerSecond * 2;
+            options.clock = Object.freeze({ now: () => start + 3_600_000 });
+          }
+          const models = new Map<string, ModelBucket>();
+          const used = new Set<string>();
+          const model = (key: string) => {
+            let bucket = models.get(key);
+            if (!bucket) models.set(key, (bucket = new ModelBucket(capacity, refillPerSecond, clock.t)));
+            bucket.refill(clock.t);
+            return bucket;
+          };
+          ops.forEach((op, i) => {
+            const at = `at op ${i} (clock ${clock.t}, capacity ${capacity}, ${refillPerSecond}/s${changeOptions ? ', the caller changed its options object after construction' : ''})`;
+            switch (op.kind) {
+              case 'advance':
+                clock.t += op.ms;
+                return;
+              case 'size': {
+                const size = limiter.size;
+                expect(limiter.size, `size read twice in a row ${at}`).toBe(size);
+                expect(Number.isInteger(size) && size >= 0 && size <= used.size, `size ${at}: got ${size}, with ${used.size} keys used`).toBe(true);
+                let notFull = 0;
+                for (const bucket of models.values()) {
+                  bucket.refill(clock.t);
+                  if (bucket.tokens.add(Q.of(bandOf(capacity))).cmp(bucket.capacity) < 0) notFull++;
+                }
+                expect(size, `size ${at}: ${notFull} keys' buckets are not full, and only a full bucket may be forgotten`).toBeGreaterThanOrEqual(notFull);
+                return;
+              }
+              case 'bad':
+                used.add(op.key); // a refused call may still have made the key's (full) bucket
+                expectRangeError(`${op.method}(${JSON.stringify(op.key)}, ${op.n}) with capacity ${capacity}`, () => limiter[op.method](op.key, op.n), 'n');
+                return;
+              default:
+                break;
+            }
+            used.add(op.key);
+            const n = op.share === 'default' ? 1 : sizeOf(op.share, capacity);
+            const call = `${op.kind === 'take' ? 'tryTake' : 'timeUntilAvailable'}(${JSON.stringify(op.key)}${op.share === 'default' ? '' : `, ${n}`})`;
+            if (n > capacity) {
+              expectRangeError(`${call} with capacity ${capacity}: the default n is 1`, () => (op.kind === 'take' ? limiter.tryTake(op.key) : limiter.timeUntilAvailable(op.key)), 'n');
+              return;
+            }
+            const bucket = model(op.key);
+            if (op.kind === 'wait') {
+              const wait = op.share === 'default' ? limiter.timeUntilAvailable(op.key) : limiter.timeUntilAvailable(op.key, n);
+              expect(bucket.acceptsWait(n, wait), `${call} ${at}: got ${wait} ms, the key's bucket holds ${bucket.tokens.toNumber()}`).toBe(true);
+              return;
+            }
+            const expected = bucket.decide(n);
+            const got = op.share === 'default' ? limiter.tryTake(op.key) : limiter.tryTake(op.key, n);
+            if (expected !== 'either') expect(got, `${call} ${at}: the key's bucket holds ${bucket.tokens.toNumber()}`).toBe(expected === 'yes');
+            if (got) bucket.take(n);
+          });
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'correctness',
+      name: 'a bucket is never forgotten before it is full: not when nearly full, not when idle for long',
+      clauses: ['TB-3.6'],
+      hint: 'README, task 3: full means available() >= capacity, nothing less; a bucket idle for a while may still be refilling.',
+    },
+    () => {
+      const { KeyedLimiter } = suite.impl();
+      const clock = new TestClock(0);
+      const limiter = new KeyedLimiter({ capacity: 3, refillPerSecond: 1, clock: clock.reader });
+      // 'nearly' is 0.001 short of full (1 ms of refill); 5 000 other clients arrive while the clock stands still.
+      expect(limiter.tryTake('nearly', 0.001), 'the first tryTake("nearly", 0.001)').toBe(true);
+      for (let i = 0; i < 5000; i++) limiter.tryTake(`other-${i}`, 1);
+      expect(limiter.size, 'buckets held: "nearly" and 5 000 others, none of them full').toBeGreaterThanOrEqual(5001);
+      expect(limiter.tryTake('nearly', 3), 'tryTake("nearly", 3) with 2.999 tokens, after 5 000 other operations: its bucket was forgotten before it was full').toBe(false);
+      // 'idle' is emptied, then left alone for 1.5 s (of the 3 s it needs) while 12 000 operations go on.
+      expect(limiter.tryTake('idle', 3), 'the first tryTake("idle", 3)').toBe(true);
+      for (let i = 0; i < 12_000; i++) {
+        clock.t += 0.125;
+        limiter.tryTake(`hot-${i % 3}`, 0.001);
+      }
+      expect(limiter.tryTake('idle', 2), 'tryTake("idle", 2) with 1.5 tokens, after 1.5 s idle: its bucket was forgotten before it was full').toBe(false);
+      const idle = new ModelBucket(3, 1, 0);
+      idle.take(3);
+      idle.refill(clock.t);
+      const wait = limiter.timeUntilAvailable('idle', 3);
+      expect(idle.acceptsWait(3, wait), `timeUntilAvailable("idle", 3) with 1.5 tokens at 1 per second: got ${wait}, expected 1 500 (1 501 on the boundary)`).toBe(true);
     },
   );
 });

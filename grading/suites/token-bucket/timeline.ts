@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { ModelBucket } from './model';
+import { ModelBucket, Q } from './model';
 import { TestClock, shareArb, sizeOf, type BucketModule, type Config } from './support';
 
 export type Step =
@@ -71,14 +71,18 @@ export function replay(TokenBucket: BucketModule['TokenBucket'], config: Config,
       case 'available': {
         model.refill(clock.t);
         const got = bucket.available();
-        expect(Math.abs(got - model.tokens.toNumber()), `available() ${where()}: got ${got}, the model holds ${model.tokens.toNumber()}`).toBeLessThanOrEqual(1e-6);
+        expect(model.acceptsAvailable(got), `available() ${where()}: got ${got}, the model holds ${model.tokens.toNumber()} (and available() is always in [0, capacity])`).toBe(true);
         break;
       }
       case 'wait': {
         const n = sizeOf(step.share, config.capacity);
         model.refill(clock.t);
         const got = bucket.timeUntilAvailable(n);
-        expect(model.acceptsWait(n, got), `timeUntilAvailable(${n}) ${where()}: got ${got} ms with ${model.tokens.toNumber()} tokens in the model`).toBe(true);
+        const behind = model.latest !== undefined && Number.isFinite(clock.t) && Q.of(clock.t).cmp(model.latest) < 0;
+        const gapNote = behind ? ` (the clock is ${model.latest!.sub(Q.of(clock.t)).toNumber()} ms behind the latest reading: the wait from the latest reading and the wait including that gap are both accepted, TB-2.6)` : '';
+        expect(model.acceptsWaitAt(n, got, clock.t), `timeUntilAvailable(${n}) ${where()}: got ${got} ms with ${model.tokens.toNumber()} tokens in the model${gapNote}`).toBe(true);
+        // 0 exactly when tryTake(n) would succeed now (TB-2.2).
+        if (got !== 0) expect(model.decide(n), `timeUntilAvailable(${n}) ${where()} answered ${got}, but the model holds ${model.tokens.toNumber()}: tryTake(${n}) would succeed now`).not.toBe('yes');
         break;
       }
       default: {
@@ -92,4 +96,5 @@ export function replay(TokenBucket: BucketModule['TokenBucket'], config: Config,
 
 export const takeArb: fc.Arbitrary<Step> = fc.record({ kind: fc.constant('take' as const), share: shareArb });
 export const availableArb: fc.Arbitrary<Step> = fc.constant({ kind: 'available' as const });
+export const waitArb: fc.Arbitrary<Step> = fc.record({ kind: fc.constant('wait' as const), share: shareArb });
 export const advanceArb = (ms: fc.Arbitrary<number>): fc.Arbitrary<Step> => ms.map((value) => ({ kind: 'advance' as const, ms: value }));

@@ -90,13 +90,26 @@ export class OracleStore {
     return this.#writes.get(key) ?? [];
   }
 
+  /** The surviving writes of each key, computed again only after a write to it. */
+  readonly #survivors = new Map<string, { siblings: OracleWrite[]; context: Counters }>();
+
   siblings(key: string): OracleWrite[] {
-    const all = this.writes(key);
-    return all.filter((w, i) => all.slice(i + 1).every((later) => !oracleLeq(w.clock, later.context)));
+    return [...this.#read(key).siblings];
   }
 
   context(key: string): Counters {
-    return this.siblings(key).reduce<Counters>((merged, w) => oracleMerge(merged, w.clock), new Map());
+    return this.#read(key).context;
+  }
+
+  #read(key: string): { siblings: OracleWrite[]; context: Counters } {
+    let read = this.#survivors.get(key);
+    if (read === undefined) {
+      const all = this.writes(key);
+      const siblings = all.filter((w, i) => all.slice(i + 1).every((later) => !oracleLeq(w.clock, later.context)));
+      read = { siblings, context: siblings.reduce<Counters>((merged, w) => oracleMerge(merged, w.clock), new Map()) };
+      this.#survivors.set(key, read);
+    }
+    return read;
   }
 
   /** Records the write and returns its clock: context, with this node's counter one above any it could collide with. */
@@ -104,6 +117,7 @@ export class OracleStore {
     const top = Math.max(at(context, this.node), ...this.siblings(key).map((w) => at(w.clock, this.node)));
     const clock = new Map(context).set(this.node, top + 1);
     this.#writes.set(key, [...this.writes(key), { value, context, clock }]);
+    this.#survivors.delete(key);
     return clock;
   }
 }
@@ -111,7 +125,12 @@ export class OracleStore {
 // ---------------------------------------------------------------- generators
 
 /** Node ids that break a clock kept in a plain object, or sorted with localeCompare. */
-export const AWKWARD_IDS = ['', 'constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', 'B', 'a', 'é', 'e\u0301', '🦀', '\uffff', 'node-1'] as const;
+export const AWKWARD_IDS = [
+  '', 'constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', 'B', 'a', 'é', 'e\u0301', '🦀', '\uffff', '\ud800', '\udfff', '\ud83e', 'node-1',
+] as const;
+
+/** Strings with lone UTF-16 surrogates (halves of a pair, alone or out of order): still strings, so still node ids. */
+export const loneSurrogateArb: fc.Arbitrary<string> = fc.string({ unit: fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', '\ud83e', '\udd80', 'a', 'é'), minLength: 1, maxLength: 3 });
 
 /** Any string can be a node id: plain names (what a counterexample shrinks to), the awkward ones above, short ASCII, any Unicode. */
 export const nodeIdArb: fc.Arbitrary<string> = fc.oneof(
@@ -121,6 +140,7 @@ export const nodeIdArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 4 }),
   fc.string({ unit: 'grapheme', maxLength: 3 }),
   codePointString({ maxLength: 3 }),
+  loneSurrogateArb,
 );
 
 /** Largest counter a generated clock holds, leaving headroom for a few increments below Number.MAX_SAFE_INTEGER. */
@@ -131,6 +151,13 @@ export const counterArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 3 }) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 1000 }) },
   { weight: 1, arbitrary: fc.integer({ min: 2 ** 31, max: MAX_COUNTER }) },
+);
+
+/** Counters at both ends of the range from() accepts, and just inside them, with a few ordinary ones. */
+export const edgeCounterArb: fc.Arbitrary<number> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(0, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 5 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }) },
 );
 
 /** A few distinct node ids that a family of clocks shares, so that its clocks overlap and order. */

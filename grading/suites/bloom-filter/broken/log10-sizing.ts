@@ -42,7 +42,7 @@ export function optimalParameters(expectedItems: number, falsePositiveRate: numb
   if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
     throw new RangeError(`bloom: falsePositiveRate must be strictly between 0 and 1, got ${String(falsePositiveRate)}`);
   }
-  const bits = Math.ceil((-expectedItems * Math.log10(falsePositiveRate)) / (Math.log10(2) * Math.log10(2)));
+  const bits = Math.max(1, Math.ceil((-expectedItems * Math.log10(falsePositiveRate)) / (Math.log10(2) * Math.log10(2))));
   if (bits > MAX_BITS) {
     throw new RangeError(
       `bloom: ${expectedItems} expectedItems at falsePositiveRate ${falsePositiveRate} need ${bits} bits, ` +

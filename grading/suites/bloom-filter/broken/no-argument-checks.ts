@@ -32,7 +32,7 @@ const HEADER_BYTES = 10;
 const utf8 = new TextEncoder();
 
 export function optimalParameters(expectedItems: number, falsePositiveRate: number): BloomParameters {
-  const bits = Math.ceil((-expectedItems * Math.log(falsePositiveRate)) / (Math.LN2 * Math.LN2));
+  const bits = Math.max(1, Math.ceil((-expectedItems * Math.log(falsePositiveRate)) / (Math.LN2 * Math.LN2))); // 1 when a subnormal n underflows the quotient to 0
   const hashes = Math.min(MAX_HASHES, Math.max(1, Math.round((bits / expectedItems) * Math.LN2)));
   return { bits, hashes };
 }

@@ -43,7 +43,7 @@ export function optimalParameters(expectedItems: number, falsePositiveRate: numb
   if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
     throw new RangeError(`bloom: falsePositiveRate must be strictly between 0 and 1, got ${String(falsePositiveRate)}`);
   }
-  const bits = Math.ceil((-expectedItems * Math.log(falsePositiveRate)) / (Math.LN2 * Math.LN2));
+  const bits = Math.max(1, Math.ceil((-expectedItems * Math.log(falsePositiveRate)) / (Math.LN2 * Math.LN2))); // 1 when a subnormal n underflows the quotient to 0
   if (bits > MAX_BITS) {
     throw new RangeError(
       `bloom: ${expectedItems} expectedItems at falsePositiveRate ${falsePositiveRate} need ${bits} bits, ` +

@@ -79,7 +79,7 @@ export class TokenBucket {
     this.#refill();
     const missing = n - this.#tokens;
     if (missing <= EPSILON) return 0;
-    return Math.ceil((missing * 1000) / this.refillPerSecond - EPSILON);
+    return Math.max(1, Math.ceil(((missing - EPSILON / 2) / this.refillPerSecond) * 1000));
   }
 
   /** Adds the tokens earned since the latest reading; time already counted is never counted again. */

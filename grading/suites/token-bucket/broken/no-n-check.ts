@@ -62,7 +62,7 @@ export class TokenBucket {
 
   tryTake(n = 1): boolean {
     this.#refill();
-    if (this.#tokens + EPSILON < n) return false;
+    if (n - this.#tokens > EPSILON) return false;
     this.#tokens = Math.max(0, this.#tokens - n);
     return true;
   }
@@ -71,7 +71,7 @@ export class TokenBucket {
     this.#refill();
     const missing = n - this.#tokens;
     if (missing <= EPSILON) return 0;
-    return Math.ceil((missing * 1000) / this.refillPerSecond - EPSILON);
+    return Math.max(1, Math.ceil(((missing - EPSILON / 2) / this.refillPerSecond) * 1000));
   }
 
   /** Adds the tokens earned since the latest reading; time already counted is never counted again. */

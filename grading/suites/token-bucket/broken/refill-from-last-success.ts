@@ -70,7 +70,7 @@ export class TokenBucket {
   tryTake(n = 1): boolean {
     checkTake(n, this.capacity);
     const now = this.#refill();
-    if (this.#tokens + EPSILON < n) return false;
+    if (n - this.#tokens > EPSILON) return false;
     this.#tokens = Math.max(0, this.#tokens - n);
     if (now > this.#latest) this.#latest = now; // the only place the reading is stored
     return true;
@@ -81,7 +81,7 @@ export class TokenBucket {
     this.#refill();
     const missing = n - this.#tokens;
     if (missing <= EPSILON) return 0;
-    return Math.ceil((missing * 1000) / this.refillPerSecond - EPSILON);
+    return Math.max(1, Math.ceil(((missing - EPSILON / 2) / this.refillPerSecond) * 1000));
   }
 
   /** Adds the tokens earned since the latest successful take, and returns the reading. */

@@ -25,7 +25,7 @@ export class KeyedLimiter {
 
   constructor(options: BucketOptions) {
     new TokenBucket(options); // validates the options, with the same errors
-    this.#options = options;
+    this.#options = { capacity: options.capacity, refillPerSecond: options.refillPerSecond, clock: options.clock };
   }
 
   get size(): number {

@@ -68,7 +68,7 @@ export class TokenBucket {
   tryTake(n = 1): boolean {
     checkTake(n, this.capacity);
     this.#refill();
-    if (this.#tokens + EPSILON < n) return false;
+    if (n - this.#tokens > EPSILON) return false;
     this.#tokens = Math.max(0, this.#tokens - n);
     return true;
   }

@@ -1,0 +1,65 @@
+/**
+ * Broken keyed limiter: a bucket within 0.001 token of full is forgotten.
+ *
+ * The mistake: the sweep deletes a bucket when
+ * `available() >= capacity - 1e-3`, "close enough to full". Its client then
+ * gets a fresh, full bucket: up to 0.001 token for free each time, and a
+ * request for the whole capacity allowed a millisecond early.
+ *
+ * Clause broken: TB-3.6 (only a bucket that has refilled to full may be
+ * forgotten).
+ */
+import { TokenBucket, type BucketOptions } from './token-bucket';
+
+const CHECKS_PER_OPERATION = 2;
+
+export class KeyedLimiter {
+  readonly #options: BucketOptions;
+  readonly #buckets = new Map<string, TokenBucket>();
+  #cursor: Iterator<[string, TokenBucket]> = this.#buckets.entries();
+
+  constructor(options: BucketOptions) {
+    new TokenBucket(options); // validates the options, with the same errors
+    // A copy: the caller may change or reuse its options object afterwards.
+    this.#options = { capacity: options.capacity, refillPerSecond: options.refillPerSecond, clock: options.clock };
+  }
+
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  tryTake(key: string, n = 1): boolean {
+    const bucket = this.#bucket(key);
+    return bucket.tryTake(n);
+  }
+
+  timeUntilAvailable(key: string, n = 1): number {
+    this.#evictFull();
+    const bucket = this.#buckets.get(key);
+    // A key without a bucket has a full one: only the argument check remains.
+    return (bucket ?? new TokenBucket(this.#options)).timeUntilAvailable(n);
+  }
+
+  #bucket(key: string): TokenBucket {
+    this.#evictFull();
+    let bucket = this.#buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.#options);
+      this.#buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  #evictFull(): void {
+    for (let i = 0; i < CHECKS_PER_OPERATION; i++) {
+      let next = this.#cursor.next();
+      if (next.done) {
+        if (this.#buckets.size === 0) return;
+        this.#cursor = this.#buckets.entries();
+        next = this.#cursor.next();
+      }
+      const [key, bucket] = next.value as [string, TokenBucket];
+      if (bucket.available() >= bucket.capacity - 1e-3) this.#buckets.delete(key);
+    }
+  }
+}

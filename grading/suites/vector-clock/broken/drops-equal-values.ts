@@ -1,0 +1,53 @@
+/**
+ * Broken versioned store: a write replaces siblings with the same value.
+ *
+ * The mistake: put also drops every sibling whose value is === the new one, on
+ * the reasoning that two equal values need not be kept twice.
+ *
+ * Clause broken: VC-3.7, a sibling is a version, not a value: concurrent writes
+ * of equal values are two siblings, with different clocks. Dropping one loses
+ * its clock, so the next write made from a read that saw only that clock no
+ * longer replaces what it should, and the history is wrong.
+ */
+import { VectorClock, type NodeId } from './vector-clock';
+
+export interface Versioned<V> {
+  readonly value: V;
+  readonly clock: VectorClock;
+}
+
+export interface ReadResult<V> {
+  readonly siblings: readonly Versioned<V>[];
+  readonly context: VectorClock;
+}
+
+/** True when the writer of `context` had seen the version stamped `clock`: clock ≤ context. */
+const seen = (clock: VectorClock, context: VectorClock): boolean => {
+  const order = clock.compare(context);
+  return order === 'before' || order === 'equal';
+};
+
+export class VersionedStore<V> {
+  readonly #node: NodeId;
+  /** The siblings of each key, oldest write first. A Map: every string is an ordinary key. */
+  readonly #versions = new Map<string, readonly Versioned<V>[]>();
+
+  constructor(nodeId: NodeId) {
+    this.#node = nodeId;
+  }
+
+  get(key: string): ReadResult<V> {
+    const siblings = this.#versions.get(key) ?? [];
+    return { siblings: [...siblings], context: siblings.reduce((merged, v) => merged.merge(v.clock), VectorClock.empty()) };
+  }
+
+  put(key: string, value: V, context: VectorClock): VectorClock {
+    const current = this.#versions.get(key) ?? [];
+    // Uniqueness: above every coordinator counter this write could collide with, replaced siblings included.
+    const counter = 1 + current.reduce((top, v) => Math.max(top, v.clock.get(this.#node)), context.get(this.#node));
+    const clock = VectorClock.from([...context.entries().filter(([node]) => node !== this.#node), [this.#node, counter]]);
+    // Survival is decided by what the writer had read, not by the new clock.
+    this.#versions.set(key, [...current.filter((v) => !seen(v.clock, context) && v.value !== value), { value, clock }]);
+    return clock;
+  }
+}

@@ -1,0 +1,14 @@
+import { CausalNode as B } from '../base/causal-node';
+import { CausalNode as V } from '../cn-tick-is-event/causal-node';
+import { VectorClock as BC } from '../base/vector-clock';
+import { VectorClock as VC2 } from '../cn-tick-is-event/vector-clock';
+import { demo, fakeNode, ser, type ClockClass, type NodeClass } from './_lib';
+
+demo<{ Node: NodeClass; VC: ClockClass }>('cn-tick-is-event', { Node: B, VC: BC }, { Node: V, VC: VC2 }, ({ Node, VC }) => {
+  void VC; void ser; void fakeNode;
+  const a = fakeNode(Node, 'a');
+  a.node.tick();
+  a.node.tick();
+  a.node.local();
+  return { emitted: a.emitted.map(ser), clock: ser(a.node.clock) };
+});
