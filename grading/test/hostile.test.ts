@@ -23,27 +23,30 @@ const HOSTILE = 'grading/test/fixtures/hostile';
 const ATTEMPT_LIMIT_MS = 60_000;
 
 const T = {
-  bits: 'optimalParameters gives ⌈−n·ln p / (ln 2)²⌉ bits, within 1 %',
-  hashes: 'optimalParameters picks hashes = round(bits / n · ln 2), and forCapacity uses those parameters',
-  rate: 'expectedFalsePositiveRate is (1 − e^(−k·n/m))^k',
+  bits: 'optimalParameters gives exactly ⌈−n·ln p / (ln 2)²⌉ bits, at least 1, and a RangeError naming bits above 2³² − 1',
+  hashes: 'optimalParameters picks hashes = round(bits / n · ln 2) within [1, 255] in a new object each call, and forCapacity uses those parameters',
+  rate: 'expectedFalsePositiveRate is (1 − e^(−k·n/m))^k to within 10⁻⁹, over the whole of every range, and 0 for 0 items',
   badArgs: 'bad sizing arguments get a RangeError that names the argument',
   noFalseNegatives: 'every added key is reported present (no false negatives)',
   indexes: 'indexes(key) are (h1 + i·h2) mod bits over murmur3 of the key’s UTF-8 bytes',
   fpRate: 'the false-positive rate at design capacity is within 20 % of (1 − e^(−kn/m))^k',
-  utf8: 'a string and its UTF-8 bytes are the same key',
+  utf8: 'a string and its UTF-8 bytes are the same key, a lone surrogate being U+FFFD',
   empty: 'an empty filter has no key, however often it is asked',
   exactBits: 'has(key) is true exactly when all k bits of the key are set',
   hashTwice: 'add, has and indexes hash each key exactly twice, whatever k is',
-  ctorArgs: 'the constructor rejects bad bits and hashes with a RangeError that names the argument',
+  ctorArgs: 'the constructor rejects bad bits and hashes with a RangeError that names the argument, and accepts both ends of each range',
+  addHasModel: 'add, has, indexes and the shape agree with a model filter over a whole session, with every kind of key, both ends of both ranges, and keys and results reused by the caller',
   union: 'a union has every key of both filters, and is their bitwise OR',
   intersection: 'an intersection has every key present in both filters, and is their bitwise AND',
   shapes: 'combining filters of different shapes throws a RangeError naming both shapes',
   unchanged: 'union and intersect leave both operands unchanged',
+  combineModel: 'union and intersect results are new filters that share nothing with their operands, over any session of adds and combinations',
   roundTrip: 'fromBytes(toBytes(f)) answers has() exactly as f does, also from a view into a larger buffer',
   format: 'toBytes writes the FLBF version 1 format byte for byte',
   sameBytes: 'the same keys give the same bytes, in any order and after a round trip',
   copies: 'toBytes returns a copy, and fromBytes copies its input',
   malformed: 'fromBytes rejects malformed bytes with a RangeError',
+  bytesModel: 'toBytes, fromBytes, add and has agree with a model over a whole session, with every array on the caller’s side reused by the caller',
 } as const;
 const ALL: readonly string[] = Object.values(T);
 
@@ -64,7 +67,8 @@ async function gradeFixture(file: string, slug = 'bloom-filter'): Promise<Exerci
   const spec = exerciseSpec(slug);
   const staged = stageFile(spec, path.resolve(ROOT, file));
   try {
-    const run = await grade({ specs: [spec], staged, impl: 'submission', seed: 1, attemptLimitMs: ATTEMPT_LIMIT_MS });
+    // Raft's and LSM's suites run whole clusters and crash sweeps: a grade of either takes half a minute alone.
+    const run = await grade({ specs: [spec], staged, impl: 'submission', seed: 1, attemptLimitMs: slug === 'bloom-filter' ? ATTEMPT_LIMIT_MS : 2 * ATTEMPT_LIMIT_MS });
     return run.exercises[0]!;
   } finally {
     staged.cleanup();
@@ -147,7 +151,7 @@ describe.concurrent('hostile submissions', () => {
 
     test('a method that returns a promise that never settles fails its tests without waiting for it', async () => {
       expectOnly(await hostile('returns-pending-promise.ts'), {
-        [T.rate]: ['failed', /expected Promise\{…\} to be \+0/],
+        [T.rate]: ['failed', /= \[object Promise\], expected 0 for no items/],
         [T.badArgs]: ['failed', /should throw a RangeError: expected undefined to be an instance of RangeError/],
       });
     });
