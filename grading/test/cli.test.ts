@@ -35,11 +35,11 @@ describe.concurrent('npm run grade', () => {
     const dir = scratch();
     const result = grade('bloom-filter', '--solutions', '--seed', '12345', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`, '--gradescope', `${dir}/gs.json`);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.lastLine).toBe('21 passed, 0 failed');
+    expect(result.lastLine).toBe('24 passed, 0 failed');
     const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
     expect(json).toMatchObject({ version: 1, seed: 12345, impl: 'solutions', score: 100, maxScore: 100 });
-    expect(json.exercises[0]!.tests).toHaveLength(21);
-    expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<testsuite name="bloom-filter" tests="21" failures="0" errors="0"');
+    expect(json.exercises[0]!.tests).toHaveLength(24);
+    expect(fs.readFileSync(`${dir}/out.xml`, 'utf8')).toContain('<testsuite name="bloom-filter" tests="24" failures="0" errors="0"');
     expect(fs.readFileSync(`${dir}/out.md`, 'utf8')).toContain('## faultline: 100/100 (100 %)');
     // The seed is in every report, so a student can be handed the replay.
     expect(result.stdout).toContain('seed 12345');
@@ -87,7 +87,7 @@ describe.concurrent('npm run grade', () => {
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
     expect(json.score).toBe(0);
-    expect(json.exercises[0]!.tests).toHaveLength(21);
+    expect(json.exercises[0]!.tests).toHaveLength(24);
     expect(json.exercises[0]!.notes.join('\n')).toContain('exercises/bloom-filter/bloom-filter.ts is missing');
   });
 
