@@ -15,6 +15,7 @@ import { shellEnv } from './support';
 
 
 describe('mutation testing of the reference solutions', () => {
+  if (CI_EXERCISES.length === 0) test.skip('the gate is suspended: grading/mutation/gate.ts says why', () => undefined);
   for (const slug of CI_EXERCISES) {
     test(`the ${slug} suite kills at least ${MIN_SCORE} % of the mutants of its reference, and every allow-listed mutant is a survivor`, { timeout: 20 * 60_000 }, () => {
       const report = path.join(ROOT, 'reports', 'mutation', `${slug}.json`);
