@@ -1,0 +1,43 @@
+/**
+ * Demo for variant `wait-floor`: truncates the wait instead of rounding up, so the client comes back a fraction of a millisecond too early
+ * Breaks: Round up, never down: a client told to come back too soon is refused again.
+ */
+import { TokenBucket as TBBase } from '../base/token-bucket';
+import { TokenBucket as TBVariant } from '../wait-floor/token-bucket';
+type Opts = { capacity: number; refillPerSecond: number; clock: { now(): number } };
+type TB = new (o: Opts) => { available(): number; tryTake(n?: number): boolean; timeUntilAvailable(n?: number): number };
+type KL = new (o: Opts) => { readonly size: number; tryTake(key: string, n?: number): boolean; timeUntilAvailable(key: string, n?: number): number };
+void (0 as unknown as TB | KL);
+/** A clock only this script moves. */
+const fakeClock = (t = 0) => ({ t, now() { return this.t; } });
+void fakeClock;
+
+function show(f: () => unknown): string {
+  try {
+    return JSON.stringify(f());
+  } catch (e) {
+    return `throws ${(e as Error).name}: ${(e as Error).message}`;
+  }
+}
+
+const SCENARIO = "capacity 1, 3/s: take at 0, timeUntilAvailable(), then tryTake() after exactly that wait";
+function scenario(B: TB) {
+  const clock = fakeClock();
+  const bucket = new B({ capacity: 1, refillPerSecond: 3, clock });
+  bucket.tryTake();
+  const wait = bucket.timeUntilAvailable();
+  clock.t = wait;
+  return { wait, tryTakeAfterWait: bucket.tryTake() };
+}
+
+const b = show(() => scenario(TBBase));
+const v = show(() => scenario(TBVariant));
+console.log('variant  : wait-floor');
+console.log('scenario :', SCENARIO);
+console.log('base     :', b);
+console.log('variant  :', v);
+console.log('clause   :', "Round up, never down: a client told to come back too soon is refused again.");
+if (b === v) {
+  console.log('RESULT   : NO DIFFERENCE');
+  process.exitCode = 1;
+} else console.log('RESULT   : differs — the variant breaks the clause');
