@@ -5,11 +5,13 @@
  * checks, and every clause is checked by a graded test unless the ledger says
  * why not (harness/suite/ledger.ts).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CLAUSE_MARK, type Ledger } from '../../harness/suite';
 import { catalog } from '../catalog';
+import { TSX_BIN } from '../paths';
 import { ROOT, gradeInPlace } from './support';
 
 const ledgerOf = async (slug: string): Promise<Ledger> =>
@@ -58,4 +60,10 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
     const gradedAnyway = ledger.clauses.filter((c) => c.ungraded !== undefined && tested.has(c.id)).map((c) => `${c.id}: ${tested.get(c.id)!.join(' | ')}`);
     expect(gradedAnyway, 'clauses marked ungraded that a test names').toEqual([]);
   });
+});
+
+test('npm run ledger prints a line of counts for every exercise', () => {
+  const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/ledger-summary.ts')], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  for (const spec of catalog) expect(run.stdout).toMatch(new RegExp(`^\\| ${spec.slug} \\| [1-9]\\d* \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|$`, 'm'));
 });
