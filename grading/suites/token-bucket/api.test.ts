@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ModelBucket } from './model';
-import { bucketSuite, expectRangeError, forwardArb } from './support';
+import { bucketSuite, expectRangeError, forwardArb, nextUp } from './support';
 
 const suite = bucketSuite();
 
@@ -20,14 +20,6 @@ class MethodClock {
   now(): number {
     return this.t;
   }
-}
-
-/** The next double above x (Infinity above Number.MAX_VALUE). */
-function nextUp(x: number): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  view.setBigUint64(0, view.getBigUint64(0) + 1n);
-  return view.getFloat64(0);
 }
 
 /** Capacities and rates across the whole valid range, ends included; start is the clock at creation. */

@@ -41,4 +41,20 @@ export const forwardArb = fc.oneof(fc.constant(0), fc.constantFrom(0.125, 0.25, 
 export const shareArb = fc.oneof(fc.constant(1), fc.double({ min: 0.001, max: 1, noNaN: true }));
 export const sizeOf = (share: number, capacity: number): number => (share === 1 ? Math.min(1, capacity) : Math.max(share * capacity, 1e-3));
 
+/** The next double above a positive x (Infinity above Number.MAX_VALUE). */
+export function nextUp(x: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0);
+}
+
+/** The next double below a positive x. */
+export function nextDown(x: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) - 1n);
+  return view.getFloat64(0);
+}
+
 export { expectRangeError } from '../../../harness/suite';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ModelBucket } from './model';
-import { TestClock, bucketSuite, configArb, expectRangeError, forwardArb, shareArb, sizeOf } from './support';
+import { TestClock, bucketSuite, configArb, expectRangeError, forwardArb, nextDown, nextUp, shareArb, sizeOf } from './support';
 import { advanceArb, replay, takeArb } from './timeline';
 
 const suite = bucketSuite();
@@ -104,6 +104,14 @@ suite.task(2, () => {
       expect(bucket.timeUntilAvailable(1), 'timeUntilAvailable(1) on an empty bucket refilling 2 per second').toBe(500);
       expect(bucket.available(), 'tokens after asking').toBe(0);
       for (const n of [5, 0, -2, Number.NaN]) expectRangeError(`timeUntilAvailable(${n}) with capacity 4`, () => bucket.timeUntilAvailable(n), 'n');
+      // At the band's edge either answer is allowed (TB-0.3), but both methods must give the same one (TB-2.2):
+      // a bucket left holding exactly d tokens, asked for 2d, is short by exactly d.
+      for (const d of [5e-10, nextDown(1e-9), 1e-9, nextUp(1e-9), 1e-9 + 2e-21, 1.5e-9, 2e-9]) {
+        const edge = new TokenBucket({ capacity: 2 * d, refillPerSecond: Number.MIN_VALUE, clock: new TestClock(0).reader });
+        expect(edge.tryTake(d), `tryTake(${d}) on a full bucket of ${2 * d}`).toBe(true);
+        const wait = edge.timeUntilAvailable(2 * d);
+        expect(edge.tryTake(2 * d), `holding ${d} tokens (capacity ${2 * d}), timeUntilAvailable(${2 * d}) was ${wait}, so tryTake(${2 * d}) must ${wait === 0 ? 'succeed' : 'fail'}`).toBe(wait === 0);
+      }
     },
   );
 });
