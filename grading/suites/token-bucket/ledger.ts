@@ -48,7 +48,7 @@ export const ledger = defineLedger('token-bucket', [
   },
 
   { id: 'TB-4.1', summary: 'a reading earlier than the latest adds nothing, takes nothing, throws nothing; refill resumes past the latest' },
-  { id: 'TB-4.2', summary: 'a jump of any size up to Number.MAX_VALUE refills to exactly capacity: no Infinity, no NaN' },
+  { id: 'TB-4.2', summary: 'a jump of any size up to Number.MAX_VALUE earns its tokens with no Infinity, no NaN, no overflow; one long enough to refill leaves exactly capacity' },
   { id: 'TB-4.3', summary: 'any origin: only differences between readings matter' },
   { id: 'TB-4.4', summary: 'a reading that is not finite (NaN, ±Infinity) counts as no time passing' },
   { id: 'TB-4.5', summary: 'the constructor reads the clock once, and that reading is the bucket’s first' },
