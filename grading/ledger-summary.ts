@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Ledger } from '../harness/suite';
 import { catalog } from './catalog';
 import { ROOT } from './paths';
+import { redTeamFolders } from './redteam/folders';
 
 interface RedTeamEntry {
   readonly name: string;
@@ -19,15 +20,14 @@ interface RedTeamEntry {
 }
 
 const rows: string[] = [
-  '| exercise | clauses | graded | ungraded (with a reason) | red-team variants | clauses a red-team variant breaks | known-wrong variants |',
+  '| exercise | clauses | graded | ungraded (with a reason) | red-team variants (all rounds) | clauses a red-team variant breaks | known-wrong variants |',
   '|---|--:|--:|--:|--:|--:|--:|',
 ];
 for (const spec of catalog) {
   const suite = path.join(ROOT, 'grading', 'suites', spec.slug);
   const { ledger } = (await import(path.join(suite, 'ledger.ts'))) as { ledger: Ledger };
   const ungraded = ledger.clauses.filter((c) => c.ungraded !== undefined).length;
-  const manifest = path.join(suite, 'broken', 'redteam', 'manifest.json');
-  const redTeam: RedTeamEntry[] = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as RedTeamEntry[]) : [];
+  const redTeam = redTeamFolders(ROOT, spec.slug).flatMap((dir) => JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'manifest.json'), 'utf8')) as RedTeamEntry[]);
   const broken = new Set(redTeam.flatMap((v) => v.clauses));
   const { variants } = (await import(path.join(suite, 'broken', 'variants.ts'))) as { variants: readonly unknown[] };
   rows.push(

@@ -9,8 +9,8 @@
  * concurrent, which a single number cannot tell you. Dynamo and Riak keep one
  * on every stored value. README.md has the tasks and hints.
  *
- * [VC-1.2] A clock is a value: no method changes it, every operation returns a
- * new clock. Store the counters however you like (add fields and a
+ * [VC-1.2] A clock is a value: no method changes it, every operation returns
+ * its result as a clock (new, or an equal one the caller holds). Store the counters however you like (add fields and a
  * constructor, private is fine), but [VC-1.5] a node id is any string,
  * including `''`, `'constructor'`, `'__proto__'` and lone surrogates, so
  * choose a structure where every string is an ordinary key. [VC-1.6] Ids are

@@ -5,20 +5,23 @@
  * one-line re-export of the base's), their demos, and `manifest.json` with the
  * clause ids and the tests each must fail.
  *
- *   npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE]
+ *   npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE] [--into redteam-N]
  *
  * Reads `DIR/graded-seed1.json` (grading/redteam/grade.ts, run first against
  * the current suite) and `DIR/variants/manifest.json`. `--clauses` names a JSON
  * object mapping a variant's name to the ledger ids of the clause it breaks;
  * its `mustFail` is then the failing tests that check one of those clauses
- * (else the first three failing tests). A variant that kept full marks is left
- * out and listed.
+ * (else the first three failing tests); without it, each manifest entry's own
+ * `clauses` are used. A variant that kept full marks is left out and listed.
+ * `--into` names the folder under `broken/` (default `redteam`; a later red
+ * team of the same exercise gets `redteam-2`, `redteam-3`…, with its own base).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseSpec } from '../catalog';
 import { ROOT } from '../paths';
+import { RED_TEAM_FOLDER } from './folders';
 
 interface Entry {
   readonly name: string;
@@ -27,6 +30,7 @@ interface Entry {
   readonly section?: string;
   readonly mistake: string;
   readonly source: string | null;
+  readonly clauses?: readonly string[];
 }
 interface Graded {
   readonly label: string;
@@ -35,10 +39,10 @@ interface Graded {
   readonly failedTests: { name: string; clauses: readonly string[] }[];
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { clauses: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { clauses: { type: 'string' }, into: { type: 'string', default: 'redteam' } } });
 const [slug, dirArg] = positionals;
-if (slug === undefined || dirArg === undefined) {
-  console.error('usage: npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE]');
+if (slug === undefined || dirArg === undefined || !RED_TEAM_FOLDER.test(values.into)) {
+  console.error('usage: npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE] [--into redteam-N]');
   process.exit(2);
 }
 const spec = exerciseSpec(slug);
@@ -46,7 +50,7 @@ const dir = path.resolve(dirArg);
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'variants', 'manifest.json'), 'utf8')) as Entry[];
 const graded = JSON.parse(fs.readFileSync(path.join(dir, 'graded-seed1.json'), 'utf8')) as Graded[];
 const clauseMap = values.clauses === undefined ? {} : (JSON.parse(fs.readFileSync(values.clauses, 'utf8')) as Record<string, string[]>);
-const out = path.join(ROOT, 'grading/suites', slug, 'broken/redteam');
+const out = path.join(ROOT, 'grading/suites', slug, 'broken', values.into);
 
 const base = graded.find((g) => g.label === 'base');
 if (base === undefined || base.failedTests.length > 0) {
@@ -78,7 +82,11 @@ for (const entry of manifest) {
       fs.writeFileSync(path.join(to, file), text);
     }
   }
-  const ids = clauseMap[entry.name] ?? [];
+  // A learner file the variant does not hold is the base's, as a re-export, so the variant type-checks and imports alone.
+  for (const file of spec.learnerFiles) {
+    if (!fs.existsSync(path.join(to, file))) fs.writeFileSync(path.join(to, file), `export * from '../base/${withoutExt(file)}';\n`);
+  }
+  const ids = clauseMap[entry.name] ?? entry.clauses ?? [];
   const named = result.failedTests.filter((t) => t.clauses.some((id) => ids.includes(id)));
   const mustFail = (named.length > 0 ? named : result.failedTests).slice(0, 3).map((t) => t.name);
   if (named.length === 0) console.warn(`import: ${entry.name}: no failing test checks ${ids.join(', ') || '(no clause ids given)'}; mustFail is its first failing tests`);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../catalog';
+import { redTeamFolders } from '../redteam/folders';
 import { ROOT, gradeFile, gradeFiles, withoutDurations } from './support';
 
 interface BrokenVariant {
@@ -70,6 +71,7 @@ describe.concurrent('the same seed gives the same result', () => {
  * own correct base with one mistake: `broken/redteam/base/` holds the base,
  * `broken/redteam/<name>/` the files a variant changes, and
  * `broken/redteam/manifest.json` what each breaks and the tests it must fail.
+ * A later red team of the same exercise is `broken/redteam-2/`, and so on.
  */
 interface RedTeamVariant {
   readonly name: string;
@@ -84,12 +86,14 @@ interface RedTeamVariant {
 }
 
 const redTeams = catalog
-  .map((spec) => {
-    const dir = path.join('grading/suites', spec.slug, 'broken/redteam');
-    const manifest = path.join(ROOT, dir, 'manifest.json');
-    const variants = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as RedTeamVariant[]) : [];
-    return { spec, dir, variants };
-  })
+  .flatMap((spec) =>
+    redTeamFolders(ROOT, spec.slug).map((dir) => ({
+      spec,
+      dir,
+      label: `${spec.slug} (${path.basename(dir)})`,
+      variants: JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'manifest.json'), 'utf8')) as RedTeamVariant[],
+    })),
+  )
   .filter((team) => team.variants.length > 0);
 
 const baseFiles = (spec: (typeof catalog)[number], dir: string): Record<string, string> =>
@@ -97,7 +101,8 @@ const baseFiles = (spec: (typeof catalog)[number], dir: string): Record<string, 
 
 // (declared only when some exercise has a red team: vitest fails a file with an empty suite)
 if (redTeams.length > 0) describe('blind red-team variants', () => {
-  test.each(redTeams.map((t) => [t.spec.slug, t] as const))('%s ships at least twenty, each with its files, clause ids and the tests it must fail', async (slug, { spec, dir, variants }) => {
+  test.each(redTeams.map((t) => [t.label, t] as const))('%s ships at least twenty, each with its files, clause ids and the tests it must fail', async (_label, { spec, dir, variants }) => {
+    const slug = spec.slug;
     expect(variants.length).toBeGreaterThanOrEqual(20);
     const ledger = ((await import(path.join(ROOT, 'grading/suites', slug, 'ledger.ts'))) as { ledger: { clauses: { id: string }[] } }).ledger;
     const ids = new Set(ledger.clauses.map((c) => c.id));
@@ -114,7 +119,8 @@ if (redTeams.length > 0) describe('blind red-team variants', () => {
     }
   });
 
-  describe.concurrent.each(redTeams.map((t) => [t.spec.slug, t] as const))('%s', (slug, { spec, dir, variants }) => {
+  describe.concurrent.each(redTeams.map((t) => [t.label, t] as const))('%s', (_label, { spec, dir, variants }) => {
+    const slug = spec.slug;
     test("the red team's own base, written blind from the README, scores full marks", async () => {
       const result = await gradeFiles(slug, baseFiles(spec, dir), 1);
       expect(result.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.status}: ${t.message}`)).toEqual([]);

@@ -5,7 +5,7 @@ import { advanceArb, availableArb, replay, takeArb, waitArb, type Step } from '.
 
 const suite = bucketSuite();
 
-const backwardArb = fc.oneof(fc.integer({ min: -10_000, max: -1 }), fc.constantFrom(-0.125, -1e9)).map((ms) => ({ kind: 'advance' as const, ms }) satisfies Step);
+const backwardArb = fc.oneof(fc.integer({ min: -10_000, max: -1 }), fc.constantFrom(-0.125, -0.5, -0.999, -1e9)).map((ms) => ({ kind: 'advance' as const, ms }) satisfies Step);
 
 const nonFiniteArb = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
 
@@ -81,6 +81,27 @@ suite.task(4, () => {
       expect(made.available(), 'tokens at 10 000: the bucket was created at 10 000, so no time has passed since it began counting').toBe(0);
       late.t = 10_500;
       expect(made.available(), 'tokens at 10 500: 500 ms after creation, at 2 per second').toBeCloseTo(1, 9);
+      // The same from every origin, 0 and −0 included: a reading of 0 is a reading like any other.
+      for (const origin of [0, -0, -5_000, 1_700_000_000_000]) {
+        const at = new TestClock(origin);
+        const fresh = new TokenBucket({ capacity: 4, refillPerSecond: 2, clock: at.reader });
+        at.t = origin - 5_000;
+        expect(fresh.tryTake(4), `tryTake(4) on a new bucket created at ${origin}, after the clock stepped back to ${origin - 5_000}`).toBe(true);
+        at.t = origin;
+        expect(fresh.available(), `tokens at ${origin}, the bucket's creation: no time has passed since it began counting`).toBe(0);
+        at.t = origin + 500;
+        expect(fresh.available(), `tokens at ${origin + 500}: 500 ms after creation, at 2 per second`).toBeCloseTo(1, 9);
+      }
+      // A step back of less than a millisecond is a step back too: the stretch it repeats was already counted.
+      const jitter = new TestClock(1000);
+      const fast = new TokenBucket({ capacity: 10, refillPerSecond: 1000, clock: jitter.reader });
+      expect(fast.tryTake(10)).toBe(true);
+      jitter.t = 999.5;
+      expect(fast.available(), 'tokens after the clock stepped back half a millisecond').toBe(0);
+      jitter.t = 1000;
+      expect(fast.available(), 'tokens when the clock is back at 1 000, where the bucket was emptied').toBe(0);
+      jitter.t = 1001;
+      expect(fast.available(), 'tokens one real millisecond later, at 1 000 per second').toBeCloseTo(1, 9);
     },
   );
 

@@ -216,13 +216,17 @@ suite.task(2, () => {
       const workload = [
         { atMs: 0, node: 'sender', op: { type: 'local' } as const },
         { atMs: 10, node: 'sender', op: { type: 'send', to: 'probe', payload: 'hello' } as const },
+        { atMs: 20, node: 'sender', op: { type: 'send', to: 'probe', payload: '' } as const },
       ];
       const run = simulate(1, {
         ...spec(CausalNode, ['sender', 'probe'], workload, { durationMs: 500 }),
         create: (ctx: NodeContext<Stamped, Clock>) => (ctx.id === 'probe' ? (new Probe() as unknown as Node) : new CausalNode(ctx)),
       });
-      expect(received).toEqual([{ type: 'stamped', clock: [['sender', 2]], payload: 'hello' }]);
-      expect(showClock(run.outputs.at(-1)!.output)).toBe(JSON.stringify(received[0]!.clock));
+      expect(received, 'the messages the probe received: "hello", then the empty payload').toEqual([
+        { type: 'stamped', clock: [['sender', 2]], payload: 'hello' },
+        { type: 'stamped', clock: [['sender', 3]], payload: '' },
+      ]);
+      expect(showClock(run.outputs.at(-1)!.output)).toBe(JSON.stringify(received[1]!.clock));
     },
   );
 

@@ -315,6 +315,12 @@ suite.task(1, () => {
       // Wrong twice over (a bad counter on a node listed twice): either error will do, and both name the node.
       expectRangeError('from([["node-7", 1], ["node-7", -1]])', () => VectorClock.from([['node-7', 1], ['node-7', -1]]), 'node-7');
       expectRangeError('from([["node-7", NaN], ["node-7", 1]])', () => VectorClock.from([['node-7', Number.NaN], ['node-7', 1]]), 'node-7');
+      // Every id is an ordinary string here too: the error for an awkward one is still a RangeError (how its message
+      // writes the id is yours to choose).
+      for (const id of AWKWARD_IDS) {
+        expectRangeError(`from([[${JSON.stringify(id)}, -1]])`, () => VectorClock.from([[id, -1]]));
+        expectRangeError(`from([[${JSON.stringify(id)}, 1], [${JSON.stringify(id)}, 2]])`, () => VectorClock.from([[id, 1], [id, 2]]));
+      }
     },
   );
 

@@ -350,6 +350,13 @@ suite.task(3, () => {
       expect(clock.entries(), 'put with the context of that read, after the caller emptied another read\'s array: the clock').toEqual([['', 3]]);
       const last = store.get('cart');
       expect(last.siblings.length === 1 && last.siblings[0]!.value === milk, 'get("cart") after that write: one sibling, the very object written').toBe(true);
+      // Values of every kind are kept by reference: arrays, maps and byte arrays as much as plain objects.
+      for (const value of [['milk', 'eggs'], new Map([['milk', 1]]), Uint8Array.of(1, 2), [] as unknown[]]) {
+        const kinds = new VersionedStore<unknown>('n');
+        kinds.put('k', value, VectorClock.empty());
+        const got = kinds.get('k').siblings[0]?.value;
+        expect(got === value, `get returns the very ${Object.prototype.toString.call(value)} put was given (===), not a copy`).toBe(true);
+      }
     },
   );
 });
