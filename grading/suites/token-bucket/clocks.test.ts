@@ -68,10 +68,19 @@ suite.task(4, () => {
       expect(bucket.available(), 'tokens after the clock stepped back 1 s').toBe(0);
       // TB-2.6: 1 000 ms counted from the latest reading, or 2 000 ms counting the second the clock needs to get back to it.
       expect([1000, 2000], 'timeUntilAvailable(1) at 0, with 0 tokens at 1 per second and the latest reading 1 000').toContain(bucket.timeUntilAvailable(1));
+      // Behind by less than the refill needs: 1 000 ms from the latest reading, or 1 300 ms counting the way back.
+      clock.t = 700;
+      expect([1000, 1300], 'timeUntilAvailable(1) at 700, with 0 tokens at 1 per second and the latest reading 1 000').toContain(bucket.timeUntilAvailable(1));
       clock.t = 1000;
       expect(bucket.available(), 'tokens when the clock is back where it was: that second was already counted').toBe(0);
       clock.t = 2000;
       expect(bucket.available(), 'tokens one real second later').toBeCloseTo(1, 9);
+      // However far back the clock steps (two minutes here, as a clock reset might), the stretch it repeats was counted.
+      expect(bucket.tryTake(1)).toBe(true);
+      clock.t = 2000 - 120_000;
+      expect(bucket.available(), 'tokens after the clock stepped back two minutes').toBeCloseTo(0, 9);
+      clock.t = 2000;
+      expect(bucket.available(), 'tokens when the clock is back at 2 000, where the bucket was emptied').toBeCloseTo(0, 9);
       // The constructor's reading is the bucket's first: created at 10 000, first used after a step back to 5 000.
       const late = new TestClock(10_000);
       const made = new TokenBucket({ capacity: 4, refillPerSecond: 2, clock: late.reader });

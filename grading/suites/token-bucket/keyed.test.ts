@@ -10,7 +10,7 @@ const suite = limiterSuite();
  * objects, lone surrogates (which UTF-8 encodes alike, as U+FFFD) beside U+FFFD
  * itself, and é composed and decomposed (which normalisation would merge).
  */
-const KEYS = ['alice', 'bob', 'carol', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '🔑', 'user:42', '\ud800', '\udc00', '\ufffd', '\u00e9', 'e\u0301'];
+const KEYS = ['alice', 'bob', 'carol', '', 'anonymous', 'default', 'undefined', 'null', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '🔑', 'user:42', '\ud800', '\udc00', '\ufffd', '\u00e9', 'e\u0301'];
 
 /** Any string: any code point, and lone surrogates. */
 const anyStringArb = fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff')), maxLength: 3 });
@@ -158,7 +158,7 @@ suite.task(3, () => {
       points: 3,
       category: 'correctness',
       name: 'the whole limiter API matches one model bucket per key, whatever the caller does with its options, and size only looks',
-      clauses: ['TB-3.1', 'TB-3.2', 'TB-3.3', 'TB-3.4', 'TB-3.5', 'TB-3.6', 'TB-3.7'],
+      clauses: ['TB-3.1', 'TB-3.2', 'TB-3.3', 'TB-3.4', 'TB-3.5', 'TB-3.6', 'TB-3.7', 'TB-3.9'],
       hint: 'README, task 3: copy what you need from the options when the limiter is made; size is a number you read, not an operation; and a Map takes any string as it is.',
     },
     (t) => {
@@ -177,6 +177,29 @@ suite.task(3, () => {
       clock0.t = 5000;
       const sizes = [limiter0.size, limiter0.size, limiter0.size];
       expect(sizes, 'size read three times in a row, with 100 buckets that have refilled to full').toEqual([sizes[0], sizes[0], sizes[0]]);
+      // Once an operation has read the clock at 5 000, reading size still forgets nothing.
+      expect(limiter0.timeUntilAvailable('someone-else'), 'timeUntilAvailable of a key never used').toBe(0);
+      const after = [limiter0.size, limiter0.size, limiter0.size];
+      expect(after, 'size read three times in a row after an operation at 5 000').toEqual([after[0], after[0], after[0]]);
+      // A bad n is a RangeError that makes no bucket for its key (a sweep it ran may still have forgotten full ones).
+      for (const [method, n] of [['tryTake', 0], ['tryTake', 3], ['timeUntilAvailable', Number.NaN]] as const) {
+        const before = limiter0.size;
+        expectRangeError(`${method}("brand-new", ${n})`, () => limiter0[method]('brand-new', n), 'n');
+        expect(limiter0.size, `size after ${method}("brand-new", ${n}) threw, with ${before} buckets before`).toBeLessThanOrEqual(before);
+      }
+      // Both methods are operations: a stream of timeUntilAvailable calls alone forgets the full buckets too (TB-3.9).
+      for (let i = 0; i < 1000; i++) limiter0.timeUntilAvailable(`asker-${i % 7}`);
+      expect(limiter0.size, 'buckets held after 1 000 timeUntilAvailable calls, with 100 buckets full since 5 000').toBeLessThan(after[0]!);
+      // The options object, clock included, is read when the limiter is made: replacing its clock later changes nothing.
+      const options = { capacity: 2, refillPerSecond: 1, clock: new TestClock(0).reader };
+      const pinned = new KeyedLimiter(options);
+      expect(pinned.tryTake('k', 2), 'tryTake("k", 2) on a new limiter').toBe(true);
+      options.clock = new TestClock(1e9).reader;
+      expect(pinned.tryTake('k', 1), 'tryTake("k", 1) after the caller put another clock, a billion ms later, in its options object').toBe(false);
+      options.capacity = 100;
+      options.refillPerSecond = 1e6;
+      expect(pinned.tryTake('later', 2), 'tryTake("later", 2): a key first used after the caller changed its options object').toBe(true);
+      expect(pinned.tryTake('later', 1), 'tryTake("later", 1) right after: its bucket was made with capacity 2, as the limiter was').toBe(false);
       type ApiOp =
         | { kind: 'advance'; ms: number }
         | { kind: 'take' | 'wait'; key: string; share: number | 'default' }
@@ -281,6 +304,11 @@ suite.task(3, () => {
       for (let i = 0; i < 5000; i++) limiter.tryTake(`other-${i}`, 1);
       expect(limiter.size, 'buckets held: "nearly" and 5 000 others, none of them full').toBeGreaterThanOrEqual(5001);
       expect(limiter.tryTake('nearly', 3), 'tryTake("nearly", 3) with 2.999 tokens, after 5 000 other operations: its bucket was forgotten before it was full').toBe(false);
+      // A fractional capacity: 2.1 of 2.5 tokens is not full, even counted in whole tokens.
+      const fractional = new KeyedLimiter({ capacity: 2.5, refillPerSecond: 1, clock: clock.reader });
+      expect(fractional.tryTake('part', 0.4), 'the first tryTake("part", 0.4) at capacity 2.5').toBe(true);
+      for (let i = 0; i < 5000; i++) fractional.tryTake(`other-${i}`, 1);
+      expect(fractional.tryTake('part', 2.5), 'tryTake("part", 2.5) with 2.1 tokens of 2.5, after 5 000 other operations: its bucket was forgotten before it was full').toBe(false);
       // 'idle' is emptied, then left alone for 1.5 s (of the 3 s it needs) while 12 000 operations go on.
       expect(limiter.tryTake('idle', 3), 'the first tryTake("idle", 3)').toBe(true);
       for (let i = 0; i < 12_000; i++) {
