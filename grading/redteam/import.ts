@@ -58,7 +58,10 @@ if (base === undefined || base.failedTests.length > 0) {
   process.exit(1);
 }
 fs.rmSync(out, { recursive: true, force: true });
-fs.cpSync(path.join(dir, 'base'), path.join(out, 'base'), { recursive: true });
+// The base's learner files, and the provided files they import as plain copies (a red team may have linked them).
+fs.mkdirSync(path.join(out, 'base'), { recursive: true });
+for (const file of spec.learnerFiles) fs.copyFileSync(path.join(dir, 'base', file), path.join(out, 'base', file));
+for (const file of spec.providedFiles) fs.copyFileSync(path.join(ROOT, 'exercises', slug, file), path.join(out, 'base', file));
 
 const withoutExt = (file: string): string => file.replace(/\.ts$/, '');
 const imported = [];
@@ -82,8 +85,9 @@ for (const entry of manifest) {
       fs.writeFileSync(path.join(to, file), text);
     }
   }
-  // A learner file the variant does not hold is the base's, as a re-export, so the variant type-checks and imports alone.
-  for (const file of spec.learnerFiles) {
+  // A file of the base (learner or provided) that the variant does not hold is the base's, as a re-export, so the
+  // variant type-checks and imports alone.
+  for (const file of fs.readdirSync(path.join(out, 'base')).filter((f) => f.endsWith('.ts'))) {
     if (!fs.existsSync(path.join(to, file))) fs.writeFileSync(path.join(to, file), `export * from '../base/${withoutExt(file)}';\n`);
   }
   const ids = clauseMap[entry.name] ?? entry.clauses ?? [];
@@ -100,7 +104,7 @@ if (fs.existsSync(demos)) {
   for (const file of fs.readdirSync(demos)) {
     const name = withoutExt(file);
     if (!file.endsWith('.ts') || (!name.startsWith('_') && !kept.has(name))) continue;
-    fs.writeFileSync(path.join(out, 'demos', file), fs.readFileSync(path.join(demos, file), 'utf8').replaceAll("'../variants/", "'../"));
+    fs.writeFileSync(path.join(out, 'demos', file), fs.readFileSync(path.join(demos, file), 'utf8').replaceAll("'../variants/", "'../").replaceAll(`'../exercises/${slug}/`, "'../base/"));
   }
 }
 fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(imported, null, 2)}\n`);

@@ -208,6 +208,10 @@ suite.task(2, () => {
       const keys = ['counted', '', Uint8Array.of(1, 2, 3), viewOf(Uint8Array.of(4, 5), 2, 2)];
       for (const hashes of [1, 7, 30, 255]) {
         const filter = new BloomFilter(10_000, hashes);
+        // Even a filter with no bit set computes the key's indexes to answer has().
+        const before = murmur3Calls();
+        filter.has('asked before anything was added');
+        expect(murmur3Calls() - before, `murmur3 calls made by has() on an empty filter with ${hashes} hashes`).toBe(2);
         for (const key of keys) {
           for (const [what, call] of [
             ['add', () => filter.add(key)],

@@ -102,6 +102,15 @@ suite.task(1, () => {
           if (high > MAX_BITS) return; // on the very edge of the format: the previous test judges it
           const result = optimalParameters(n, p);
           const { bits, hashes } = result;
+          // A new object at each call, even for the same arguments: the caller may change the one it got.
+          const again = optimalParameters(n, p);
+          expect(again !== result, `optimalParameters(${n}, ${p}) called twice returns the same object`).toBe(true);
+          try {
+            (again as { bits: number }).bits = -1;
+          } catch {
+            // a frozen result is fine too
+          }
+          expect(optimalParameters(n, p).bits, `optimalParameters(${n}, ${p}) after the caller changed the object an earlier call returned`).toBe(bits);
           expect(hashes, `hashes for n=${n}, p=${p} with ${bits} bits`).toBe(Math.min(255, Math.max(1, Math.round((bits / n) * Math.LN2))));
           if (bitsRange(other.n, other.p).high <= MAX_BITS) {
             optimalParameters(other.n, other.p);

@@ -114,6 +114,14 @@ suite.task(1, () => {
           }
         }),
       );
+      // Seqs over the whole range of LSM-1.12, 2³¹ and 2³² included, compare as numbers, not as 32-bit integers.
+      const seqs = [0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER];
+      for (let i = 1; i < seqs.length; i++) {
+        const runs = [[{ key: 'k', seq: seqs[i - 1]!, value: 'older' }], [{ key: 'k', seq: seqs[i]!, value: 'newer' }]];
+        for (const order of [runs, [...runs].reverse()]) {
+          expect(merged(order, false).map((e) => e.value), `the merge of ${order.map(show).join(' | ')}`).toEqual(['newer']);
+        }
+      }
     },
   );
 

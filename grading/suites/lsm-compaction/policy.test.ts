@@ -260,6 +260,9 @@ suite.task(2, () => {
             expect(again[i], `case ${i + 1} of ${cases.length}, asked a second time after the others: the same version and options must give the same compaction\n${what}`).toBe(first[i]);
             expect(canon(chosen), `case ${i + 1} of ${cases.length}, asked a third time\n${what}`).toBe(first[i]);
             expect(canon(pick(version, options)), `case ${i + 1} of ${cases.length}, asked twice in a row\n${what}`).toBe(first[i]);
+            // The same version with other options is another question: answered as for a fresh copy of the version.
+            const other = { ...options, l0Trigger: options.l0Trigger + 1, baseLevelBytes: options.baseLevelBytes * 2 };
+            expect(canon(pick(version, other)), `case ${i + 1} of ${cases.length}, this version asked with l0Trigger ${other.l0Trigger} and baseLevelBytes ${other.baseLevelBytes}: the answer for a fresh copy of it with those options\n${describeVersion(version)}`).toBe(canon(pick(structuredClone(version), other)));
           });
         }),
         { numRuns: 100 },

@@ -1,0 +1,10 @@
+import { baseMod, put, del, meta, report, disk, crashing, Crash, OPTS } from './_util.ts';
+import * as v from '../m1-utf8-byte-order/compaction.ts';
+import { SimStorage, Rng } from '@faultline/harness';
+import { LsmTree } from '@impl/lsm-compaction/engine';
+import { readTable, tableFileName, type Version, type Compaction, type TableMeta } from '@impl/lsm-compaction/format';
+void put; void del; void meta; void disk; void crashing; void Crash; void OPTS; void SimStorage; void Rng; void LsmTree; void readTable; void tableFileName;
+export type _T = [Version, Compaction, TableMeta];
+const runs = [[put('\uFFFF', 1, 'bmp')], [put('\u{10000}', 2, 'astral')]];
+const keys = (m: typeof baseMod) => m.mergeRuns(runs, false).map((e) => [...e.key].map((c) => c.codePointAt(0)!.toString(16)).join('+'));
+report('LSM-1.1: keys compare by UTF-16 code unit (D800 < FFFF), not UTF-8 bytes', keys(baseMod), keys(v as typeof baseMod));

@@ -1,0 +1,10 @@
+import { baseMod, put, del, meta, report, disk, crashing, Crash, OPTS } from './_util.ts';
+import * as v from '../m2-memo-by-version/compaction.ts';
+import { SimStorage, Rng } from '@faultline/harness';
+import { LsmTree } from '@impl/lsm-compaction/engine';
+import { readTable, tableFileName, type Version, type Compaction, type TableMeta } from '@impl/lsm-compaction/format';
+void put; void del; void meta; void disk; void crashing; void Crash; void OPTS; void SimStorage; void Rng; void LsmTree; void readTable; void tableFileName;
+export type _T = [Version, Compaction, TableMeta];
+const ver: Version = { levels: [[meta(9, 'a', 'c'), meta(8, 'a', 'b'), meta(7, 'a', 'b')], [], [], []], nextFile: 10, lastSeq: 50, log: '000005.log' };
+const ask = (m: typeof baseMod) => { m.pickCompaction(ver, OPTS); return m.pickCompaction(ver, { ...OPTS, l0Trigger: 10 })?.level ?? null; };
+report('LSM-2.8: the choice depends on version and options alone (l0Trigger 10: nothing to do)', ask(baseMod), ask(v as typeof baseMod));

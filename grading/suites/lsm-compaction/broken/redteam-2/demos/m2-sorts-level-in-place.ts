@@ -1,0 +1,10 @@
+import { baseMod, put, del, meta, report, disk, crashing, Crash, OPTS } from './_util.ts';
+import * as v from '../m2-sorts-level-in-place/compaction.ts';
+import { SimStorage, Rng } from '@faultline/harness';
+import { LsmTree } from '@impl/lsm-compaction/engine';
+import { readTable, tableFileName, type Version, type Compaction, type TableMeta } from '@impl/lsm-compaction/format';
+void put; void del; void meta; void disk; void crashing; void Crash; void OPTS; void SimStorage; void Rng; void LsmTree; void readTable; void tableFileName;
+export type _T = [Version, Compaction, TableMeta];
+const mk = (): Version => ({ levels: [[], [meta(3, 'a', 'b', 300), meta(4, 'c', 'd', 500)], [], []], nextFile: 10, lastSeq: 50, log: '000005.log' });
+const after = (m: typeof baseMod) => { const ver = mk(); m.pickCompaction(ver, OPTS); return ver.levels[1]!.map((t) => t.file); };
+report('LSM-2.1: pickCompaction leaves version as it is (L1 order)', after(baseMod), after(v as typeof baseMod));

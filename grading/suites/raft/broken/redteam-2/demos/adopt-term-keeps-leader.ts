@@ -1,0 +1,14 @@
+/** Demo for variant adopt-term-keeps-leader: one scenario, run on the base and on the variant. */
+import { SimStorage } from '@faultline/harness';
+import { RaftNode as Base } from '../base/raft.ts';
+import { RaftNode as Variant } from '../adopt-term-keeps-leader/raft.ts';
+import { ae, aer, bench, campaign, fmt, msgs, report, rv, vote, type Ctor } from './_h.ts';
+
+void [SimStorage, ae, aer, bench, campaign, fmt, msgs, rv, vote];
+const clause = "[RAFT-1.4] A node that receives any message, request or reply, with a term higher than its own adopts that term, forgets its vote and becomes a follower (its `leader` is the sender if the message is an AppendEntries, else unknown)";
+report('adopt-term-keeps-leader', clause, (C: Ctor): string => {
+  const { node } = bench(C);
+  node.step('n2', ae(1, 0, 0, []));
+  node.step('n3', rv(2));
+  return `term ${node.term}, leader ${node.leader}, propose -> ${JSON.stringify(node.propose('x'))}`;
+}, Base, Variant);
