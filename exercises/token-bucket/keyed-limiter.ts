@@ -14,7 +14,7 @@ import type { BucketOptions } from './token-bucket';
 
 export class KeyedLimiter {
   /**
-   * [TB-3.4] Takes what it needs from `options` now: changing the object later changes nothing.
+   * [TB-3.4] Takes what it needs from `options` now, reading each field once: changing the object later changes nothing.
    * @throws [TB-3.3] RangeError naming `capacity` or `refillPerSecond`, as TokenBucket does.
    */
   constructor(options: BucketOptions) {

@@ -32,7 +32,7 @@ export interface BucketOptions {
 }
 
 export class TokenBucket {
-  /** [TB-1.4] The options' numbers at creation, at every read, whatever the caller does with its options object later. */
+  /** [TB-1.4] The options' numbers at creation (each field read once), at every read, whatever the caller does with its options object later. */
   readonly capacity: number;
   readonly refillPerSecond: number;
 

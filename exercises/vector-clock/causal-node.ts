@@ -13,7 +13,7 @@
  * - [VC-2.1] every event — a local event, a send, a receive — adds one to this
  *   node's own counter, and then emits the node's new clock, exactly once;
  * - [VC-2.2] a send puts the send event's clock (after the increment) in the
- *   one message it sends; no other call sends anything;
+ *   one message it sends, even to itself; no other call sends anything;
  * - [VC-2.3] a receive first merges the message's clock into the node's, then
  *   increments its own counter, whatever counters the message carries.
  * [VC-2.4] A tick is not an event. [VC-2.5] A duplicated message is received,

@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Beside a red team's manifest: its variants that kept full marks, each with why that is no gap in the suite. */
+export const KEPT_FULL_MARKS = 'kept-full-marks.json';
+
 /** The folder name of an imported red team under `broken/`. */
 export const RED_TEAM_FOLDER = /^redteam(-[2-9]|-[1-9]\d+)?$/;
 

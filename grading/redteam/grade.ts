@@ -4,11 +4,13 @@
  * as a submission, at one seed. Lists the variants that kept full marks: each
  * is a gap in the suite, or a variant that is right under the contract.
  *
- *   npx tsx grading/redteam/grade.ts <slug> <DIR> [--seed N] [--only NAME,...]
+ *   npx tsx grading/redteam/grade.ts <slug> <DIR> [--seed N] [--only NAME,...] [--merge]
  *
  * DIR holds `base/` (the learner files), `variants/<name>/` and
- * `variants/manifest.json`. Writes `DIR/graded-seed<N>.json`, and exits 1 when
- * a variant scored full marks or the base did not.
+ * `variants/manifest.json`. Writes `DIR/graded-seed<N>.json` (with `--merge`,
+ * replaces only the entries of what it graded now: `--only base --merge`
+ * regrades the base and keeps every variant's result), and exits 1 when a
+ * variant scored full marks or the base did not.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,10 +27,10 @@ interface ManifestEntry {
   readonly mistake: string;
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string', default: '1' }, only: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string', default: '1' }, only: { type: 'string' }, merge: { type: 'boolean', default: false } } });
 const [slug, dirArg] = positionals;
 if (slug === undefined || dirArg === undefined) {
-  console.error('usage: npx tsx grading/redteam/grade.ts <slug> <DIR> [--seed N] [--only NAME,...]');
+  console.error('usage: npx tsx grading/redteam/grade.ts <slug> <DIR> [--seed N] [--only NAME,...] [--merge]');
   process.exit(2);
 }
 const spec = exerciseSpec(slug);
@@ -84,7 +86,11 @@ for (const entry of manifest) {
   if (only !== undefined && !only.has(entry.name)) continue;
   results.push({ ...(await gradeOne(`${entry.name}: ${entry.mistake}`, path.join(dir, 'variants', entry.name))), name: entry.name, clause: entry.clause });
 }
-fs.writeFileSync(path.join(dir, `graded-seed${seed}.json`), `${JSON.stringify(results, null, 2)}\n`);
+const out = path.join(dir, `graded-seed${seed}.json`);
+// With --merge, what was graded now replaces its own entries in the file and the rest stay: a regrade of a few variants keeps the others' results.
+const kept = values.merge && fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as typeof results).filter((r) => !results.some((n) => (n.name ?? n.label) === (r.name ?? r.label))) : [];
+const order = (r: (typeof results)[number]): number => (r.name === undefined ? -1 : manifest.findIndex((e) => e.name === r.name));
+fs.writeFileSync(out, `${JSON.stringify([...kept, ...results].sort((a, b) => order(a) - order(b)), null, 2)}\n`);
 const full = results.filter((r) => r.label !== 'base' && r.score === maxPoints(spec));
 const base = results.find((r) => r.label === 'base');
 console.log(`\n${slug} at seed ${seed}: ${results.length - (base ? 1 : 0) - full.length} of ${results.length - (base ? 1 : 0)} variants lost points; base ${base ? `${base.score}/${maxPoints(spec)}` : 'not graded'}`);

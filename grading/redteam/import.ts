@@ -12,7 +12,9 @@
  * object mapping a variant's name to the ledger ids of the clause it breaks;
  * its `mustFail` is then the failing tests that check one of those clauses
  * (else the first three failing tests); without it, each manifest entry's own
- * `clauses` are used. A variant that kept full marks is left out and listed.
+ * `clauses` are used. A variant that kept full marks is left out and listed;
+ * the folder's `kept-full-marks.json` (why each such variant is no gap, written
+ * by hand) survives a re-import.
  * `--into` names the folder under `broken/` (default `redteam`; a later red
  * team of the same exercise gets `redteam-2`, `redteam-3`…, with its own base).
  */
@@ -21,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseSpec } from '../catalog';
 import { ROOT } from '../paths';
-import { RED_TEAM_FOLDER } from './folders';
+import { KEPT_FULL_MARKS, RED_TEAM_FOLDER } from './folders';
 
 interface Entry {
   readonly name: string;
@@ -57,6 +59,9 @@ if (base === undefined || base.failedTests.length > 0) {
   console.error(`import: the base must be graded and score full marks first (npx tsx grading/redteam/grade.ts ${slug} ${dirArg})`);
   process.exit(1);
 }
+// The reasons written for the variants that kept full marks are ours, not the red team's: a re-import keeps them.
+const keptFile = path.join(out, KEPT_FULL_MARKS);
+const keptReasons = fs.existsSync(keptFile) ? fs.readFileSync(keptFile, 'utf8') : undefined;
 fs.rmSync(out, { recursive: true, force: true });
 // The base's learner files, and the provided files they import as plain copies (a red team may have linked them).
 fs.mkdirSync(path.join(out, 'base'), { recursive: true });
@@ -108,5 +113,6 @@ if (fs.existsSync(demos)) {
   }
 }
 fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(imported, null, 2)}\n`);
+if (keptReasons !== undefined) fs.writeFileSync(keptFile, keptReasons);
 console.log(`import: ${imported.length} variants into ${path.relative(ROOT, out)} (learner files ${spec.learnerFiles.join(', ')})`);
 for (const line of left) console.log(`  left out: ${line}`);

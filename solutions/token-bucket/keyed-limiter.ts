@@ -11,7 +11,7 @@
  * O(1) per operation: restarting the scan from the front instead would walk
  * over the holes deletions leave at the front of a V8 Map, every time.
  */
-import { TokenBucket, type BucketOptions } from './token-bucket';
+import { TokenBucket, readOptions, type BucketOptions } from './token-bucket';
 
 const CHECKS_PER_OPERATION = 2;
 
@@ -21,9 +21,8 @@ export class KeyedLimiter {
   #cursor: Iterator<[string, TokenBucket]> = this.#buckets.entries();
 
   constructor(options: BucketOptions) {
-    new TokenBucket(options); // validates the options, with the same errors
-    // A copy: the caller may change or reuse its options object afterwards.
-    this.#options = { capacity: options.capacity, refillPerSecond: options.refillPerSecond, clock: options.clock };
+    // A copy, each field read once and checked with the bucket's errors: the caller may change or reuse its options object afterwards.
+    this.#options = readOptions(options);
   }
 
   get size(): number {

@@ -19,15 +19,18 @@ export interface BucketOptions {
 /** Decisions within this many tokens of a boundary may go either way (README, "Precision"). */
 const EPSILON = 1e-9;
 
-function checkOptions(options: BucketOptions): void {
+/** Reads each field of the options once (a field may be a getter), checks it, and returns what was read. */
+export function readOptions(options: BucketOptions): BucketOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('token-bucket: options are required');
-  if (!(Number.isFinite(options.capacity) && options.capacity > 0)) {
-    throw new RangeError(`token-bucket: capacity must be a finite number > 0, got ${String(options.capacity)}`);
+  const { capacity, refillPerSecond, clock } = options;
+  if (!(Number.isFinite(capacity) && capacity > 0)) {
+    throw new RangeError(`token-bucket: capacity must be a finite number > 0, got ${String(capacity)}`);
   }
-  if (!(Number.isFinite(options.refillPerSecond) && options.refillPerSecond > 0)) {
-    throw new RangeError(`token-bucket: refillPerSecond must be a finite number > 0, got ${String(options.refillPerSecond)}`);
+  if (!(Number.isFinite(refillPerSecond) && refillPerSecond > 0)) {
+    throw new RangeError(`token-bucket: refillPerSecond must be a finite number > 0, got ${String(refillPerSecond)}`);
   }
-  if (typeof options.clock?.now !== 'function') throw new TypeError('token-bucket: clock must have a now() method');
+  if (typeof clock?.now !== 'function') throw new TypeError('token-bucket: clock must have a now() method');
+  return { capacity, refillPerSecond, clock };
 }
 
 function checkTake(n: number, capacity: number): void {
@@ -44,11 +47,11 @@ export class TokenBucket {
   #latest: number;
 
   constructor(options: BucketOptions) {
-    checkOptions(options);
-    this.capacity = options.capacity;
-    this.refillPerSecond = options.refillPerSecond;
-    this.#clock = options.clock;
-    this.#tokens = options.capacity;
+    const { capacity, refillPerSecond, clock } = readOptions(options);
+    this.capacity = capacity;
+    this.refillPerSecond = refillPerSecond;
+    this.#clock = clock;
+    this.#tokens = capacity;
     const now = this.#clock.now();
     this.#latest = Number.isFinite(now) ? now : Number.NEGATIVE_INFINITY;
   }

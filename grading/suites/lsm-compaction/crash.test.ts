@@ -1,10 +1,11 @@
 /**
  * Task 3 — installing the result crash-safely. The disk crashes at every
- * storage call of a flush and the compactions it starts, in each of three
+ * storage call of a flush and the compactions it starts, in each of four
  * ways (the process dies and the disk keeps everything; power fails and the
- * disk loses everything unsynced; power fails and it loses a random part of
- * it), and the recovered tree must hold every acknowledged write, no deleted
- * key, and no leftover file. Then installVersion alone, recover alone, and
+ * disk loses everything unsynced; power fails and every new name survives
+ * but no unsynced byte, so a new file comes back empty; power fails and it
+ * loses a random part of it), and the recovered tree must hold every
+ * acknowledged write, no deleted key, and no leftover file. Then installVersion alone, recover alone, and
  * random command sequences with crashes among them.
  */
 import fc from 'fast-check';
@@ -89,14 +90,16 @@ interface SweepRun {
   inflight?: { key: string; value: string | null };
 }
 
-/** What a check gets: the recovered tree, the run that crashed, and what was wrong with the version recover returned. */
+/** What a check gets: the recovered tree, the run that crashed, what was wrong with the version recover returned, and the disk as the crash left it. */
 interface Recovered {
   readonly db: Db;
   readonly run: SweepRun;
   readonly versionProblems: readonly string[];
+  /** A new copy, each call, of the disk as the crash left it, before anything recovered it. */
+  readonly crashed: () => SimStorage;
 }
 
-const CRASH_KINDS = (seed: number, at: number): CrashKind[] => [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }];
+const CRASH_KINDS = (seed: number, at: number): CrashKind[] => [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power-names' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }];
 
 /**
  * A Storage over a Disk that, before every call that changes the disk, hands
@@ -191,9 +194,10 @@ function sweep(
         let versionCheck: string[] = [];
         const trace: Trace = { durable: null, compactions: 0 };
         const strategy = recording(impl, trace, options, { recover: (version, storage) => (versionCheck = recoveredProblems(point.run.trace, version, storage)) });
-        const db = new Db(strategy, new Disk(afterCrash(point.sim, crash)), options);
+        const left = afterCrash(point.sim, crash);
+        const db = new Db(strategy, new Disk(left.clone()), options);
         stage = '';
-        check({ db, run: point.run, versionProblems: versionCheck });
+        check({ db, run: point.run, versionProblems: versionCheck, crashed: () => left.clone() });
       } catch (error) {
         const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
         throw new Error(`${where(at, point.op, crash, point.ops)}${stage}${message}`, { cause: error });
@@ -212,6 +216,9 @@ const copyModel = (model: Model): Model => {
   for (const [k, v] of model.live) copy.live.set(k, v);
   return copy;
 };
+
+/** The files `version` lists (its log and every table) that are not on `disk`. */
+const missingFiles = (version: Version, disk: Storage): string[] => [version.log, ...version.levels.flat().map((tm) => tm.file)].filter((f) => disk.read(f) === undefined);
 
 /** The tree on any Storage, opened as the grader opens it. */
 const openOn = (strategy: LsmModule, storage: Storage, options: LsmOptions): LsmTree => run('LsmTree.open: recover, installVersion', () => LsmTree.open(storage, strategy, options));
@@ -377,6 +384,8 @@ function buildCase(spec: typeof compactCaseArb extends fc.Arbitrary<infer T> ? T
       return meta;
     }),
   );
+  // L0 lists its newest table (the highest file number) first, as format.ts says.
+  levels[0]!.reverse();
   const log = logFileName(n++);
   sim.write(log, new Uint8Array(0));
   sim.sync(log);
@@ -445,12 +454,21 @@ suite.task(3, () => {
       category: 'faults',
       name: 'after a crash at any storage call, from a fresh disk or a warm tree, recover returns exactly the version installed last or the one being installed, every field as it was',
       clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-3.6'],
-      hint: 'recover returns what installVersion made durable, field by field: the levels with every table’s metadata, nextFile, lastSeq and log, as the version was when it was installed. A crash inside an install may leave the old version or the new one; inside a compaction, the old one or the very version compact would have returned. Recomputing a field on the way back (lastSeq from the tables, nextFile from the files on disk) gives a version that was never installed.',
+      hint: 'recover returns what installVersion made durable, field by field, and the same again when asked again (so whatever it trusts, it leaves on disk, under the name it reads next time): the levels with every table’s metadata, nextFile, lastSeq and log, as the version was when it was installed. A crash inside an install may leave the old version or the new one; inside a compaction, the old one or the very version compact would have returned. Recomputing a field on the way back (lastSeq from the tables, nextFile from the files on disk) gives a version that was never installed.',
       deadlineMs: 30_000,
     },
     (t) => {
-      const exact = ({ versionProblems: problems }: Recovered): void => {
+      const exact = ({ versionProblems: problems, crashed }: Recovered): void => {
         if (problems.length > 0) throw new Error(problems.join('\n'));
+        // Asked again on the same disk, with nothing in between, recover returns the same version, and every file it lists is still there.
+        const disk = new Disk(crashed());
+        const first = run('recover', () => suite.impl().recover(disk));
+        const second = run('recover, asked a second time', () => suite.impl().recover(disk));
+        if (canon(second) !== canon(first)) {
+          throw new Error(`recover asked a second time on the same disk returned another version:\nfirst:\n${first === null ? 'null' : describeVersion(first)}\nsecond:\n${second === null ? 'null' : describeVersion(second)}\nfiles: ${disk.list().join(', ')}`);
+        }
+        const gone = second === null ? [] : missingFiles(second, disk);
+        if (gone.length > 0) throw new Error(`after recover ran twice, the version it returns lists ${gone.join(', ')}, which are not on disk\n${describeVersion(second!)}`);
       };
       sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 200, new Model(), null, fromEmpty(t.seed + 200), exact);
       const { disk, model, version } = primedDisk(suite.impl(), SMALL, t.seed + 201);
@@ -462,13 +480,24 @@ suite.task(3, () => {
     {
       points: 4,
       category: 'faults',
-      name: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain: no orphan outlives a restart',
+      name: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain, as soon as recover returns: no orphan outlives a restart',
       clauses: ['LSM-3.12', 'LSM-3.14'],
       hint: 'A crash leaves outputs no version lists (the switch never happened) or inputs the new version dropped (the removes never happened), and perhaps a temporary manifest. recover knows which files the version lists; it removes every other .sst and .log, and any leftover of an unfinished install (LevelDB DBImpl::RemoveObsoleteFiles).',
       deadlineMs: 30_000,
     },
     (t) => {
-      const noOrphans = ({ db }: Recovered): void => {
+      const noOrphans = ({ db, crashed }: Recovered): void => {
+        // Right after recover returns, before the engine writes anything: the tree's next log may take the very name of an orphan.
+        const disk = new Disk(crashed());
+        const version = run('recover', () => suite.impl().recover(disk));
+        if (version === null) {
+          if (disk.list().length > 0) throw new Error(`recover returned null (no install finished) but left ${disk.list().join(', ')} on disk`);
+        } else {
+          const strays = orphans(version, disk);
+          if (strays.length > 0) throw new Error(`right after recover returned, the disk still holds ${strays.join(', ')}, which its version does not list\nfiles: ${disk.list().join(', ')}\n${describeVersion(version)}`);
+          const gone = missingFiles(version, disk);
+          if (gone.length > 0) throw new Error(`right after recover returned, its version lists ${gone.join(', ')}, which are not on disk\n${describeVersion(version)}`);
+        }
         const gone = [db.version.log, ...db.version.levels.flat().map((tm) => tm.file)].filter((f) => db.disk.read(f) === undefined);
         if (gone.length > 0) throw new Error(`after recovery the version lists ${gone.join(', ')}, which recover removed: it removes only what the version does not need\nfiles: ${db.disk.list().join(', ')}\n${describeVersion(db.version)}`);
         const left = orphans(db.version, db.disk);
@@ -514,7 +543,7 @@ suite.task(3, () => {
           if (!(error instanceof SimulatedCrash)) throw error;
         }
         const finished = !disk.crashed;
-        for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, ...[1, 2, 3, 4, 5].map((s) => ({ kind: 'power', seed: 31 * at + s }))] as CrashKind[]) {
+        for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power-names' }, ...[1, 2, 3, 4, 5].map((s) => ({ kind: 'power', seed: 31 * at + s }))] as CrashKind[]) {
           const what = finished ? `after installVersion returned (${opsOf(disk).join(' · ')}); ${describeCrash(crash)}` : `crash before storage call ${at + 1} of installVersion (${opsOf(disk).join(' · ')} · ✗); ${describeCrash(crash)}`;
           let got: Version | null;
           try {
@@ -558,7 +587,7 @@ suite.task(3, () => {
           if (!(error instanceof SimulatedCrash)) throw error;
         }
         if (!crashing.crashed) break;
-        for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, ...[1, 2, 3, 4].map((s) => ({ kind: 'power', seed: 97 * at + s }))] as CrashKind[]) {
+        for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power-names' }, ...[1, 2, 3, 4].map((s) => ({ kind: 'power', seed: 97 * at + s }))] as CrashKind[]) {
           const after = new Disk(afterCrash(sim, crash));
           const what = `a crash before storage call ${at + 1} of the first installVersion (${opsOf(crashing).join(' · ')} · ✗); ${describeCrash(crash)}`;
           let got: Version | null;
@@ -639,13 +668,14 @@ suite.task(3, () => {
     {
       points: 3,
       category: 'correctness',
-      name: 'compact returns the version its compaction describes, every field, installs it durably, removes its input files, and leaves its arguments as they were',
-      clauses: ['LSM-3.1', 'LSM-3.3', 'LSM-3.5', 'LSM-3.6', 'LSM-3.7', 'LSM-3.8', 'LSM-0.5'],
+      name: 'compact returns the version its compaction describes, every field, installs it durably, removes its input files only then, and leaves its arguments as they were',
+      clauses: ['LSM-3.1', 'LSM-3.3', 'LSM-3.5', 'LSM-3.6', 'LSM-3.7', 'LSM-3.8', 'LSM-3.9', 'LSM-0.5'],
       hint: 'Steps 2 to 4 of compact, field by field: outputs named tableFileName(n) from version.nextFile up, with the metadata writeTable returned; the inputs gone from level, the overlapping tables gone from level + 1 and the outputs in their place, sorted by key; every other level exactly as it was; nextFile past the outputs; lastSeq and log unchanged (lastSeq is not the highest seq left in the tables: a dropped tombstone may have carried it). Find the inputs and overlapping tables by their file names (the compaction may hold equal copies rather than the version\u2019s own objects), and build the new version from copies, never by changing the one you were given.',
+      deadlineMs: 20_000,
     },
     (t) => {
       const impl = suite.impl();
-      const seen = { empty: 0, deeper: 0, l0: 0 };
+      const seen = { empty: 0, deeper: 0, l0: 0, crashPoints: 0 };
       t.check(
         fc.property(compactCaseArb, (spec) => {
           const { sim, version, compaction, options } = buildCase(spec);
@@ -653,7 +683,10 @@ suite.task(3, () => {
           run('installVersion (the version before the compaction)', () => impl.installVersion(disk, snapshot(version)));
           const c: CompactionCase = { before: snapshot(version), compaction: snapshot(compaction), options, runs: [...compaction.inputs, ...compaction.overlapping].map((tm) => readTable(disk, tm.file)) };
           const given = spec.copied ? snapshot(compaction) : compaction;
+          const pristine = sim.clone();
+          const opsBefore = opsOf(disk).length;
           const after = run('compact', () => impl.compact(disk, version, given, options));
+          const calls = opsOf(disk).length - opsBefore;
           const what = `a compaction of L${compaction.level}${spec.copied ? ', given as an equal copy of the tables the version lists,' : ''} (inputs ${compaction.inputs.map((tm) => tm.file).join(', ')}; overlapping ${compaction.overlapping.map((tm) => tm.file).join(', ') || 'none'}; dropTombstones ${compaction.dropTombstones}) with ${JSON.stringify(options)}\nthe version before:\n${describeVersion(c.before)}`;
           expect(canon(version), `compact changed the version it was given; ${what}`).toBe(canon(c.before));
           expect(canon(given), `compact changed the compaction it was given; ${what}`).toBe(canon(c.compaction));
@@ -665,12 +698,33 @@ suite.task(3, () => {
           expect(strays, `files on disk that the new version does not list; ${what}`).toEqual([]);
           const durable = run('recover', () => impl.recover(new Disk(sim.durableCopy())));
           expect(canon(durable), `after compact returned, the worst crash: recover should return the version compact returned; ${what}`).toBe(canon(after));
+          // The same compaction again from the same disk, crashed before one of its storage calls: every call of a short one, and of a long one
+          // (an output per entry) the first ten, the last twenty (the install and the removes) and every seventh.
+          for (let at = 0; at < calls; at++) {
+            if (calls > 40 && at >= 10 && at < calls - 20 && at % 7 !== 0) continue;
+            const crashing = new Disk(pristine.clone(), at);
+            try {
+              run('compact', () => impl.compact(crashing, snapshot(version), snapshot(compaction), options));
+            } catch (error) {
+              if (!(error instanceof SimulatedCrash)) throw error;
+            }
+            if (!crashing.crashed) break;
+            for (const crash of [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power-names' }, { kind: 'power', seed: 31 * at + 7 }] as CrashKind[]) {
+              const left = new Disk(afterCrash(simOf(crashing), crash));
+              const how = `a crash before storage call ${at + 1} of ${calls} (${opsOf(crashing).slice(-4).join(' · ')} · ✗); ${describeCrash(crash)}; ${what}`;
+              const got = run('recover', () => impl.recover(left));
+              expect(canon(got) === canon(c.before) || canon(got) === canon(after), `${how}\nrecover should return the old version or the one compact returns, got:\n${got === null ? 'null' : describeVersion(got)}`).toBe(true);
+              expect(missingFiles(got!, left), `${how}\nfiles the recovered version lists that are not on disk: the inputs go only once the new version is installed`).toEqual([]);
+            }
+            seen.crashPoints++;
+          }
           if (after.levels[compaction.level + 1]!.length === c.before.levels[compaction.level + 1]!.length - compaction.overlapping.length) seen.empty++;
           seen[compaction.level === 0 ? 'l0' : 'deeper']++;
         }),
         { numRuns: 120 },
       );
       expect(Math.min(seen.empty, seen.deeper, seen.l0), `cases of each kind (no output ${seen.empty}, L0 ${seen.l0}, deeper ${seen.deeper})`).toBeGreaterThan(3);
+      expect(seen.crashPoints, 'crash points swept inside compact').toBeGreaterThan(100);
     },
   );
 

@@ -132,21 +132,39 @@ Object.freeze(Disk.prototype);
 Object.freeze(Disk);
 
 /** What is left of a disk after a crash, and how to say which crash. */
-export type CrashKind = { kind: 'process' } | { kind: 'power-worst' } | { kind: 'power'; seed: number };
+export type CrashKind = { kind: 'process' } | { kind: 'power-worst' } | { kind: 'power-names' } | { kind: 'power'; seed: number };
 
 export const describeCrash = (c: CrashKind): string =>
   c.kind === 'process'
     ? 'the process died; the disk kept everything'
     : c.kind === 'power-worst'
       ? 'power failed; the disk lost everything not synced'
-      : `power failed; the disk lost a random part of what was not synced (crash seed ${c.seed})`;
+      : c.kind === 'power-names'
+        ? 'power failed; every file name since the last syncDirectory survived, but no byte that was not synced (a new file comes back empty, as ext4 left them)'
+        : `power failed; the disk lost a random part of what was not synced (crash seed ${c.seed})`;
+
+/**
+ * The choices of SimStorage.crash for 'power-names': its first draw (how many
+ * directory operations survive) keeps them all, and every later one (how much
+ * of a file's unsynced bytes survive) keeps none.
+ */
+const namesKept = (): Rng => {
+  let first = true;
+  return {
+    int: (min: number, max: number): number => {
+      const pick = first ? max : min;
+      first = false;
+      return pick;
+    },
+  } as unknown as Rng;
+};
 
 /** The disk a restarted process finds. `sim` is not changed. */
 export function afterCrash(sim: SimStorage, crash: CrashKind): SimStorage {
   if (crash.kind === 'process') return sim.clone();
   if (crash.kind === 'power-worst') return sim.durableCopy();
   const disk = sim.clone();
-  disk.crash(new Rng(crash.seed));
+  disk.crash(crash.kind === 'power-names' ? namesKept() : new Rng(crash.seed));
   return disk;
 }
 

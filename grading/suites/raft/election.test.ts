@@ -174,19 +174,21 @@ suite.task(1, () => {
       points: 3,
       category: 'correctness',
       name: 'a request from an earlier term is refused and answered with the current term',
-      clauses: ['RAFT-1.5', 'RAFT-0.7'],
-      hint: 'Raft §5.1 and Figure 2: "Reply false if term < currentTerm" — for RequestVote and for AppendEntries, and the reply carries currentTerm so the sender steps down.',
+      clauses: ['RAFT-1.5', 'RAFT-0.7', 'RAFT-2.9'],
+      hint: 'Raft §5.1 and Figure 2: "Reply false if term < currentTerm" — for RequestVote and for AppendEntries, and the reply carries currentTerm so the sender steps down. A refused AppendEntries, stale or not, answers index = prevLogIndex and lastLogIndex = the length of the follower\u2019s log.',
     },
     () => {
       const bench = new Bench(suite.impl());
       bench.follow('n2', 5, entries(5, 2));
       const vote = bench.step('n3', { type: 'request-vote', term: 4, lastLogIndex: 9, lastLogTerm: 4 });
       expect(show(vote)).toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term: 5, voteGranted: false } }]));
-      const append = bench.step('n4', { type: 'append-entries', term: 4, prevLogIndex: 2, prevLogTerm: 5, entries: entries(4, 1), leaderCommit: 3 });
-      expect(append.length, `replies to a stale AppendEntries: ${show(append)}`).toBe(1);
-      const reply = append[0]!;
-      expect(reply.to).toBe('n4');
-      expect(reply.message.type === 'append-entries-reply' && !reply.message.success && reply.message.term === 5, `reply: ${describeMessage(reply.message)}`).toBe(true);
+      // Stale AppendEntries whose prevLogIndex lies inside the log, at its end, and past it: the refusal carries that prevLogIndex.
+      for (const prevLogIndex of [1, 2, 7, 0]) {
+        const append = bench.step('n4', { type: 'append-entries', term: 4, prevLogIndex, prevLogTerm: prevLogIndex === 0 ? 0 : 4, entries: entries(4, 1), leaderCommit: 3 });
+        expect(show(append), `the reply to an AppendEntries of term 4 with prevLogIndex ${prevLogIndex}, at a follower of term 5 with 2 entries`).toBe(
+          show([{ to: 'n4', message: { type: 'append-entries-reply', term: 5, success: false, index: prevLogIndex, lastLogIndex: 2 } }]),
+        );
+      }
       expect(bench.read((n) => n.log.length), 'log length after a stale AppendEntries').toBe(2);
       expect(bench.read((n) => n.commitIndex), 'commit index after a stale AppendEntries').toBe(0);
       expect(bench.read((n) => n.leader), 'the leader of term 5').toBe('n2');
@@ -320,9 +322,9 @@ suite.task(1, () => {
     {
       points: 2,
       category: 'correctness',
-      name: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted',
-      clauses: ['RAFT-1.7'],
-      hint: 'Raft §5.2: "each server will vote for at most one candidate in a given term, on a first-come-first-served basis". A duplicated request from the candidate you voted for gets the same answer.',
+      name: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted while its log is still as up to date',
+      clauses: ['RAFT-1.7', 'RAFT-1.8'],
+      hint: 'Raft §5.2: "each server will vote for at most one candidate in a given term, on a first-come-first-served basis". A duplicated request from the candidate you voted for is granted again, but Figure 2 checks the log every time: "If votedFor is null or candidateId, and candidate\u2019s log is at least as up-to-date as receiver\u2019s log, grant vote".',
     },
     () => {
       const bench = new Bench(suite.impl());
@@ -335,6 +337,12 @@ suite.task(1, () => {
       expect(granted(second), `second request in term 1, from n3: ${show(second)}`).toBe(false);
       expect(granted(again), `n2 asking again in term 1: ${show(again)}`).toBe(true);
       expect(bench.read((n) => n.votedFor)).toBe('n2');
+
+      // n3 won term 1 with other votes, and its entry reached this node: n2's log (empty) is now behind.
+      bench.step('n3', { type: 'append-entries', term: 1, prevLogIndex: 0, prevLogTerm: 0, entries: entries(1, 1), leaderCommit: 0 });
+      const late = bench.step('n2', request);
+      expect(show(late), 'n2 asking again in term 1 with an empty log, after this node took an entry of term 1 from n3').toBe(show([{ to: 'n2', message: { type: 'request-vote-reply', term: 1, voteGranted: false } }]));
+      expect(bench.read((n) => [n.votedFor, n.term, n.log.length]), 'vote, term and log length after refusing the duplicate').toEqual(['n2', 1, 1]);
     },
   );
 
@@ -393,6 +401,19 @@ suite.task(1, () => {
         const sent = voter.step('n3', { type: 'request-vote', term, lastLogIndex: 2, lastLogTerm: 3 });
         expect(show(sent), `RequestVote of term ${term} from an up-to-date candidate`).toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term, voteGranted: true } }]));
       }
+
+      // So does the same vote granted again: a duplicated request of the candidate it voted for, every 9 ticks.
+      const again = new Bench(suite.impl());
+      again.follow('n2', 3, entries(3, 2));
+      const request = { type: 'request-vote', term: 4, lastLogIndex: 2, lastLogTerm: 3 } as const;
+      for (let round = 0; round < 5; round++) {
+        again.tick(ELECTION_TICKS - 1);
+        expect(again.read((n) => [n.role, n.term]), `role and term after ${ELECTION_TICKS - 1} ticks since ${round === 0 ? 'the leader of term 3 was heard' : 'it granted n3 its vote of term 4 again'}`).toEqual(['follower', round === 0 ? 3 : 4]);
+        const sent = again.step('n3', request);
+        expect(show(sent), `RequestVote of term 4 from n3, ${round === 0 ? 'the first time' : `sent again (${round + 1} times in all)`}`).toBe(show([{ to: 'n3', message: { type: 'request-vote-reply', term: 4, voteGranted: true } }]));
+      }
+      again.tick(ELECTION_TICKS - 1);
+      expect(again.read((n) => [n.role, n.term]), `role and term ${ELECTION_TICKS - 1} ticks after the vote was granted the fifth time`).toEqual(['follower', 4]);
     },
   );
 

@@ -2,8 +2,9 @@
  * The whole API of one node against a model (model.ts), as mini-lsm checks
  * its engine against a BTreeMap: random but plausible ticks, messages of all
  * four types (duplicated, stale, from higher terms, terms up to
- * Number.MAX_SAFE_INTEGER), proposals of any string, and crashes (the worst
- * one, and the simulator's torn ones), on every cluster size from 1 to 7.
+ * Number.MAX_SAFE_INTEGER), proposals of any string, alone or forty in a
+ * row, and crashes (the worst one, and the simulator's torn ones), on every
+ * cluster size from 1 to 7.
  * After every call, every getter is read twice and compared with the model,
  * what the node sent and applied is checked, and so is its disk.
  */
@@ -28,12 +29,18 @@ const commandArb = fc.oneof(
 );
 
 type Ahead = number | 'jump0' | 'jump1' | 'jump2';
-const aheadArb: fc.Arbitrary<Ahead> = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: fc.constantFrom('jump0' as const, 'jump1' as const, 'jump2' as const) });
+/** How far a request's term is from the node's: behind it (a stale request), equal, ahead, or far ahead. */
+const aheadArb: fc.Arbitrary<Ahead> = fc.oneof(
+  { weight: 2, arbitrary: fc.integer({ min: -2, max: -1 }) },
+  { weight: 12, arbitrary: fc.integer({ min: 0, max: 2 }) },
+  { weight: 1, arbitrary: fc.constantFrom('jump0' as const, 'jump1' as const, 'jump2' as const) },
+);
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 
 type Action =
   | { readonly kind: 'tick'; readonly times: number }
   | { readonly kind: 'propose'; readonly command: string }
+  | { readonly kind: 'burst'; readonly count: number }
   | { readonly kind: 'crash'; readonly torn: boolean; readonly seed: number }
   | { readonly kind: 'request-vote'; readonly from: number; readonly ahead: Ahead; readonly lastDelta: number; readonly lastTerm: 'mine' | 'request' | number }
   | { readonly kind: 'vote'; readonly from: number; readonly granted: boolean; readonly termDelta: number }
@@ -46,6 +53,8 @@ type Action =
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constant(20)).map((times) => ({ kind: 'tick' as const, times })) },
   { weight: 2, arbitrary: commandArb.map((command) => ({ kind: 'propose' as const, command })) },
+  // Many proposals in a row: an AppendEntries carries every entry from nextIndex to the end of the log, however many.
+  { weight: 1, arbitrary: fc.integer({ min: 17, max: 40 }).map((count) => ({ kind: 'burst' as const, count })) },
   { weight: 1, arbitrary: fc.record({ torn: fc.boolean(), seed: fc.nat() }).map((a) => ({ kind: 'crash' as const, ...a })) },
   {
     weight: 2,
@@ -70,6 +79,7 @@ const stringify = JSON.stringify;
 const show = (sent: readonly Sent[]) => sent.map((s) => `${describeMessage(s.message)} → ${s.to}`).sort().join('; ') || 'nothing';
 const observe = (n: RaftNode): Observed => ({ term: n.term, role: n.role, votedFor: n.votedFor, leader: n.leader, commitIndex: n.commitIndex, log: [...n.log].map((e) => [e.term, e.command] as const) });
 const termOf = (current: number, ahead: Ahead) => (typeof ahead === 'number' ? Math.max(1, current + ahead) : Math.max(current + 1, JUMPS[Number(ahead.slice(4))]!));
+const isStale = (current: number, term: number) => term < current;
 
 /** What the suite saw across runs, for the vacuity checks. */
 interface Coverage {
@@ -81,6 +91,10 @@ interface Coverage {
   tornCrashes: number;
   jumps: number;
   oddCommands: number;
+  /** Bursts of proposals to a leader. */
+  bursts: number;
+  /** Requests of an earlier term than the node's. */
+  stale: number;
 }
 
 /** One run: a node of a `size`-node cluster, the actions applied to it and to the model, compared after every call. */
@@ -188,6 +202,10 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
       case 'propose':
         propose(action.command);
         break;
+      case 'burst':
+        for (let i = 0; i < action.count; i++) propose(`b${model.log.length + 1}`);
+        if (model.role === 'leader') seen.bursts++;
+        break;
       case 'crash': {
         seen.crashes++;
         if (action.torn) seen.tornCrashes++;
@@ -202,6 +220,7 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
         if (peers.length === 0) break;
         if (typeof action.ahead !== 'number') seen.jumps++;
         const term = termOf(model.term, action.ahead);
+        if (isStale(model.term, term)) seen.stale++;
         const lastLogIndex = Math.max(0, model.log.length + action.lastDelta);
         const wanted = action.lastTerm === 'mine' ? model.termAt(model.log.length) : action.lastTerm === 'request' ? term : action.lastTerm;
         const lastLogTerm = lastLogIndex === 0 ? 0 : Math.max(1, Math.min(term, wanted));
@@ -242,6 +261,7 @@ function run(module: RaftModule, size: number, actions: readonly Action[], seen:
         const term = termOf(model.term, action.ahead);
         // One leader per term: this node, or this peer.
         if (model.ledTerms.has(term)) break;
+        if (isStale(model.term, term)) seen.stale++;
         const leader = peers[term % peers.length]!;
         const prevLogIndex = Math.min(model.log.length, Math.floor(action.at * (model.log.length + 1)));
         const matching = action.matching || prevLogIndex === 0;
@@ -288,10 +308,10 @@ suite.task(2, () => {
     },
     (t) => {
       const { RaftNode } = suite.impl();
-      const seen: Coverage = { roles: new Set(), commits: new Set(), leaderCommits: new Set(), crashes: 0, tornCrashes: 0, jumps: 0, oddCommands: 0 };
+      const seen: Coverage = { roles: new Set(), commits: new Set(), leaderCommits: new Set(), crashes: 0, tornCrashes: 0, jumps: 0, oddCommands: 0, bursts: 0, stale: 0 };
       t.check(
         fc.property(fc.constantFrom(...SIZES), fc.array(actionArb, { minLength: 1, maxLength: 30, size: 'max' }), (size, actions) => run({ RaftNode }, size, actions, seen)),
-        { numRuns: 60 },
+        { numRuns: 150 },
       );
       for (const size of SIZES) {
         for (const role of size === 1 ? ['follower', 'leader'] : ['follower', 'candidate', 'leader']) expect(seen.roles.has(`${size}:${role}`), `runs of a ${size}-node cluster in which the node was a ${role}`).toBe(true);

@@ -28,9 +28,9 @@ suite.task(2, () => {
     {
       points: 2,
       category: 'correctness',
-      name: 'a follower rejects AppendEntries whose previous entry it does not hold, and keeps its log',
+      name: 'a follower rejects AppendEntries whose previous entry it does not hold, and keeps its log and its commit index',
       clauses: ['RAFT-2.5', 'RAFT-2.9'],
-      hint: 'Raft §5.3 and Figure 2, AppendEntries receiver rule 2: "Reply false if log doesn’t contain an entry at prevLogIndex whose term matches prevLogTerm". Reply with index = prevLogIndex.',
+      hint: 'Raft §5.3 and Figure 2, AppendEntries receiver rule 2: "Reply false if log doesn’t contain an entry at prevLogIndex whose term matches prevLogTerm". Reply with index = prevLogIndex, and stop there: rules 3 to 5, the commit index among them, apply only to a request that matched.',
     },
     () => {
       const log = [...entries(1, 2), ...entries(2, 2)];
@@ -40,9 +40,11 @@ suite.task(2, () => {
         [4, 3, 'its last entry, of another term'],
       ] as const) {
         const bench = follower(log, 3);
-        const sent = bench.step('n2', append(3, prevLogIndex, prevLogTerm, entries(3, 1), 0));
+        // leaderCommit 6: a request that does not match vouches for nothing, so none of the follower's entries may commit.
+        const sent = bench.step('n2', append(3, prevLogIndex, prevLogTerm, entries(3, 1), 6));
         expect(show(sent), `follower with ${describeLog(log)} given prev ${prevLogIndex}@${prevLogTerm} (${why})`).toBe(show([{ to: 'n2', message: reply(3, false, prevLogIndex, 4) }]));
         expect(describeLog(bench.read((n) => n.log)), 'log after the rejection').toBe(describeLog(log));
+        expect([bench.read((n) => n.commitIndex), bench.applied.length], `commit index and entries applied after rejecting a request with leaderCommit 6 (${why})`).toEqual([0, 0]);
       }
     },
   );

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ModelBucket } from './model';
-import { bucketSuite, expectRangeError, forwardArb, nextUp } from './support';
+import { TestClock, bucketSuite, expectRangeError, forwardArb, nextUp, shiftyOptions } from './support';
 
 const suite = bucketSuite();
 
@@ -248,6 +248,16 @@ suite.task(1, () => {
           ]);
         }
       }
+      // Options read through getters that answer differently after their first read: the bucket reads each field once.
+      const clock = new TestClock(0);
+      const { options, reads } = shiftyOptions(5, 2, clock.reader);
+      const shifty = new TokenBucket(options);
+      expect([shifty.capacity, shifty.refillPerSecond], 'capacity and refillPerSecond of a bucket made from options whose getters answer 5 and 2 on their first read only').toEqual([5, 2]);
+      expect(shifty.tryTake(5), 'tryTake(5) on that full bucket of 5').toBe(true);
+      clock.t = 1250;
+      expect(shifty.available(), 'available() 1.25 s later, at 2 per second').toBeCloseTo(2.5, 9);
+      expect([shifty.tryTake(2), shifty.tryTake(1)], 'tryTake(2), then tryTake(1), with 2.5 tokens').toEqual([true, false]);
+      expect(reads, 'reads of each field of the options object, after construction and five calls: each is read once, when the bucket is made').toEqual({ capacity: 1, refillPerSecond: 1, clock: 1 });
       t.check(
         fc.property(extremeConfigArb, fc.array(apiStepArb, { maxLength: 60 }), (config, steps) => runApi(TokenBucket, config, steps)),
         { numRuns: 100 },

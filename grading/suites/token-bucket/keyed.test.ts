@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ModelBucket, bandOf, Q } from './model';
-import { TestClock, configArb, expectRangeError, forwardArb, limiterSuite, shareArb, sizeOf } from './support';
+import { TestClock, configArb, expectRangeError, forwardArb, limiterSuite, shareArb, shiftyOptions, sizeOf } from './support';
 
 const suite = limiterSuite();
 
@@ -200,6 +200,16 @@ suite.task(3, () => {
       options.refillPerSecond = 1e6;
       expect(pinned.tryTake('later', 2), 'tryTake("later", 2): a key first used after the caller changed its options object').toBe(true);
       expect(pinned.tryTake('later', 1), 'tryTake("later", 1) right after: its bucket was made with capacity 2, as the limiter was').toBe(false);
+      // Options read through getters that answer differently after their first read: the limiter reads each field once, when it is made.
+      const shiftyClock = new TestClock(0);
+      const { options: shifty, reads } = shiftyOptions(2, 1, shiftyClock.reader);
+      const once = new KeyedLimiter(shifty);
+      expect([once.tryTake('a', 2), once.tryTake('b', 2), once.tryTake('a', 1)], 'tryTake("a", 2), tryTake("b", 2), tryTake("a", 1) on a limiter made from options whose getters answer 2 and 1 on their first read only').toEqual([true, true, false]);
+      shiftyClock.t = 1500;
+      const waitA = once.timeUntilAvailable('a', 2);
+      expect(waitA >= 500 && waitA <= 501, `timeUntilAvailable("a", 2) with 1.5 tokens at 1 per second: got ${waitA}, expected 500 (501 on the boundary)`).toBe(true);
+      expect([once.tryTake('b', 1), once.tryTake('b', 1)], 'tryTake("b", 1) twice, with 1.5 tokens').toEqual([true, false]);
+      expect(reads, 'reads of each field of the options object, after construction and six calls on two keys').toEqual({ capacity: 1, refillPerSecond: 1, clock: 1 });
       type ApiOp =
         | { kind: 'advance'; ms: number }
         | { kind: 'take' | 'wait'; key: string; share: number | 'default' }
@@ -304,6 +314,11 @@ suite.task(3, () => {
       for (let i = 0; i < 5000; i++) limiter.tryTake(`other-${i}`, 1);
       expect(limiter.size, 'buckets held: "nearly" and 5 000 others, none of them full').toBeGreaterThanOrEqual(5001);
       expect(limiter.tryTake('nearly', 3), 'tryTake("nearly", 3) with 2.999 tokens, after 5 000 other operations: its bucket was forgotten before it was full').toBe(false);
+      // A big capacity: 5·10⁵ tokens short of 10¹⁵ is a tiny fraction of it, but 500 times the band (10¹⁵ × 10⁻¹²): not full.
+      const big = new KeyedLimiter({ capacity: 1e15, refillPerSecond: 1, clock: clock.reader });
+      expect(big.tryTake('big', 5e5), 'the first tryTake("big", 5e5) at capacity 1e15').toBe(true);
+      for (let i = 0; i < 5000; i++) big.tryTake(`other-${i}`, 1);
+      expect(big.tryTake('big', 1e15), 'tryTake("big", 1e15) with 1e15 − 5e5 tokens, after 5 000 other operations: its bucket was forgotten before it was full').toBe(false);
       // A fractional capacity: 2.1 of 2.5 tokens is not full, even counted in whole tokens.
       const fractional = new KeyedLimiter({ capacity: 2.5, refillPerSecond: 1, clock: clock.reader });
       expect(fractional.tryTake('part', 0.4), 'the first tryTake("part", 0.4) at capacity 2.5').toBe(true);

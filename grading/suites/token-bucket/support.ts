@@ -21,6 +21,30 @@ export class TestClock {
   }
 }
 
+/**
+ * Options whose fields are getters: the first read of each answers capacity,
+ * refillPerSecond and clock; every later read answers something else (NaN, a
+ * negative rate, a clock a billion ms ahead). A bucket or limiter that reads
+ * each field once, when it is made, never sees the second answers; `reads`
+ * counts the reads of each field.
+ */
+export function shiftyOptions(capacity: number, refillPerSecond: number, clock: { now(): number }) {
+  const reads = { capacity: 0, refillPerSecond: 0, clock: 0 };
+  const later = Object.freeze({ now: () => clock.now() + 1e9 });
+  const options = {
+    get capacity() {
+      return ++reads.capacity === 1 ? capacity : Number.NaN;
+    },
+    get refillPerSecond() {
+      return ++reads.refillPerSecond === 1 ? refillPerSecond : -1;
+    },
+    get clock() {
+      return ++reads.clock === 1 ? clock : later;
+    },
+  };
+  return { options, reads };
+}
+
 export interface Config {
   readonly capacity: number;
   readonly refillPerSecond: number;

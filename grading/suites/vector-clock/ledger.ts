@@ -34,7 +34,7 @@ export const ledger = defineLedger('vector-clock', [
   },
 
   { id: 'VC-2.1', summary: 'every event (local, send, receive) adds one to the own counter, then emits the new clock exactly once' },
-  { id: 'VC-2.2', summary: 'a send sends one message { type: "stamped", clock: entries() after the increment, payload }; nothing else sends' },
+  { id: 'VC-2.2', summary: 'a send sends one message { type: "stamped", clock: entries() after the increment, payload }, to any node, itself included; nothing else sends' },
   { id: 'VC-2.3', summary: 'a receive merges the message’s clock, then increments, whatever counters the message carries' },
   { id: 'VC-2.4', summary: 'a tick is not an event: it emits nothing, sends nothing, changes no clock' },
   { id: 'VC-2.5', summary: 'a duplicated message is received, and is an event, each time it arrives, in any order' },

@@ -40,11 +40,11 @@ const graded = {
   crashSweep: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
   freshSweep: 'from a fresh disk, a crash at any storage call, from the very first one on, loses no acknowledged write and brings back no deleted key',
   versionExact: 'after a crash at any storage call, from a fresh disk or a warm tree, recover returns exactly the version installed last or the one being installed, every field as it was',
-  orphans: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain: no orphan outlives a restart',
+  orphans: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain, as soon as recover returns: no orphan outlives a restart',
   atomicInstall: 'installVersion is atomic: a crash at any storage call inside it leaves the old version or the new one, and once it returns the new one survives any crash',
   recoverReturns: 'recover returns null on a disk no install finished on, and leaves it empty; otherwise the version installed last, every field exactly as it was installed, however often it is asked',
   outputSizes: 'compact cuts its output into tables of at most targetFileBytes bytes of entries, filling each table before it starts the next',
-  compactVersion: 'compact returns the version its compaction describes, every field, installs it durably, removes its input files, and leaves its arguments as they were',
+  compactVersion: 'compact returns the version its compaction describes, every field, installs it durably, removes its input files only then, and leaves its arguments as they were',
   modelWithCrashes: 'through random puts, deletes, flushes, compactions and crashes of every kind on two trees at once, every read matches a Map of that tree’s acknowledged writes, and every version, field by field, is the one its operations describe',
 } as const;
 

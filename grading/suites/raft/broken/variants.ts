@@ -26,7 +26,7 @@ const graded = {
   staleReplies: 'replies from an earlier term are ignored: old votes do not elect a candidate, old acknowledgements do not commit',
   refuseBehind: 'a vote is refused to a candidate whose log is less up to date: an older last term, or the same last term and a shorter log',
   grantLaterTerm: 'a vote is granted to a candidate whose last entry has a later term, however short its log',
-  oneVote: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted',
+  oneVote: 'one vote per term: a second candidate is refused, and the same candidate asking again is granted while its log is still as up to date',
   timerResets: 'only the current leader, a granted vote or a new election resets the election timer: stale messages and replies do not',
   oneLeaderPerTerm: 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions, one-way, held and degraded links and isolation, there is at most one leader per term, and a leader once the network heals',
   voteReplies: 'a granted vote counts once per voter, and only for a candidate of its term: duplicated votes do not elect, and late ones change nothing for a follower or a leader',
