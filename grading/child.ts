@@ -77,12 +77,15 @@ export function runCli(args: readonly string[], limitMs: number): CliChild {
     stop();
   }, limitMs);
   const onParentExit = () => signalGroup('SIGKILL');
+  // One listener per child at once: a batch or a stress run may have many children.
+  process.setMaxListeners(process.getMaxListeners() + 1);
   process.once('exit', onParentExit);
   const done = new Promise<CliRun>((resolve) => {
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(limitTimer);
       clearTimeout(killTimer);
       process.off('exit', onParentExit);
+      process.setMaxListeners(Math.max(10, process.getMaxListeners() - 1));
       resolve({ code, signal, timedOut, seconds: (performance.now() - started) / 1000, output: tail.toString() });
     };
     child.on('error', (error) => {

@@ -31,7 +31,12 @@ export interface TestResult {
   readonly hint?: string;
   /** The contract clauses the test checks (ids from the exercise README, e.g. `BF-2.3`). */
   readonly clauses?: readonly string[];
+  /** Wall time the test took, in milliseconds (a measurement: it varies from run to run). */
   readonly durationMs?: number;
+  /** The test body's budget, in milliseconds of CPU time (harness/deadline.ts). */
+  readonly budgetMs?: number;
+  /** The CPU time the body used, in milliseconds (a measurement, like durationMs). */
+  readonly cpuMs?: number;
 }
 
 /** A staged hint (grading/hints): on a task the learner has started that is short of full marks. */

@@ -32,6 +32,14 @@ import type { ExerciseSpec } from './catalog';
 import type { Outcome } from './score';
 import { ROOT, STREAM_REPORTER, VITEST_BIN, suiteDir, suiteRoot } from './paths';
 
+
+/** The budget and CPU time a result line reports (harness/suite/graded.ts), if it is well formed. */
+function costOf(cost: unknown): { budgetMs?: number; cpuMs?: number } {
+  if (typeof cost !== 'object' || cost === null) return {};
+  const { budgetMs, cpuMs } = cost as { budgetMs?: unknown; cpuMs?: unknown };
+  return typeof budgetMs === 'number' && typeof cpuMs === 'number' && Number.isFinite(budgetMs) && Number.isFinite(cpuMs) ? { budgetMs, cpuMs } : {};
+}
+
 export interface RunExerciseOptions {
   readonly spec: ExerciseSpec;
   /** Folder holding `<slug>/`, the code under test. */
@@ -51,7 +59,13 @@ export interface ExerciseRun {
   readonly attempts: number;
 }
 
-export const DEFAULT_ATTEMPT_LIMIT_MS = 120_000;
+/**
+ * The wall-clock limit of one attempt at an exercise's suite, a backstop: each test is bounded by its own
+ * deadline and the worker's watchdog. A test that was running when an attempt hit it is graded again in the
+ * next attempt (a busy machine makes a whole suite slow), and charged a timeout only if that attempt also
+ * ends while it runs.
+ */
+export const DEFAULT_ATTEMPT_LIMIT_MS = 300_000;
 const TAIL_BYTES = 64 * 1024;
 const FORGED =
   "this test was reported passed, but not by the suite kit: code under test spoke for it on vitest's channel, and only a pass the suite kit proves earns points";
@@ -206,6 +220,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   const notes: string[] = [];
   /** Tests reported passed without the suite kit's proof. */
   const unvouched = new Set<string>();
+  /** Tests that were running when an attempt reached its wall-clock limit: a second time, they are charged. */
+  const cutOnce = new Set<string>();
   let attempt = 0;
   const only = options.only === undefined ? undefined : new Set(options.only);
   const onlyFile = path.join(work, 'only.json');
@@ -268,6 +284,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
                 status: state,
                 message: typeof event.message === 'string' ? event.message : '',
                 ...(typeof event.durationMs === 'number' ? { durationMs: event.durationMs } : {}),
+                ...costOf(event.cost),
               });
             }
             break;
@@ -293,9 +310,16 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         else if (mark.event === 'stalled') open.set(mark.name, typeof mark.message === 'string' ? mark.message : 'the code under test kept its worker busy');
       }
       const why = explainCrash(exit, limitMs);
+      let regrade = false;
       for (const [name, stalled] of open) {
         if (outcomes.has(name)) continue;
-        outcomes.set(name, stalled === undefined ? { status: exit.killed ? 'timeout' : 'error', message: `${why} while this test was running` } : { status: 'timeout', message: stalled });
+        if (stalled === undefined && exit.killed && !cutOnce.has(name)) {
+          // The whole attempt ran out of wall time, not this test: on a busy machine that is no verdict. Once more.
+          cutOnce.add(name);
+          regrade = true;
+          continue;
+        }
+        outcomes.set(name, stalled === undefined ? { status: exit.killed ? 'timeout' : 'error', message: `${why} while this test was running${exit.killed ? ', twice' : ''}` } : { status: 'timeout', message: stalled });
       }
 
       if (ended && !exit.killed) {
@@ -310,7 +334,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         for (const name of remaining) outcomes.set(name, { status: 'error', message: 'the test ran but reported no result' });
         break;
       }
-      if (outcomes.size === before) {
+      if (outcomes.size === before && !regrade) {
         for (const name of remaining) outcomes.set(name, { status: exit.killed ? 'timeout' : 'error', message: `${why} before this test could run` });
         notes.push(`grader: ${why}; ${remaining.length} test(s) never ran`);
         break;

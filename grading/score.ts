@@ -6,12 +6,17 @@
 import type { GradedMeta } from '../harness/suite';
 import type { ExerciseSpec } from './catalog';
 import type { ExerciseResult, TestResult, TestStatus } from './model';
+import { referenceCost } from './reference-costs';
 
 /** One graded test's outcome, as the runner or the learner's reporter saw it. */
 export interface Outcome {
   readonly status: TestStatus;
   readonly message: string;
   readonly durationMs?: number;
+  /** The body's budget (milliseconds of CPU time, harness/deadline.ts). */
+  readonly budgetMs?: number;
+  /** The CPU time the body used, a measurement like durationMs. */
+  readonly cpuMs?: number;
 }
 
 const SEED_MARK = '\n\nseed: ';
@@ -32,6 +37,15 @@ function boundMessage(message: string, maxLines = 40, maxChars = 4000): string {
   const lines = text.split('\n');
   if (lines.length > maxLines) text = `${lines.slice(0, maxLines).join('\n')}\n… (${lines.length - maxLines} more lines)`;
   return text;
+}
+
+/** A timeout's message, with what the reference needs for the same test where that was measured (grading/reference-costs.ts). */
+function withReferenceCost(message: string, exercise: string, test: string, status: TestStatus): string {
+  if (status !== 'timeout' || !message.startsWith('deadline: ')) return message;
+  const cost = referenceCost(exercise, test);
+  if (cost === undefined) return message;
+  const [first, ...rest] = message.split('\n');
+  return [`${first} The reference solution needs at most ${cost} ms of CPU time for this test (its most in a stress run on a busy machine, grading/reference-costs.json).`, ...rest].join('\n');
 }
 
 export function scoreExercise(
@@ -55,12 +69,14 @@ export function scoreExercise(
       points: passed ? meta.points : 0,
       maxPoints: meta.points,
       status: outcome.status,
-      message: passed ? '' : boundMessage(message || `test ${outcome.status}`),
+      message: passed ? '' : boundMessage(withReferenceCost(message || `test ${outcome.status}`, spec.slug, meta.name, outcome.status)),
       replay,
       ...(timeline === undefined ? {} : { timeline }),
       ...(meta.hint === undefined ? {} : { hint: meta.hint }),
       ...(meta.clauses === undefined ? {} : { clauses: meta.clauses }),
       ...(outcome.durationMs === undefined ? {} : { durationMs: Math.round(outcome.durationMs) }),
+      ...(outcome.budgetMs === undefined ? {} : { budgetMs: outcome.budgetMs }),
+      ...(outcome.cpuMs === undefined ? {} : { cpuMs: outcome.cpuMs }),
     });
   }
   // A task whose tests never reached us (a suite file that failed to load) still counts

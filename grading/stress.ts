@@ -1,16 +1,24 @@
 /**
- * npm run stress -- [--seeds 1-50] [SLUG ...] [--jobs N] [--no-recheck]
+ * npm run stress -- [--seeds 1-50] [SLUG ...] [--jobs N] [--split] [--burners N] [--no-recheck]
  *
  * Grades the reference solutions at many seeds, each seed in its own child
  * (`grade --solutions --seed N --json …`), and lists every exercise that
  * scored below 100 % with its seed and failing tests. A failing seed is a bug
- * in a suite or a solution. Each failure is graded once more on a quiet
- * machine (alone, after the rest), to tell a real failure from one the load
- * of the parallel run caused (the suites' deadlines are wall-clock).
+ * in a suite or a solution. Each failure is graded once more alone, after the
+ * rest, to see whether it reproduces.
+ *
+ * `--split` grades each exercise at each seed in a child of its own, so that
+ * `--jobs 10` runs ten grades at once; `--burners N` keeps N CPU-bound
+ * processes running beside them. Together they are the proof that a busy
+ * machine costs a correct implementation nothing (deadlines count the CPU
+ * time the code used, harness/deadline.ts): the run ends with each test's
+ * worst CPU time as a fraction of its budget, and its worst wall time as a
+ * fraction of its wall-time limit.
  *
  * Exit status: 0 when every exercise scored 100 % at every seed; 1 when any
  * did not; 2 for a usage error.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,13 +26,20 @@ import { catalog } from './catalog';
 import { defaultJobs, pool, runCli } from './child';
 import type { RunResult, TestResult } from './model';
 import { parseSeed } from '../harness/suite/env';
+import { WALL_FACTOR } from '../harness/deadline';
+import { REFERENCE_COSTS, type ReferenceCosts } from './reference-costs';
+import { ROOT } from './paths';
 
-const USAGE = `usage: npm run stress -- [--seeds LIST] [SLUG ...] [--jobs N] [--no-recheck]
+const USAGE = `usage: npm run stress -- [--seeds LIST] [SLUG ...] [--jobs N] [--split] [--burners N] [--no-recheck]
 
 Grades solutions/ at every seed in LIST and reports every exercise below 100 %.
 
   --seeds LIST    seeds: ranges and single seeds, e.g. 1-50 or 1-10,77 (default 1-50)
-  --jobs N        seeds graded at once (default ${defaultJobs()}, one per core)
+  --jobs N        grades at once (default ${defaultJobs()}, one per core)
+  --split         one grade per exercise and seed (default: one per seed, every exercise in it)
+  --burners N     keep N CPU-bound processes running beside the grades (default 0)
+  --write-costs   record each test's most CPU time over the run in ${path.relative(ROOT, REFERENCE_COSTS)}
+                  (merged into it: an exercise not graded keeps its entries)
   --no-recheck    do not regrade failing seeds alone to see whether they reproduce
   --help          show this
 
@@ -38,6 +53,9 @@ interface Options {
   slugs: string[];
   jobs: number;
   recheck: boolean;
+  split: boolean;
+  burners: number;
+  writeCosts: boolean;
 }
 
 class UsageError extends Error {}
@@ -58,7 +76,7 @@ function parseSeeds(text: string): number[] {
 }
 
 function parse(argv: readonly string[]): Options | 'help' {
-  const options: Options = { seeds: parseSeeds('1-50'), slugs: [], jobs: defaultJobs(), recheck: true };
+  const options: Options = { seeds: parseSeeds('1-50'), slugs: [], jobs: defaultJobs(), recheck: true, split: false, burners: 0, writeCosts: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -86,6 +104,18 @@ function parse(argv: readonly string[]): Options | 'help' {
       case '--no-recheck':
         options.recheck = false;
         break;
+      case '--split':
+        options.split = true;
+        break;
+      case '--write-costs':
+        options.writeCosts = true;
+        break;
+      case '--burners': {
+        const burners = Number(value());
+        if (!Number.isInteger(burners) || burners < 0) throw new UsageError('--burners needs a whole number');
+        options.burners = burners;
+        break;
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         if (!catalog.some((e) => e.slug === arg)) throw new UsageError(`unknown exercise "${arg}"; known: ${catalog.map((e) => e.slug).join(', ')}`);
@@ -108,6 +138,7 @@ interface SeedRun {
   readonly seed: number;
   readonly seconds: number;
   readonly failures: readonly Failure[];
+  readonly result?: RunResult;
 }
 
 const firstLine = (text: string): string => text.split('\n')[0] ?? '';
@@ -138,7 +169,51 @@ async function gradeSeed(seed: number, slugs: readonly string[], scratch: string
       notes: exercise.notes,
     });
   }
-  return { seed, seconds: run.seconds, failures };
+  return { seed, seconds: run.seconds, failures, ...(result === undefined ? {} : { result }) };
+}
+
+/** Each test's worst cost over the runs: CPU time against its budget, wall time against its wall-time limit. */
+function costTable(runs: readonly SeedRun[]): string[] {
+  const worst = new Map<string, { cpu: number; wall: number; budgetMs: number; cpuMs: number; wallMs: number }>();
+  for (const exercise of runs.flatMap((r) => r.result?.exercises ?? [])) {
+    for (const test of exercise.tests) {
+      if (test.budgetMs === undefined || test.cpuMs === undefined) continue;
+      const key = `${exercise.name} · ${test.name}`;
+      const cpu = test.cpuMs / test.budgetMs;
+      const wall = (test.durationMs ?? 0) / (test.budgetMs * WALL_FACTOR);
+      const seen = worst.get(key);
+      worst.set(key, {
+        cpu: Math.max(cpu, seen?.cpu ?? 0),
+        wall: Math.max(wall, seen?.wall ?? 0),
+        budgetMs: test.budgetMs,
+        cpuMs: Math.max(test.cpuMs, seen?.cpuMs ?? 0),
+        wallMs: Math.max(test.durationMs ?? 0, seen?.wallMs ?? 0),
+      });
+    }
+  }
+  const rows = [...worst.entries()].sort((a, b) => b[1].cpu - a[1].cpu);
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const lines = [`${rows.length} tests; worst CPU time / budget over every run: ${rows.length > 0 ? pct(rows[0]![1].cpu) : 'none'}; worst wall time / wall limit: ${pct(Math.max(0, ...rows.map(([, r]) => r.wall)))}`];
+  for (const [name, r] of rows.slice(0, 10)) {
+    lines.push(`  ${pct(r.cpu).padStart(7)} of ${r.budgetMs} ms CPU (${r.cpuMs} ms), ${pct(r.wall).padStart(7)} of ${r.budgetMs * WALL_FACTOR} ms wall (${r.wallMs} ms)  ${name.length > 110 ? `${name.slice(0, 109)}…` : name}`);
+  }
+  return lines;
+}
+
+/** Each test's most CPU time over the runs, merged into the recorded file. */
+function writeCosts(runs: readonly SeedRun[], how: string): void {
+  const recorded: ReferenceCosts = fs.existsSync(REFERENCE_COSTS) ? (JSON.parse(fs.readFileSync(REFERENCE_COSTS, 'utf8')) as ReferenceCosts) : { measured: {}, exercises: {} };
+  for (const exercise of runs.flatMap((r) => r.result?.exercises ?? [])) {
+    const costs = (recorded.exercises[exercise.name] = recorded.exercises[exercise.name] ?? {});
+    recorded.measured[exercise.name] = how;
+    for (const test of exercise.tests) if (test.cpuMs !== undefined) costs[test.name] = Math.max(test.cpuMs, costs[test.name] ?? 0);
+  }
+  fs.writeFileSync(REFERENCE_COSTS, `${JSON.stringify(recorded, null, 2)}\n`);
+}
+
+/** CPU-bound processes, until stopped: the load of a busy machine. */
+function startBurners(count: number): ChildProcess[] {
+  return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
 function describe(failure: Failure): string {
@@ -171,20 +246,37 @@ async function main(): Promise<number> {
   const slugs = options.slugs.length > 0 ? options.slugs : catalog.map((e) => e.slug);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-stress-'));
   const started = performance.now();
-  console.error(`stress: ${options.seeds.length} seed(s) × ${slugs.join(', ')}, ${options.jobs} at a time`);
+  const items = options.split ? options.seeds.flatMap((seed) => slugs.map((slug) => ({ seed, slugs: [slug] }))) : options.seeds.map((seed) => ({ seed, slugs: options.slugs }));
+  console.error(
+    `stress: ${options.seeds.length} seed(s) × ${slugs.join(', ')}, ${items.length} grade(s), ${options.jobs} at a time` +
+      (options.burners > 0 ? `, beside ${options.burners} CPU-bound process(es) on ${os.availableParallelism()} core(s)` : ''),
+  );
+  const burners = startBurners(options.burners);
   try {
     let done = 0;
-    const runs = await pool(options.seeds, options.jobs, async (seed) => {
-      const run = await gradeSeed(seed, options.slugs, scratch);
+    const runs = await pool(items, options.jobs, async (item) => {
+      const run = await gradeSeed(item.seed, item.slugs, scratch);
       done++;
       const verdict = run.failures.length === 0 ? 'all 100 %' : run.failures.map((f) => `${f.exercise} ${f.score}`).join(', ');
-      console.error(`[${done}/${options.seeds.length}] seed ${seed}: ${verdict} (${run.seconds.toFixed(1)} s)`);
+      console.error(`[${done}/${items.length}] seed ${item.seed}${options.split ? ` ${item.slugs[0]}` : ''}: ${verdict} (${run.seconds.toFixed(1)} s)`);
       return run;
     });
+    for (const burner of burners) burner.kill('SIGKILL');
     const failures = runs.flatMap((r) => r.failures);
     const wall = (performance.now() - started) / 1000;
     const slowest = runs.reduce((a, b) => (b.seconds > a.seconds ? b : a));
-    console.log(`\n${options.seeds.length} seed(s) in ${wall.toFixed(0)} s wall with ${options.jobs} job(s); slowest seed ${slowest.seed}: ${slowest.seconds.toFixed(1)} s`);
+    console.log(`\n${items.length} grade(s) in ${wall.toFixed(0)} s wall with ${options.jobs} job(s)${options.burners > 0 ? ` and ${options.burners} burner(s)` : ''}; slowest: seed ${slowest.seed}, ${slowest.seconds.toFixed(1)} s`);
+    for (const line of costTable(runs)) console.log(line);
+    if (options.writeCosts) {
+      // Only a clean run: a fresh measurement, not one an earlier file inflated.
+      for (const slug of slugs) {
+        const recorded = fs.existsSync(REFERENCE_COSTS) ? (JSON.parse(fs.readFileSync(REFERENCE_COSTS, 'utf8')) as ReferenceCosts) : undefined;
+        if (recorded?.exercises[slug] !== undefined) delete recorded.exercises[slug];
+        if (recorded !== undefined) fs.writeFileSync(REFERENCE_COSTS, `${JSON.stringify(recorded, null, 2)}\n`);
+      }
+      writeCosts(runs, `npm run stress -- ${process.argv.slice(2).join(' ')} (seeds ${options.seeds[0]}–${options.seeds.at(-1)}, ${os.availableParallelism()} cores)`);
+      console.log(`wrote ${path.relative(ROOT, REFERENCE_COSTS)}`);
+    }
     if (failures.length === 0) {
       console.log(`every exercise scored 100 % at every seed (${slugs.length} exercise(s) × ${options.seeds.length} seed(s))`);
       return 0;
@@ -202,6 +294,7 @@ async function main(): Promise<number> {
     console.log(`${failures.length} exercise run(s) below 100 % over ${options.seeds.length} seed(s)`);
     return 1;
   } finally {
+    for (const burner of burners) burner.kill('SIGKILL');
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -89,7 +89,7 @@ export interface MutationSummary {
 }
 
 /** The message of a suite deadline (harness/errors.ts DeadlineExceededError): a timeout, not a kill. */
-const DEADLINE = /deadline: the code under test ran for more than \d+ ms/;
+const DEADLINE = /deadline: the code under test (ran for more than \d+ ms|used more than \d+ ms of CPU time)/;
 
 export function allowListFile(slug: string): string {
   return path.join(ROOT, 'grading', 'mutation', 'equivalent', `${slug}.json`);

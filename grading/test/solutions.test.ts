@@ -1,13 +1,15 @@
 /**
  * The suites are honest at both ends: every reference solution earns every
- * point, every untouched stub earns none and is reported as "not implemented",
- * and the visible tests pass on the reference.
+ * point, within budgets far above what it needs, every untouched stub earns
+ * none and is reported as "not implemented", and the visible tests pass on
+ * the reference.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalog, maxPoints } from '../catalog';
+import { BUDGET_MARGIN, referenceCost } from '../reference-costs';
 import { ROOT, gradeInPlace } from './support';
 
 describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
@@ -23,6 +25,14 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
     const readme = fs.readFileSync(path.join(ROOT, 'exercises', slug, 'README.md'), 'utf8');
     const rubric = [...readme.matchAll(/^\| (\d+) \| (\d+) \| (.+?) \| ([A-Z]+-[\d.]+(?:, [A-Z]+-[\d.]+)*) \| (\w+) \|$/gm)].map((m) => [Number(m[1]), Number(m[2]), m[3], m[4], m[5]]);
     expect(rubric).toEqual(result.tests.map((t) => [t.task, t.maxPoints, t.name, (t.clauses ?? []).join(', '), t.category]));
+
+    // Every budget is BUDGET_MARGIN times what the reference used at most on a busy machine, as recorded (grading/reference-costs.ts).
+    const measure = `npm run stress -- --seeds 1-10 --split --jobs 10 --burners 4 --write-costs ${slug}`;
+    for (const t of result.tests) {
+      const cost = referenceCost(slug, t.name);
+      expect(cost, `${t.name}: no reference cost recorded; measure it with ${measure}`).toBeDefined();
+      expect(t.budgetMs, `${t.name}: its budget against the ${cost} ms of CPU time the reference needs`).toBeGreaterThanOrEqual(BUDGET_MARGIN * cost!);
+    }
   });
 
   test('the untouched stub scores 0, each test failing cleanly with "not implemented"', async () => {

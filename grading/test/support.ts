@@ -41,6 +41,6 @@ export function testNamed(result: ExerciseResult, name: string): TestResult {
 export const shellEnv = (): NodeJS.ProcessEnv =>
   Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST'));
 
-/** A run's JSON without the one field that may differ between identical runs. */
+/** A run's JSON without the fields that may differ between identical runs: what was measured (wall and CPU time). */
 export const withoutDurations = (run: RunResult | ExerciseResult): unknown =>
-  JSON.parse(JSON.stringify(run, (key, value: unknown) => (key === 'durationMs' ? undefined : value)));
+  JSON.parse(JSON.stringify(run, (key, value: unknown) => (key === 'durationMs' || key === 'cpuMs' ? undefined : value)));

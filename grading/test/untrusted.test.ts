@@ -1,7 +1,10 @@
 /**
- * Code nobody trusts costs only its own tests: a synchronous infinite loop, an
- * unbounded allocation, and non-Error throws each fail the tests that reach
- * them, the grade still finishes, and every other test keeps its result.
+ * Code nobody trusts costs only its own tests: a synchronous infinite loop,
+ * code far slower than it should be, an unbounded allocation, and non-Error
+ * throws each fail the tests that reach them, the grade still finishes, and
+ * every other test keeps its result. These run beside the rest of the repo's
+ * tests: a busy machine changes none of these verdicts, since deadlines count
+ * the CPU time the code used (harness/deadline.ts).
  */
 import { describe, expect, test } from 'vitest';
 import { gradeFile, testNamed } from './support';
@@ -10,6 +13,7 @@ const FIXTURES = 'grading/test/fixtures/bloom-filter';
 const BITS = 'optimalParameters gives exactly ⌈−n·ln p / (ln 2)²⌉ bits, at least 1, and a RangeError naming bits above 2³² − 1';
 const RATE = 'expectedFalsePositiveRate is (1 − e^(−k·n/m))^k to within 10⁻⁹, over the whole of every range, and 0 for 0 items';
 const BAD_ARGS = 'bad sizing arguments get a RangeError that names the argument';
+const FPR = 'the false-positive rate at design capacity is within 20 % of (1 − e^(−kn/m))^k';
 
 describe.concurrent('untrusted code', () => {
   test('a synchronous infinite loop times out its own tests and nothing else', async () => {
@@ -21,6 +25,16 @@ describe.concurrent('untrusted code', () => {
     }
     expect(result.tests.filter((t) => t.status === 'timeout')).toHaveLength(2);
     expect(result.score).toBe(testNamed(result, BITS).maxPoints);
+  });
+
+  test('code 50 times slower than the reference fails, on its CPU budget, the test its slowness reaches, and passes the rest', async () => {
+    // Its indexes() does the reference's work 50 times over; only the false-positive test (100 000 keys) spends most of its time there.
+    const result = await gradeFile('bloom-filter', `${FIXTURES}/fifty-times-slower.ts`);
+    const slow = testNamed(result, FPR);
+    expect(slow.status).toBe('timeout');
+    expect(slow.message).toMatch(/^deadline: the code under test used more than 5000 ms of CPU time, this test's budget/);
+    expect(slow.cpuMs).toBeGreaterThanOrEqual(5000);
+    expect(result.tests.filter((t) => t.status !== 'passed').map((t) => t.name)).toEqual([FPR]);
   });
 
   test('an unbounded allocation crashes its worker, costs its own tests, and the rest still run', async () => {

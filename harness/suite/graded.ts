@@ -34,15 +34,18 @@ import { PropertyChecker } from './property';
 import { Intrinsics, builtinWatches, checkerWatches, listNames, type Tampering } from './intrinsics';
 import { startWatchdog } from './watchdog';
 import { takeSigner } from './proof';
-import { runWithDeadline } from '../deadline';
+import { cpuNowMs, deadlineClock, runWithDeadline, wallLimitMs } from '../deadline';
 import { failedRun } from '../sim';
 import { writeTimeline } from './timeline-file';
 import { Rng, deriveSeed } from '../rng';
 import { CLAUSE_ID } from './ledger';
 
-/** Default wall-clock budget for one graded test body, in milliseconds. */
+/** Default budget for one graded test body: milliseconds of CPU time (deadline.ts), scaled by FAULTLINE_DEADLINE_SCALE. */
 export const DEFAULT_DEADLINE_MS = 5_000;
-/** How long the learner's module may take to load, in milliseconds (its top-level code may await); scaled as deadlines are. */
+/**
+ * How much CPU time the learner's module may use while it loads, in milliseconds (scaled as deadlines are); its
+ * top-level code may await, and waiting is bounded by LOAD_WALL_FACTOR times this in wall time.
+ */
 export const LOAD_DEADLINE_MS = 5_000 * runSettings.deadlineScale;
 
 export interface GradedTestSpec {
@@ -57,7 +60,10 @@ export interface GradedTestSpec {
    * find the clause in the README; the repo's tests hold every clause to a test.
    */
   readonly clauses?: readonly string[];
-  /** Wall-clock budget for the body; generous, it only stops runaway code. */
+  /**
+   * The body's budget in milliseconds of CPU time (wall time where deadlines cannot count CPU, deadline.ts);
+   * generous, it only stops runaway or far too slow code. The body may take WALL_FACTOR times it in wall time.
+   */
   readonly deadlineMs?: number;
 }
 
@@ -95,17 +101,42 @@ function tamperingError(tampering: Tampering, when: string): Error {
   );
 }
 
-/** Resolves with the module, or rejects once it has taken LOAD_DEADLINE_MS. */
+/**
+ * How many times LOAD_DEADLINE_MS a module may wait while it loads, in wall time. Less than a body's WALL_FACTOR:
+ * every suite file waits for the module on its own, and a promise that never settles would cost each that long.
+ */
+const LOAD_WALL_FACTOR = 3;
+/** How often a load in progress is looked at, in milliseconds. */
+const LOAD_CHECK_MS = 250;
+
+/**
+ * Resolves with the module, or rejects once its loading has used LOAD_DEADLINE_MS of CPU time (busy top-level
+ * code, an async loop), or has waited LOAD_WALL_FACTOR times that (a promise that never settles). A busy machine only
+ * makes it slower.
+ */
 function withinLoadDeadline<T>(loading: Promise<T>): Promise<T> {
+  const startCpu = cpuNowMs();
+  const started = Date.now();
+  const wallLimit = deadlineClock() === 'cpu' ? LOAD_DEADLINE_MS * LOAD_WALL_FACTOR : LOAD_DEADLINE_MS;
   return new Promise<T>((resolve, reject) => {
-    const timer = realSetTimeout(() => {
-      reject(
-        new Error(
-          `it did not finish loading within ${LOAD_DEADLINE_MS / 1000} s: its top-level code waits for something that never happens ` +
-            '(an `await` on a promise that never settles?)',
-        ),
-      );
-    }, LOAD_DEADLINE_MS);
+    let timer: ReturnType<typeof setTimeout>;
+    const look = (): void => {
+      const cpu = cpuNowMs() - startCpu;
+      const wall = Date.now() - started;
+      if (deadlineClock() === 'cpu' && cpu > LOAD_DEADLINE_MS) {
+        reject(new Error(`it did not finish loading within ${LOAD_DEADLINE_MS / 1000} s of CPU time: its top-level code keeps working (an endless async loop?)`));
+      } else if (wall >= wallLimit) {
+        reject(
+          new Error(
+            `it did not finish loading within ${wallLimit / 1000} s: its top-level code waits for something that never happens ` +
+              '(an `await` on a promise that never settles?)',
+          ),
+        );
+      } else {
+        timer = realSetTimeout(look, Math.min(LOAD_CHECK_MS, wallLimit - wall));
+      }
+    };
+    timer = realSetTimeout(look, LOAD_CHECK_MS);
     loading.then(
       (value) => {
         realClearTimeout(timer);
@@ -188,7 +219,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
     const tampering = intrinsics.restore();
     if (tampering.changed.length > 0) loaded = { ok: false, error: tamperingError(tampering, 'as it loaded') };
     watchdog.idle();
-  }, LOAD_DEADLINE_MS + 5_000);
+  }, (deadlineClock() === 'cpu' ? LOAD_DEADLINE_MS * LOAD_WALL_FACTOR : LOAD_DEADLINE_MS) + 5_000);
 
   const loadFailure = (): Error | undefined => {
     if (loaded === undefined || loaded.ok) return undefined;
@@ -234,17 +265,19 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         return;
       }
       runnable.push(spec.name);
-      test(title, { meta: { faultline: meta }, timeout: deadlineMs + 5_000 }, async (testContext) => {
+      test(title, { meta: { faultline: meta }, timeout: wallLimitMs(deadlineMs) + 5_000 }, async (testContext) => {
         const seed = deriveSeed(runSettings.seed, `${exercise.slug}/${spec.name}`);
         const checker = new PropertyChecker(exercise.slug, spec.name, seed);
         const context: GradedContext = { seed, rng: new Rng(seed), check: checker.check.bind(checker) };
         mark('start', spec.name);
         let failure: { thrown: unknown } | undefined;
+        let startCpu: number | undefined;
         watchdog.body(spec.name, deadlineMs);
         try {
           if (poisoned !== undefined) throw new Error(`an earlier test left ${poisoned} changed in a way that cannot be undone, so no later test can be trusted`);
           const failedLoad = loadFailure();
           if (failedLoad) throw failedLoad;
+          startCpu = cpuNowMs();
           runWithDeadline(deadlineMs, () => {
             const returned: unknown = body(context);
             if (returned !== undefined) throw new TypeError('suite: graded test bodies must be synchronous and return nothing');
@@ -252,6 +285,8 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         } catch (thrown) {
           failure = { thrown };
         }
+        // What the body cost, for the grader's report (`cpuMs`, a measurement like durationMs) against its budget.
+        testContext.task.meta.faultlineCost = { budgetMs: deadlineMs, clock: deadlineClock(), cpuMs: startCpu === undefined ? 0 : Math.round(cpuNowMs() - startCpu) };
         // Before anything else runs: undo what the body changed, and let that decide the outcome.
         const during = intrinsics.restore();
         if (during.changed.length > 0) failure = { thrown: tamperingError(during, 'during this test') };

@@ -30,5 +30,7 @@ declare module 'vitest' {
     faultline?: GradedMeta;
     /** Set by a graded test that passed in a graded run: the suite kit's proof of it (proof.ts). */
     faultlineProof?: string;
+    /** Set by every graded test that ran: its budget, what the budget counts, and the CPU time its body used (deadline.ts). */
+    faultlineCost?: { readonly budgetMs: number; readonly clock: 'cpu' | 'wall'; readonly cpuMs: number };
   }
 }

@@ -14,12 +14,17 @@
  * 100 ms while it is free, and says which phase it is in and which tests are
  * to blame if it stops beating:
  *
- * | phase      | blamed                        | allowed without a beat         |
- * |------------|-------------------------------|--------------------------------|
- * | `loading`  | every test of the file        | `STALL_MS`                     |
- * | `body`     | the running test              | its deadline + `BODY_GRACE_MS` |
- * | `settling` | the test whose body returned  | `STALL_MS`                     |
- * | `idle`     | the test that ran last        | `STALL_MS`                     |
+ * | phase      | blamed                        | allowed without a beat                                   |
+ * |------------|-------------------------------|----------------------------------------------------------|
+ * | `loading`  | every test of the file        | `STALL_MS` of CPU time, `WALL_FACTOR` × that of wall time |
+ * | `body`     | the running test              | its wall-time limit + `BODY_GRACE_MS`                    |
+ * | `settling` | the test whose body returned  | as `loading`                                             |
+ * | `idle`     | the test that ran last        | as `loading`                                             |
+ *
+ * CPU time is the process's (`process.cpuUsage()`): on a busy machine the
+ * main thread beats late but uses no more CPU, so only code that really keeps
+ * it busy is blamed. A body's CPU budget is its deadline's business
+ * (`deadline.ts`); the watchdog only catches what the deadline cannot stop.
  *
  * When the main thread has not beaten for longer than allowed, the watchdog
  * appends `{"event":"stalled","name","message"}` to the progress file for each
@@ -31,8 +36,9 @@
  * of its own: a learner paused in a debugger must not be killed.
  */
 import { Worker, isMainThread } from 'node:worker_threads';
+import { WALL_FACTOR, wallLimitMs } from '../deadline';
 
-/** How long learner code may keep the worker busy outside a graded body, in milliseconds. */
+/** How much CPU time learner code may keep the worker busy for outside a graded body, in milliseconds (and `WALL_FACTOR` times that of wall time). */
 export const STALL_MS = 5_000;
 /** How far past its deadline a body may run before the watchdog assumes the deadline cannot interrupt it. */
 export const BODY_GRACE_MS = 3_000;
@@ -51,7 +57,10 @@ export interface Watchdog {
 
 interface Phase {
   readonly names: readonly string[];
-  readonly allowanceMs: number;
+  /** CPU time the process may use without a beat (Infinity: not watched). */
+  readonly cpuMs: number;
+  /** Wall time that may pass without a beat. */
+  readonly wallMs: number;
   readonly message: string;
 }
 
@@ -62,12 +71,18 @@ const THREAD = `
 const { workerData, parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const beat = new Int32Array(workerData.beat);
-let phase = { names: [], allowanceMs: Infinity, message: '' };
+const cpu = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+let phase = { names: [], cpuMs: Infinity, wallMs: Infinity, message: '' };
 let lastBeat = Atomics.load(beat, 0);
 let lastChange = Date.now();
+let lastCpu = cpu();
 parentPort.on('message', (next) => {
   phase = next;
   lastChange = Date.now();
+  lastCpu = cpu();
 });
 setInterval(() => {
   const now = Date.now();
@@ -75,9 +90,10 @@ setInterval(() => {
   if (current !== lastBeat) {
     lastBeat = current;
     lastChange = now;
+    lastCpu = cpu();
     return;
   }
-  if (now - lastChange <= phase.allowanceMs) return;
+  if (now - lastChange <= phase.wallMs && cpu() - lastCpu <= phase.cpuMs) return;
   for (const name of phase.names) {
     fs.appendFileSync(workerData.progressFile, JSON.stringify({ event: 'stalled', name, message: phase.message }) + '\\n');
   }
@@ -87,6 +103,8 @@ setInterval(() => {
 `;
 
 const seconds = (ms: number): string => `${ms / 1000} s`;
+/** Outside a body: STALL_MS of CPU time, or WALL_FACTOR times that of wall time (code that blocks uses no CPU). */
+const stall = { cpuMs: STALL_MS, wallMs: STALL_MS * WALL_FACTOR } as const;
 
 export function startWatchdog(progressFile: string | undefined): Watchdog {
   if (!progressFile || !isMainThread) return NOOP;
@@ -100,36 +118,37 @@ export function startWatchdog(progressFile: string | undefined): Watchdog {
     loading(names) {
       post({
         names,
-        allowanceMs: STALL_MS,
+        ...stall,
         message:
-          `your code did not finish loading: its top-level code kept the test worker busy for ${seconds(STALL_MS)} without a break ` +
+          `your code did not finish loading: its top-level code kept the test worker busy for ${seconds(STALL_MS)} of CPU time without a break ` +
           '(an infinite loop outside any function?), so the worker was stopped and no test of this file could run',
       });
     },
     body(name, deadlineMs) {
       post({
         names: [name],
-        allowanceMs: deadlineMs + BODY_GRACE_MS,
+        cpuMs: Infinity,
+        wallMs: wallLimitMs(deadlineMs) + BODY_GRACE_MS,
         message:
-          `the code under test ran past this test's deadline of ${deadlineMs} ms where the deadline could not interrupt it ` +
+          `the code under test ran past this test's wall-time limit of ${seconds(wallLimitMs(deadlineMs))} where the deadline could not interrupt it ` +
           '(blocked in a native call, such as a synchronous child process?), so the test worker was stopped',
       });
     },
     settling(name) {
       post({
         names: [name],
-        allowanceMs: STALL_MS,
+        ...stall,
         message:
-          `after this test's body returned, work the code under test had scheduled kept the test worker busy for ${seconds(STALL_MS)} ` +
+          `after this test's body returned, work the code under test had scheduled kept the test worker busy for ${seconds(STALL_MS)} of CPU time ` +
           '(an endless chain of microtasks or promise callbacks, or a timer callback that never returns), so the worker was stopped',
       });
     },
     idle(last) {
       post({
         names: last === undefined ? [] : [last],
-        allowanceMs: STALL_MS,
+        ...stall,
         message:
-          `after this test finished, work the code under test had scheduled kept the test worker busy for ${seconds(STALL_MS)} ` +
+          `after this test finished, work the code under test had scheduled kept the test worker busy for ${seconds(STALL_MS)} of CPU time ` +
           '(a timer or callback that never returns), so the worker was stopped',
       });
     },
