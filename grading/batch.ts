@@ -17,6 +17,7 @@
  * non-folders are skipped (and listed), and names are escaped in every output.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ExerciseSpec } from './catalog';
 import { pool, runCli, type CliRun } from './child';
@@ -137,7 +138,7 @@ function rowFor(student: string, options: BatchOptions, run: CliRun | undefined,
   const seconds = run?.seconds ?? 0;
   const base = { student, score, maxScore, exercises, seconds };
   if (interrupted || run === undefined) return { ...base, status: 'interrupted', detail: `the batch was interrupted${typeof result === 'string' ? `; ${result}` : ''}` };
-  if (run.timedOut) return { ...base, status: 'timed-out', detail: `stopped after ${options.studentLimitMs / 1000} s${typeof result === 'string' ? `; ${result}` : '; partial result'}` };
+  if (run.timedOut) return { ...base, status: 'timed-out', detail: `stopped after ${studentLimit(options) / 1000} s${typeof result === 'string' ? `; ${result}` : '; partial result'}` };
   if (run.code !== 0 || typeof result === 'string') {
     const exit = run.code === null ? `signal ${run.signal ?? 'unknown'}` : `exit code ${run.code}`;
     const why = typeof result === 'string' ? result : 'partial result';
@@ -160,6 +161,16 @@ function childArgs(student: string, options: BatchOptions): string[] {
   ];
 }
 
+
+/**
+ * One student's wall-clock limit: `--student-time-limit`, stretched by jobs ÷ cores when there are more jobs
+ * than cores. Each grade then gets that much less of the machine; its tests' budgets are CPU time and do not
+ * mind (harness/deadline.ts), and neither may this backstop.
+ */
+function studentLimit(options: { readonly jobs: number; readonly studentLimitMs: number }): number {
+  return Math.round(options.studentLimitMs * Math.max(1, options.jobs / os.availableParallelism()));
+}
+
 export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
   const { students, skipped } = listSubmissions(options.dir);
   fs.mkdirSync(options.out, { recursive: true });
@@ -177,7 +188,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
       let run: CliRun | undefined;
       if (!options.signal?.aborted) {
         fs.mkdirSync(into, { recursive: true });
-        const child = runCli(childArgs(student, options), options.studentLimitMs);
+        const child = runCli(childArgs(student, options), studentLimit(options));
         running.add(child.stop);
         run = await child.done;
         running.delete(child.stop);

@@ -51,7 +51,8 @@ batch mode, a class at once:
                        OUTDIR/${SUMMARY_CSV} and OUTDIR/${SUMMARY_MD}
   --jobs N             students graded at once (default ${defaultJobs()}, one per core)
   --student-time-limit SECONDS
-                       wall-clock limit of one student's grade (default ${STUDENT_LIMIT_PER_EXERCISE_MS / 1000} per exercise)
+                       wall-clock limit of one student's grade (default ${STUDENT_LIMIT_PER_EXERCISE_MS / 1000} per exercise),
+                       stretched by jobs ÷ cores when there are more jobs than cores
 
 exercises: ${catalog.map((e) => e.slug).join(', ')}`;
 
