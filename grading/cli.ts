@@ -42,7 +42,8 @@ ${REPORT_FILES.map((r) => `  ${`${r.flag} FILE`.padEnd(20)} write ${r.what}`).jo
   --classroom          for GitHub Classroom: print the "Points X/Y" notice its reporter records,
                        and write the result to $GITHUB_OUTPUT (output "result") when it is set
   --fail-under PCT     exit 1 when the total score is below PCT percent
-  --time-limit SECONDS wall-clock limit of one exercise run (default ${DEFAULT_ATTEMPT_LIMIT_MS / 1000})
+  --time-limit SECONDS wall-clock limit of one attempt at an exercise's suite (default ${DEFAULT_ATTEMPT_LIMIT_MS / 1000}), a backstop:
+                       a test it cuts off is graded again once before it is charged
   --help               show this
 
 batch mode, a class at once:
