@@ -39,7 +39,7 @@ Grades solutions/ at every seed in LIST and reports every exercise below 100 %.
   --split         one grade per exercise and seed (default: one per seed, every exercise in it)
   --burners N     keep N CPU-bound processes running beside the grades (default 0)
   --write-costs   record each test's most CPU time over the run in ${path.relative(ROOT, REFERENCE_COSTS)}
-                  (merged into it: an exercise not graded keeps its entries)
+                  (the exercises graded get fresh entries; the others keep theirs)
   --no-recheck    do not regrade failing seeds alone to see whether they reproduce
   --help          show this
 
@@ -200,12 +200,19 @@ function costTable(runs: readonly SeedRun[]): string[] {
   return lines;
 }
 
-/** Each test's most CPU time over the runs, merged into the recorded file. */
+/**
+ * Each test's most CPU time over the runs, written into the recorded file: the exercises graded here get fresh
+ * entries (never merged with an earlier measurement), the others keep theirs.
+ */
 function writeCosts(runs: readonly SeedRun[], how: string): void {
   const recorded: ReferenceCosts = fs.existsSync(REFERENCE_COSTS) ? (JSON.parse(fs.readFileSync(REFERENCE_COSTS, 'utf8')) as ReferenceCosts) : { measured: {}, exercises: {} };
-  for (const exercise of runs.flatMap((r) => r.result?.exercises ?? [])) {
-    const costs = (recorded.exercises[exercise.name] = recorded.exercises[exercise.name] ?? {});
-    recorded.measured[exercise.name] = how;
+  const exercises = runs.flatMap((r) => r.result?.exercises ?? []);
+  for (const name of new Set(exercises.map((e) => e.name))) {
+    recorded.exercises[name] = {};
+    recorded.measured[name] = how;
+  }
+  for (const exercise of exercises) {
+    const costs = recorded.exercises[exercise.name]!;
     for (const test of exercise.tests) if (test.cpuMs !== undefined) costs[test.name] = Math.max(test.cpuMs, costs[test.name] ?? 0);
   }
   fs.writeFileSync(REFERENCE_COSTS, `${JSON.stringify(recorded, null, 2)}\n`);
@@ -268,12 +275,6 @@ async function main(): Promise<number> {
     console.log(`\n${items.length} grade(s) in ${wall.toFixed(0)} s wall with ${options.jobs} job(s)${options.burners > 0 ? ` and ${options.burners} burner(s)` : ''}; slowest: seed ${slowest.seed}, ${slowest.seconds.toFixed(1)} s`);
     for (const line of costTable(runs)) console.log(line);
     if (options.writeCosts) {
-      // Only a clean run: a fresh measurement, not one an earlier file inflated.
-      for (const slug of slugs) {
-        const recorded = fs.existsSync(REFERENCE_COSTS) ? (JSON.parse(fs.readFileSync(REFERENCE_COSTS, 'utf8')) as ReferenceCosts) : undefined;
-        if (recorded?.exercises[slug] !== undefined) delete recorded.exercises[slug];
-        if (recorded !== undefined) fs.writeFileSync(REFERENCE_COSTS, `${JSON.stringify(recorded, null, 2)}\n`);
-      }
       writeCosts(runs, `npm run stress -- ${process.argv.slice(2).join(' ')} (seeds ${options.seeds[0]}–${options.seeds.at(-1)}, ${os.availableParallelism()} cores)`);
       console.log(`wrote ${path.relative(ROOT, REFERENCE_COSTS)}`);
     }

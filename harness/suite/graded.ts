@@ -106,6 +106,8 @@ function tamperingError(tampering: Tampering, when: string): Error {
  * every suite file waits for the module on its own, and a promise that never settles would cost each that long.
  */
 const LOAD_WALL_FACTOR = 3;
+/** The longest a module may take to load, in wall time. */
+const loadWallLimitMs = (): number => (deadlineClock() === 'cpu' ? LOAD_DEADLINE_MS * LOAD_WALL_FACTOR : LOAD_DEADLINE_MS);
 /** How often a load in progress is looked at, in milliseconds. */
 const LOAD_CHECK_MS = 250;
 
@@ -117,7 +119,7 @@ const LOAD_CHECK_MS = 250;
 function withinLoadDeadline<T>(loading: Promise<T>): Promise<T> {
   const startCpu = cpuNowMs();
   const started = Date.now();
-  const wallLimit = deadlineClock() === 'cpu' ? LOAD_DEADLINE_MS * LOAD_WALL_FACTOR : LOAD_DEADLINE_MS;
+  const wallLimit = loadWallLimitMs();
   return new Promise<T>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout>;
     const look = (): void => {
@@ -219,7 +221,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
     const tampering = intrinsics.restore();
     if (tampering.changed.length > 0) loaded = { ok: false, error: tamperingError(tampering, 'as it loaded') };
     watchdog.idle();
-  }, (deadlineClock() === 'cpu' ? LOAD_DEADLINE_MS * LOAD_WALL_FACTOR : LOAD_DEADLINE_MS) + 5_000);
+  }, loadWallLimitMs() + 5_000);
 
   const loadFailure = (): Error | undefined => {
     if (loaded === undefined || loaded.ok) return undefined;
