@@ -87,13 +87,29 @@ export const stageFile = (spec: ExerciseSpec, file: string, as: string = spec.en
  * how a red team's variant is graded, its base under its one changed file.
  */
 export function stageFiles(spec: ExerciseSpec, files: Readonly<Record<string, string>>): StagedImpl {
-  for (const as of Object.keys(files)) {
-    if (!spec.learnerFiles.includes(as)) throw new RangeError(`stageFiles: ${as} is not one of ${spec.slug}'s learner files (${spec.learnerFiles.join(', ')})`);
-  }
+  return stageContents(spec, Object.fromEntries(Object.entries(files).map(([as, file]) => [as, fs.readFileSync(file, 'utf8')])));
+}
+
+/**
+ * Stages learner files given by their text (name → contents), the reference for the others: how a known-wrong
+ * variant, materialised from its patch (grading/variants), is graded.
+ */
+export function stageContents(spec: ExerciseSpec, contents: Readonly<Record<string, string>>): StagedImpl {
   const root = stagingFolder();
-  const into = path.join(root, spec.slug);
+  writeStaged(spec, path.join(root, spec.slug), contents);
+  return { root, notes: new Map(), cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Writes an exercise's staged folder `into`: our provided files, the given learner files, the reference for the others. */
+export function writeStaged(spec: ExerciseSpec, into: string, contents: Readonly<Record<string, string>>): void {
+  for (const as of Object.keys(contents)) {
+    if (!spec.learnerFiles.includes(as)) throw new RangeError(`staging: ${as} is not one of ${spec.slug}'s learner files (${spec.learnerFiles.join(', ')})`);
+  }
   fs.mkdirSync(into, { recursive: true });
   writeProvided(spec, into);
-  for (const file of spec.learnerFiles) fs.copyFileSync(files[file] ?? path.join(ROOT, 'solutions', spec.slug, file), path.join(into, file));
-  return { root, notes: new Map(), cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+  for (const file of spec.learnerFiles) {
+    const text = contents[file];
+    if (text === undefined) fs.copyFileSync(path.join(ROOT, 'solutions', spec.slug, file), path.join(into, file));
+    else fs.writeFileSync(path.join(into, file), text);
+  }
 }

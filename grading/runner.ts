@@ -70,7 +70,7 @@ const TAIL_BYTES = 64 * 1024;
 const FORGED =
   "this test was reported passed, but not by the suite kit: code under test spoke for it on vitest's channel, and only a pass the suite kit proves earns points";
 
-interface ChildExit {
+export interface ChildExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly killed: boolean;
@@ -93,7 +93,7 @@ export class Tail {
   }
 }
 
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_') || key === 'NODE_OPTIONS' || key === 'TEST') continue;
@@ -112,7 +112,7 @@ process.on('exit', () => {
   for (const cleanup of atExit) cleanup();
 });
 
-function runChild(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<ChildExit> {
+export function runChild(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: number): Promise<ChildExit> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail = new Tail(TAIL_BYTES);
@@ -146,7 +146,7 @@ function runChild(args: readonly string[], env: NodeJS.ProcessEnv, limitMs: numb
 }
 
 /** Reads a JSON-lines file, ignoring a torn last line. */
-function readLines(file: string): Record<string, unknown>[] {
+export function readLines(file: string): Record<string, unknown>[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -195,7 +195,7 @@ function explainCrash(exit: ChildExit, limitMs: number): string {
  * written as literals in the source: a run of a few tests then starts a worker
  * for their files alone. When a name is not found literally, the whole suite.
  */
-function filesDeclaring(slug: string, only: ReadonlySet<string>): string[] {
+export function filesDeclaring(slug: string, only: ReadonlySet<string>): string[] {
   const dir = path.join(ROOT, suiteDir(slug));
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => ({ file: path.join(suiteDir(slug), f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
   const chosen = new Set<string>();

@@ -5,7 +5,7 @@
  *
  * Lines:
  * - `{"type":"test","meta":GradedMeta,"file","position"}` for each collected graded test;
- * - `{"type":"result","name","state","message","durationMs","proof","cost"}` for each
+ * - `{"type":"result","name","file","state","message","durationMs","proof","cost"}` for each
  *   finished one (`proof`: the suite kit's signature of a pass, harness/suite/proof.ts;
  *   `cost`: the body's budget and the CPU time it used, harness/suite/graded.ts);
  * - `{"type":"module-error","file","message"}` for a suite file that failed outside any test;
@@ -38,7 +38,7 @@ export default class StreamReporter implements Reporter {
     const outcome = outcomeOf(test);
     if (!outcome) return;
     const proof = test.meta().faultlineProof;
-    write({ type: 'result', name: meta.name, state: outcome.status, message: outcome.message, durationMs: outcome.durationMs, proof, cost: test.meta().faultlineCost });
+    write({ type: 'result', name: meta.name, file: path.relative(process.cwd(), test.module.moduleId), state: outcome.status, message: outcome.message, durationMs: outcome.durationMs, proof, cost: test.meta().faultlineCost });
   }
 
   onTestRunEnd(modules: readonly TestModule[], unhandled: readonly { message?: unknown }[], reason: string): void {

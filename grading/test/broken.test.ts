@@ -1,140 +1,138 @@
 /**
  * Every known-wrong implementation loses points exactly where it should: each
- * fails every test its manifest names. A variant is graded on those tests
- * alone, which is what proves it loses their points; the rest of the suite
- * would cost minutes and prove nothing more about the variant.
+ * fails every test its manifest names. Each variant is a patch over the code
+ * it breaks (grading/variants); here each is checked to apply and to show its
+ * mistake, then all of an exercise's variants are graded in one batch
+ * (grading/variants/batch.ts), each on the tests it must fail, which is what
+ * proves it loses their points. A variant the batch could not grade is graded
+ * alone, the ordinary way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { catalog } from '../catalog';
-import { redTeamFolders } from '../redteam/folders';
-import { ROOT, gradeFile, gradeFiles, withoutDurations } from './support';
+import type { Outcome } from '../score';
+import { allVariants, expectedDescription, materialize, ownVariants, readVariantPatch, redTeams, type Variant } from '../variants';
+import { gradeBatch, variantItem, type BatchItem, type BatchVerdict } from '../variants/batch';
+import { renderVariantPatch } from '../variants/patch';
+import { ROOT, gradeFiles, gradeVariant, withoutDurations } from './support';
 
-interface BrokenVariant {
-  readonly file: string;
-  /** The learner file it replaces (default: the exercise's entry). */
-  readonly as?: string;
-  readonly mistake: string;
-  readonly mustFail: readonly string[];
-}
-
-const manifests = await Promise.all(
-  catalog.map(async (spec) => {
-    const manifest = path.join(ROOT, 'grading/suites', spec.slug, 'broken/variants.ts');
-    const variants: readonly BrokenVariant[] = fs.existsSync(manifest) ? ((await import(manifest)) as { variants: BrokenVariant[] }).variants : [];
-    return { spec, variants };
-  }),
+const exercises = await Promise.all(
+  catalog.map(async (spec) => ({ spec, own: await ownVariants(spec.slug), teams: redTeams(spec.slug), all: await allVariants(spec.slug) })),
 );
 
-describe('known-wrong variants', () => {
-  test.each(manifests.map((m) => [m.spec.slug, m] as const))('%s ships at least six, each with a file and the tests it must fail', (_slug, { spec, variants }) => {
-    expect(variants.length).toBeGreaterThanOrEqual(6);
-    for (const variant of variants) {
-      expect(fs.existsSync(path.join(ROOT, 'grading/suites', spec.slug, 'broken', variant.file)), variant.file).toBe(true);
-      expect(variant.mustFail.length, variant.file).toBeGreaterThan(0);
-      if (variant.as !== undefined) expect(spec.learnerFiles, `${variant.file} replaces ${variant.as}`).toContain(variant.as);
-    }
-  });
-});
+const ledgerIds = async (slug: string): Promise<Set<string>> =>
+  new Set(((await import(path.join(ROOT, 'grading/suites', slug, 'ledger.ts'))) as { ledger: { clauses: { id: string }[] } }).ledger.clauses.map((c) => c.id));
 
-for (const { spec, variants } of manifests) {
-  describe.concurrent(`${spec.slug}: known-wrong variants lose their points`, () => {
-    test.each(variants.map((v) => [v.file, v] as const))('%s', async (_file, variant) => {
-      const result = await gradeFile(spec.slug, path.join('grading/suites', spec.slug, 'broken', variant.file), 1, variant.as, variant.mustFail);
-      const names = new Set(result.tests.map((t) => t.name));
-      for (const name of variant.mustFail) {
-        expect(names.has(name), `the manifest names a test that does not exist: "${name}"`).toBe(true);
-        const outcome = result.tests.find((t) => t.name === name)!;
-        expect(outcome.status, `${variant.file} (${variant.mistake}) should fail "${name}"`).not.toBe('passed');
-      }
-      expect(result.score, 'graded on the tests it must fail').toBe(0);
-      // A wrong implementation still runs to the end: no crashed or missing results.
-      expect(result.tests.filter((t) => t.status === 'error').map((t) => t.name)).toEqual([]);
-    });
+/** Checks what every variant's patch must be: it applies, changes only learner files, and is in canonical form. */
+function expectReadablePatch(variant: Variant, learnerFiles: readonly string[], ids: ReadonlySet<string>): void {
+  const patch = readVariantPatch(variant);
+  for (const name of patch.files.keys()) expect(learnerFiles, `${variant.patchFile} changes ${name}`).toContain(name);
+  expect(variant.mustFail.length, `${variant.id} names the tests it must fail`).toBeGreaterThan(0);
+  expect(variant.clauses.length, `${variant.id} names the clauses it breaks`).toBeGreaterThan(0);
+  for (const id of variant.clauses) expect(ids.has(id), `${variant.id} names ${id}, which the ledger lacks`).toBe(true);
+  const whole = materialize(variant);
+  // What `npm run variant -- --save` would write: the description the manifest implies, and a fresh diff.
+  const base = (name: string) => fs.readFileSync(path.join(ROOT, variant.baseDir, name), 'utf8');
+  const changed = [...patch.files.keys()].map((name) => {
+    const after = whole.get(name)!;
+    // Our variant's file opens with its story; the diff is over the code beneath, with the reference's doc comment.
+    const reference = /^\/\*\*\n[\s\S]*?\n \*\/\n/.exec(base(name))?.[0];
+    return { name, before: base(name), after: variant.wholeBase || reference === undefined ? after : after.replace(/^\/\*\*\n[\s\S]*?\n \*\/\n/, () => reference) };
   });
+  expect(renderVariantPatch(expectedDescription(variant, patch), changed), `${variant.patchFile} is not in canonical form: npm run variant -- ${variant.slug} ${variant.id} --out DIR, then --save`).toBe(
+    fs.readFileSync(path.join(ROOT, variant.patchFile), 'utf8'),
+  );
 }
 
-describe.concurrent('the same seed gives the same result', () => {
-  test.each(manifests.map((m) => [m.spec.slug, m] as const))('%s: a known-wrong variant graded twice at one seed gives the same JSON, apart from durations', async (slug, { variants }) => {
-    // A failing variant: its messages carry counterexamples, traces and crash points, where nondeterminism would show.
-    const variant = variants[0]!;
-    const file = path.join('grading/suites', slug, 'broken', variant.file);
-    const [first, second] = await Promise.all([gradeFile(slug, file, 99, variant.as), gradeFile(slug, file, 99, variant.as)]);
-    expect(first.score).toBeLessThan(first.maxScore);
-    expect(withoutDurations(second)).toEqual(withoutDurations(first));
+describe('known-wrong variants are patches that show their mistake', () => {
+  test.each(exercises.map((e) => [e.spec.slug, e] as const))('%s ships at least six of ours, each a patch over the reference that applies, in canonical form, with clause ids and the tests it must fail', async (slug, { spec, own }) => {
+    expect(own.length).toBeGreaterThanOrEqual(6);
+    const ids = await ledgerIds(slug);
+    for (const variant of own) expectReadablePatch(variant, spec.learnerFiles, ids);
+    // Nothing else lies beside the manifest: no whole-file copies, no patch the manifest does not list.
+    const listed = new Set(own.map((v) => `${v.name}.patch`));
+    const extra = fs.readdirSync(path.join(ROOT, 'grading/suites', slug, 'broken'), { withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'variants.ts' && !listed.has(e.name));
+    expect(extra.map((e) => e.name)).toEqual([]);
   });
-});
 
-/**
- * The blind red team's variants (grading/redteam/BRIEF.md), each the red team's
- * own correct base with one mistake: `broken/redteam/base/` holds the base,
- * `broken/redteam/<name>/` the files a variant changes, and
- * `broken/redteam/manifest.json` what each breaks and the tests it must fail.
- * A later red team of the same exercise is `broken/redteam-2/`, and so on.
- */
-interface RedTeamVariant {
-  readonly name: string;
-  readonly files: readonly string[];
-  /** The README or doc-comment sentence it breaks, as the red team quoted it. */
-  readonly clause: string;
-  /** The ledger ids of that sentence. */
-  readonly clauses: readonly string[];
-  readonly mistake: string;
-  readonly source: string | null;
-  readonly mustFail: readonly string[];
-}
-
-const redTeams = catalog
-  .flatMap((spec) =>
-    redTeamFolders(ROOT, spec.slug).map((dir) => ({
-      spec,
-      dir,
-      label: `${spec.slug} (${path.basename(dir)})`,
-      variants: JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'manifest.json'), 'utf8')) as RedTeamVariant[],
-    })),
-  )
-  .filter((team) => team.variants.length > 0);
-
-const baseFiles = (spec: (typeof catalog)[number], dir: string): Record<string, string> =>
-  Object.fromEntries(spec.learnerFiles.map((file) => [file, path.join(dir, 'base', file)]));
-
-// (declared only when some exercise has a red team: vitest fails a file with an empty suite)
-if (redTeams.length > 0) describe('blind red-team variants', () => {
-  test.each(redTeams.map((t) => [t.label, t] as const))('%s ships at least twenty, each with its files, clause ids and the tests it must fail', async (_label, { spec, dir, variants }) => {
-    const slug = spec.slug;
+  const teams = exercises.flatMap((e) => e.teams.map((team) => ({ spec: e.spec, ...team, label: `${e.spec.slug} (${team.group})` })));
+  test.each(teams.map((t) => [t.label, t] as const))('%s ships at least twenty, each a patch over its base that applies, in canonical form, with clause ids and the tests it must fail', async (_label, { spec, dir, variants }) => {
     expect(variants.length).toBeGreaterThanOrEqual(20);
-    const ledger = ((await import(path.join(ROOT, 'grading/suites', slug, 'ledger.ts'))) as { ledger: { clauses: { id: string }[] } }).ledger;
-    const ids = new Set(ledger.clauses.map((c) => c.id));
+    const ids = await ledgerIds(spec.slug);
     for (const file of spec.learnerFiles) expect(fs.existsSync(path.join(ROOT, dir, 'base', file)), `base/${file}`).toBe(true);
-    for (const variant of variants) {
-      expect(variant.files.length, variant.name).toBeGreaterThan(0);
-      for (const file of variant.files) {
-        expect(spec.learnerFiles, `${variant.name} changes ${file}`).toContain(file);
-        expect(fs.existsSync(path.join(ROOT, dir, variant.name, file)), `${variant.name}/${file}`).toBe(true);
-      }
-      expect(variant.mustFail.length, variant.name).toBeGreaterThan(0);
-      expect(variant.clauses.length, variant.name).toBeGreaterThan(0);
-      for (const id of variant.clauses) expect(ids.has(id), `${variant.name} names ${id}, which the ledger lacks`).toBe(true);
+    for (const variant of variants) expectReadablePatch(variant, spec.learnerFiles, ids);
+    const listed = new Set(['base', 'manifest.json', 'kept-full-marks.json', ...variants.map((v) => `${v.name}.patch`)]);
+    expect(fs.readdirSync(path.join(ROOT, dir)).filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  test('a patch whose base changed under it fails loudly, naming the variant, its file and its hunk', () => {
+    const variant = exercises.find((e) => e.spec.slug === 'raft')!.own.find((v) => v.id === 'double-vote')!;
+    const scratch = fs.mkdtempSync(path.join(ROOT, '.faultline', 'moved-base-'));
+    try {
+      const reference = fs.readFileSync(path.join(ROOT, 'solutions/raft/raft.ts'), 'utf8');
+      fs.writeFileSync(path.join(scratch, 'raft.ts'), reference.replace('(this.#votedFor === undefined || this.#votedFor === from)', '(this.#votedFor ?? from) === from'));
+      expect(() => materialize({ ...variant, baseDir: path.relative(ROOT, scratch) })).toThrow(
+        /^grading\/suites\/raft\/broken\/double-vote\.patch no longer applies to raft\.ts: the lines of its hunk at line \d+ are not in the file any more/,
+      );
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
     }
   });
+});
 
-  describe.concurrent.each(redTeams.map((t) => [t.label, t] as const))('%s', (_label, { spec, dir, variants }) => {
-    const slug = spec.slug;
-    test("the red team's own base, written blind from the README, scores full marks", async () => {
-      const result = await gradeFiles(slug, baseFiles(spec, dir), 1);
-      expect(result.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.status}: ${t.message}`)).toEqual([]);
+/** The outcomes of a batch verdict, or of a grade of the variant alone when the batch could not give them all. */
+async function outcomesOf(variant: Variant, verdict: BatchVerdict | undefined): Promise<ReadonlyMap<string, Outcome>> {
+  if (verdict === undefined) throw new Error(`${variant.id}: the batch gave no verdict`);
+  if (verdict.kind === 'unusable') throw new Error(verdict.why);
+  if (verdict.kind === 'graded') return verdict.outcomes;
+  const result = await gradeVariant(variant.slug, variant.id, 1, variant.mustFail);
+  // A wrong implementation still runs to the end: no crashed or missing results.
+  expect(result.tests.filter((t) => t.status === 'error').map((t) => `${t.name}: ${t.message}`), `graded alone, as the batch said: ${verdict.why}`).toEqual([]);
+  return new Map(result.tests.map((t) => [t.name, { status: t.status === 'error' ? 'failed' : t.status, message: t.message }]));
+}
+
+for (const { spec, all, teams } of exercises) {
+  const slug = spec.slug;
+  describe(`${slug}: every known-wrong variant loses the points of the tests it must fail`, () => {
+    const bases: BatchItem[] = teams.map((team) => ({
+      id: `${team.group}/base`,
+      files: () => new Map(spec.learnerFiles.map((file) => [file, fs.readFileSync(path.join(ROOT, team.dir, 'base', file), 'utf8')])),
+    }));
+    let verdicts: Map<string, BatchVerdict>;
+    beforeAll(async () => {
+      verdicts = await gradeBatch(slug, [...all.map(variantItem), ...bases]);
+    }, 30 * 60_000);
+
+    test.each(all.map((v) => [v.id, v] as const))('%s', async (_id, variant) => {
+      const outcomes = await outcomesOf(variant, verdicts.get(variant.id));
+      for (const name of variant.mustFail) {
+        expect(outcomes.has(name), `the manifest names a test that does not exist: "${name}"`).toBe(true);
+        expect(outcomes.get(name)!.status, `${variant.id} (${variant.mistake}) should fail "${name}"`).not.toBe('passed');
+      }
     });
 
-    test.each(variants.map((v) => [v.name, v] as const))('%s loses the points of the tests it must fail', async (_name, variant) => {
-      const files = { ...baseFiles(spec, dir), ...Object.fromEntries(variant.files.map((file) => [file, path.join(dir, variant.name, file)])) };
-      const result = await gradeFiles(slug, files, 1, variant.mustFail);
-      for (const name of variant.mustFail) {
-        const outcome = result.tests.find((t) => t.name === name);
-        expect(outcome, `the manifest names a test that does not exist: "${name}"`).toBeDefined();
-        expect(outcome!.status, `${variant.name} (${variant.mistake}) should fail "${name}"`).not.toBe('passed');
+    test.each(bases.map((b) => [b.id, b] as const))("%s: the red team's own base, written blind from the README, scores full marks", async (id) => {
+      const verdict = verdicts.get(id)!;
+      const team = teams.find((t) => `${t.group}/base` === id)!;
+      const outcomes =
+        verdict.kind === 'graded'
+          ? verdict.outcomes
+          : new Map((await gradeFiles(slug, Object.fromEntries(spec.learnerFiles.map((file) => [file, path.join(team.dir, 'base', file)])), 1)).tests.map((t) => [t.name, t]));
+      expect(outcomes.size).toBeGreaterThan(0);
+      expect([...outcomes].filter(([, o]) => o.status !== 'passed').map(([name, o]) => `${name}: ${o.status}: ${o.message}`)).toEqual([]);
+    });
+
+    test('graded alone the ordinary way, twice at one seed, a variant gives the same JSON apart from durations, and the verdicts the batch gave', async () => {
+      // A failing variant: its messages carry counterexamples, traces and crash points, where nondeterminism would show.
+      const variant = all[0]!;
+      const [first, second] = await Promise.all([gradeVariant(slug, variant.id, 1, variant.mustFail), gradeVariant(slug, variant.id, 1, variant.mustFail)]);
+      expect(withoutDurations(second)).toEqual(withoutDurations(first));
+      const batch = verdicts.get(variant.id)!;
+      expect(batch.kind).toBe('graded');
+      if (batch.kind === 'graded') {
+        expect(Object.fromEntries(first.tests.map((t) => [t.name, t.status]))).toEqual(Object.fromEntries(variant.mustFail.map((name) => [name, batch.outcomes.get(name)!.status])));
       }
-      expect(result.tests.filter((t) => t.status === 'error').map((t) => t.name)).toEqual([]);
     });
   });
-});
+}

@@ -8,9 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../model';
-import { exerciseSpec } from '../catalog';
-import { stageFile } from '../impl';
-import { ROOT, gradeFile, withoutDurations } from './support';
+import { ROOT, gradeVariant, stageVariantById, withoutDurations } from './support';
 import { TSX_BIN } from '../paths';
 
 function grade(...args: string[]) {
@@ -169,18 +167,16 @@ describe.concurrent('npm run grade', () => {
   });
 
   test('the same seed gives the same result, apart from durations', async () => {
-    const file = 'grading/suites/bloom-filter/broken/has-any-bit.ts';
-    const [first, second] = [await gradeFile('bloom-filter', file, 99), await gradeFile('bloom-filter', file, 99)];
+    const [first, second] = [await gradeVariant('bloom-filter', 'has-any-bit', 99), await gradeVariant('bloom-filter', 'has-any-bit', 99)];
     expect(first.score).toBeLessThan(first.maxScore);
     expect(withoutDurations(second)).toEqual(withoutDurations(first));
   });
 
   test('a failure\'s replay command reruns that test alone and reproduces the failure', async () => {
-    const file = 'grading/suites/bloom-filter/broken/has-any-bit.ts';
-    const result = await gradeFile('bloom-filter', file, 5);
+    const result = await gradeVariant('bloom-filter', 'has-any-bit', 5);
     const failed = result.tests.find((t) => t.status === 'failed' && t.replay.includes('FAULTLINE_REPLAY='));
     expect(failed, 'a property test failure with a replay path').toBeDefined();
-    const staged = stageFile(exerciseSpec('bloom-filter'), path.join(ROOT, file));
+    const staged = await stageVariantById('bloom-filter', 'has-any-bit');
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, FAULTLINE_IMPL_ROOT: staged.root, NO_COLOR: '1' };
       for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];

@@ -18,7 +18,7 @@ import { renderExercise } from '../reports/terminal';
 import { toMarkdown } from '../reports/markdown';
 import { gradescopeResults } from '../reports/gradescope';
 import { scoreExercise, type Outcome } from '../score';
-import { gradeFile, shellEnv } from './support';
+import { gradeVariant, shellEnv, stageVariantById } from './support';
 
 const headings = (slug: string): string[] =>
   fs
@@ -105,7 +105,7 @@ describe('hints in reports', () => {
   });
 
   test('a grade gives a known-wrong filter the first hint of each task it loses points on', async () => {
-    const result = await gradeFile('bloom-filter', 'grading/suites/bloom-filter/broken/negative-index.ts');
+    const result = await gradeVariant('bloom-filter', 'negative-index');
     const short = result.tasks.filter((t) => t.score < t.maxScore);
     expect(short.length).toBeGreaterThan(0);
     for (const task of short) expect(task.hint?.stage, `task ${task.id}`).toBe(1);
@@ -207,9 +207,9 @@ describe('as a learner meets them', () => {
     }
   });
 
-  test('npm test in an exercise shows the first hint, and the next after a change that did not help', () => {
+  test('npm test in an exercise shows the first hint, and the next after a change that did not help', async () => {
     const dir = temporary();
-    const staged = stageFile(spec, path.join(ROOT, 'grading/suites/bloom-filter/broken/negative-index.ts'));
+    const staged = await stageVariantById('bloom-filter', 'negative-index');
     const env = { ...shellEnv(), FAULTLINE_IMPL_ROOT: staged.root, FAULTLINE_HINTS_FILE: path.join(dir, 'hints.json'), NO_COLOR: '1', FORCE_COLOR: '0' };
     const practice = () =>
       spawnSync(process.execPath, [VITEST_BIN, 'run', '--root', ROOT, '--project', 'bloom-filter'], { cwd: path.join(ROOT, 'exercises/bloom-filter'), env, encoding: 'utf8' }).stdout;

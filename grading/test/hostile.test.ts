@@ -16,7 +16,7 @@ import { grade } from '../grade';
 import { stageFile } from '../impl';
 import type { ExerciseResult } from '../model';
 import { ROOT } from '../paths';
-import { withoutDurations } from './support';
+import { stageVariantById, withoutDurations } from './support';
 
 const HOSTILE = 'grading/test/fixtures/hostile';
 /** A backstop only: every case here ends well within it, or a defence has regressed. */
@@ -61,11 +61,12 @@ const PARALLEL_GRADES = 3;
 let running = 0;
 const waiting: (() => void)[] = [];
 
-async function gradeFixture(file: string, slug = 'bloom-filter'): Promise<ExerciseResult> {
+/** Grades a fixture file in place of the exercise's entry, or a known-wrong variant (`{ variant: id }`). */
+async function gradeFixture(fixture: string | { readonly variant: string }, slug = 'bloom-filter'): Promise<ExerciseResult> {
   if (running >= PARALLEL_GRADES) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
   const spec = exerciseSpec(slug);
-  const staged = stageFile(spec, path.resolve(ROOT, file));
+  const staged = typeof fixture === 'string' ? stageFile(spec, path.resolve(ROOT, fixture)) : await stageVariantById(slug, fixture.variant);
   try {
     // Raft's and LSM's suites run whole clusters and crash sweeps: a grade of either takes half a minute alone.
     const run = await grade({ specs: [spec], staged, impl: 'submission', seed: 1, attemptLimitMs: slug === 'bloom-filter' ? ATTEMPT_LIMIT_MS : 2 * ATTEMPT_LIMIT_MS });
@@ -242,7 +243,7 @@ describe.concurrent('hostile submissions', () => {
     test('a Raft node that hides its missing sync by patching SimStorage earns exactly what it earns without the patch', async () => {
       const [patched, plain] = await Promise.all([
         gradeFixture(`${HOSTILE}/raft-patches-storage.ts`, 'raft'),
-        gradeFixture('grading/suites/raft/broken/log-not-synced-before-ack.ts', 'raft'),
+        gradeFixture({ variant: 'log-not-synced-before-ack' }, 'raft'),
       ]);
       const names = plain.tests.map((t) => t.name);
       expectWellFormed(patched, names);
@@ -255,7 +256,7 @@ describe.concurrent('hostile submissions', () => {
     test('an LSM compaction that hides its unsynced outputs by reaching into the disk it is handed earns exactly what it earns without the tricks', async () => {
       const [patched, plain] = await Promise.all([
         gradeFixture(`${HOSTILE}/lsm-patches-disk.ts`, 'lsm-compaction'),
-        gradeFixture('grading/suites/lsm-compaction/broken/outputs-not-synced.ts', 'lsm-compaction'),
+        gradeFixture({ variant: 'outputs-not-synced' }, 'lsm-compaction'),
       ]);
       expectWellFormed(patched, plain.tests.map((t) => t.name));
       expect(passedNames(patched)).toEqual(passedNames(plain));

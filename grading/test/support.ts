@@ -5,6 +5,7 @@ import { grade } from '../grade';
 import { inPlace, stageFile, stageFiles, type StagedImpl } from '../impl';
 import type { ExerciseResult, ImplKind, RunResult, TestResult } from '../model';
 import { ROOT } from '../paths';
+import { findVariant, stageVariant, type Variant } from '../variants';
 
 export { ROOT };
 
@@ -30,6 +31,20 @@ export const gradeFile = (slug: string, file: string, seed = 1, as?: string, onl
 /** Grades a set of learner files (name → path relative to ROOT), the reference for the rest; with `only`, on those tests alone. */
 export const gradeFiles = (slug: string, files: Readonly<Record<string, string>>, seed = 1, only?: readonly string[]) =>
   gradeStaged(slug, stageFiles(exerciseSpec(slug), Object.fromEntries(Object.entries(files).map(([as, file]) => [as, path.resolve(ROOT, file)]))), 'submission', seed, only);
+
+/** A known-wrong variant by its id (`negative-index`, `redteam-2/apply-at-next-tick`; grading/variants). */
+export async function variantById(slug: string, id: string): Promise<Variant> {
+  const variant = await findVariant(slug, id);
+  if (variant === undefined) throw new Error(`${slug} has no known-wrong variant "${id}"`);
+  return variant;
+}
+
+/** Stages a known-wrong variant, materialised from its patch, as a learner's files. */
+export const stageVariantById = async (slug: string, id: string): Promise<StagedImpl> => stageVariant(await variantById(slug, id));
+
+/** Grades a known-wrong variant; with `only`, on those tests alone. */
+export const gradeVariant = async (slug: string, id: string, seed = 1, only?: readonly string[]): Promise<ExerciseResult> =>
+  gradeStaged(slug, await stageVariantById(slug, id), 'submission', seed, only);
 
 export function testNamed(result: ExerciseResult, name: string): TestResult {
   const test = result.tests.find((t) => t.name === name);

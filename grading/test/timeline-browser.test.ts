@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderTimelineHtml } from '../../harness/sim';
 import { longFailure } from '../../harness/test/sim-support';
 import { launchChromium } from './chromium';
-import { ROOT, gradeFile } from './support';
+import { ROOT, gradeVariant } from './support';
 
 const LEADERS = 'on 3, 5 and 7 nodes, under loss, duplication, reordering, partitions, one-way, held and degraded links and isolation, there is at most one leader per term, and a leader once the network heals';
 
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('the timeline of a failed simulation', () => {
   test('a failing Raft run writes a page whose path the report gives; it shows every node’s lane, message arrows, lost messages and the violation, zooms to it, and filters', async () => {
-    const result = await gradeFile('raft', 'grading/suites/raft/broken/double-vote.ts');
+    const result = await gradeVariant('raft', 'double-vote');
     const failed = result.tests.find((t) => t.name === LEADERS)!;
     expect(failed.status).toBe('failed');
     expect(failed.timeline, 'the report names the page').toMatch(/\.faultline\/timelines\/raft-[0-9a-f]{8}-seed1-[0-9a-f]{8}\.html$/);

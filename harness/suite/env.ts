@@ -8,6 +8,8 @@
  * - `FAULTLINE_ONLY`     path of a JSON array of test names: run only these (a known-wrong variant graded on the tests it must fail).
  * - `FAULTLINE_PROGRESS` path of a file that receives a line as each graded test starts and ends.
  * - `FAULTLINE_REPLAY`   `<test key>:<fast-check path>`: replay one shrunk counterexample directly.
+ * - `FAULTLINE_NO_SHRINK` `1`: a failed property reports its first counterexample, unshrunk. For runs that need
+ *   only the verdict (grading/variants/batch.ts grades known-wrong variants): a property that fails, fails shrunk or not.
  * - `FAULTLINE_DEADLINE_SCALE` a factor in [1, 100] on every deadline; default 1. Mutation testing sets it
  *   (grading/mutation/run.ts): instrumented code runs slower, and a correct mutant must never miss a deadline.
  */
@@ -56,4 +58,5 @@ export const runSettings = Object.freeze({
   progressFile: process.env.FAULTLINE_PROGRESS || undefined,
   replay: parseReplay(process.env.FAULTLINE_REPLAY),
   deadlineScale: parseDeadlineScale(process.env.FAULTLINE_DEADLINE_SCALE),
+  noShrink: process.env.FAULTLINE_NO_SHRINK === '1',
 });

@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, test, type TestContext } from 'vitest';
 import type { Category, GradedMeta, SuiteExercise } from './types';
 import { runSettings } from './env';
+import { currentBatchOnly } from './batch';
 import { replayCommand } from './replay';
 import { describeThrown, isPlainError } from './describe-value';
 import { PropertyChecker } from './property';
@@ -262,7 +263,8 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
       };
       const title = `[${spec.points}] ${spec.name}`;
       const deadlineMs = Math.round((spec.deadlineMs ?? DEFAULT_DEADLINE_MS) * runSettings.deadlineScale);
-      if (runSettings.skip.has(spec.name) || (runSettings.only !== undefined && !runSettings.only.has(spec.name))) {
+      const only = currentBatchOnly() ?? runSettings.only;
+      if (runSettings.skip.has(spec.name) || (only !== undefined && !only.has(spec.name))) {
         test.skip(title, { meta: { faultline: meta } }, () => undefined);
         return;
       }

@@ -33,6 +33,7 @@ export class PropertyChecker {
     const details = fc.check(property, {
       seed: this.seed | 0,
       numRuns: options.numRuns ?? 100,
+      ...(runSettings.noShrink ? { endOnFailure: true } : {}),
       ...(path === undefined ? {} : { path }),
     });
     if (!details.failed) return;

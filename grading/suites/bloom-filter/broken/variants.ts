@@ -1,11 +1,13 @@
-/** The known-wrong Bloom filters, and the graded tests each one must fail. */
-export interface BrokenVariant {
-  readonly file: string;
-  readonly mistake: string;
-  readonly mustFail: readonly string[];
-  /** The README clauses (grading/suites/bloom-filter/ledger.ts) the mistake breaks. */
-  readonly clauses: readonly string[];
-}
+/**
+ * Our known-wrong Bloom filters, and the graded tests each one must fail. Each
+ * is `<name>.patch` beside this file: what the mistake is and where it shipped,
+ * its clause ids, then a diff over the reference solution (solutions/bloom-
+ * filter/) that makes it (grading/variants/patch.ts). `npm run variant --
+ * bloom-filter <name>` prints the whole file a learner would have written. The
+ * first tests named are the rule the mistake breaks; any others are tests it
+ * also fails, each of them at seed 1.
+ */
+import type { BrokenVariant } from '../../../variants';
 
 /** The graded tests named below, spelled exactly as in the suite. */
 const graded = {
@@ -35,187 +37,187 @@ const graded = {
 
 export const variants: readonly BrokenVariant[] = [
   {
-    file: 'same-hash-k-times.ts',
+    name: 'same-hash-k-times',
     mistake: 'uses one hash k times: every index is h1 mod bits',
     mustFail: [graded.indexes, graded.falsePositiveRate, graded.twoHashCalls],
     clauses: ['BF-2.7', 'BF-2.13'],
   },
   {
-    file: 'k-seeded-hashes.ts',
+    name: 'k-seeded-hashes',
     mistake: 'calls murmur3(bytes, i) for each of the k indexes instead of double hashing',
     mustFail: [graded.twoHashCalls, graded.indexes],
     clauses: ['BF-2.7', 'BF-2.13'],
   },
   {
-    file: 'log10-sizing.ts',
+    name: 'log10-sizing',
     mistake: 'sizes bits with log10 instead of the natural logarithm (2.3 times too many bits)',
     mustFail: [graded.bits],
     clauses: ['BF-1.1'],
   },
   {
-    file: 'wraps-32-bit.ts',
+    name: 'wraps-32-bit',
     mistake: 'wraps h1 + i·h2 to 32 bits before the modulus',
     mustFail: [graded.indexes],
     clauses: ['BF-2.8'],
   },
   {
-    file: 'negative-index.ts',
+    name: 'negative-index',
     mistake: 'truncates h1 + i·h2 with | 0, so indexes go negative and their bits are never set',
     mustFail: [graded.noFalseNegatives, graded.indexes],
     clauses: ['BF-2.8', 'BF-2.10'],
   },
   {
-    file: 'prefix-only.ts',
+    name: 'prefix-only',
     mistake: 'hashes only the first 4 bytes of the key',
     mustFail: [graded.falsePositiveRate, graded.indexes],
     clauses: ['BF-2.7'],
   },
   {
-    file: 'has-any-bit.ts',
+    name: 'has-any-bit',
     mistake: 'has() is true when any one of the k bits is set, not all of them',
     mustFail: [graded.falsePositiveRate, graded.allKBits],
     clauses: ['BF-2.11'],
   },
   {
-    file: 'union-with-and.ts',
+    name: 'union-with-and',
     mistake: 'union() combines the bit arrays with AND instead of OR',
     mustFail: [graded.union],
     clauses: ['BF-3.1'],
   },
   {
-    file: 'union-mutates.ts',
+    name: 'union-mutates',
     mistake: 'union() ORs the other filter into this one and returns this',
     mustFail: [graded.operandsUnchanged],
     clauses: ['BF-3.3'],
   },
   {
-    file: 'utf16-keys.ts',
+    name: 'utf16-keys',
     mistake: 'hashes strings as UTF-16 code units truncated to bytes, not as UTF-8',
     mustFail: [graded.utf8Key, graded.indexes],
     clauses: ['BF-2.3'],
   },
   {
-    file: 'msb-first-bytes.ts',
+    name: 'msb-first-bytes',
     mistake: 'stores bit i at mask 0x80 >> (i mod 8), most significant bit first, not the documented LSB first',
     mustFail: [graded.format],
     clauses: ['BF-4.2'],
   },
   {
-    file: 'no-argument-checks.ts',
+    name: 'no-argument-checks',
     mistake: 'validates no argument of optimalParameters, expectedFalsePositiveRate or the constructor',
     mustFail: [graded.sizingErrors, graded.constructorErrors],
     clauses: ['BF-0.1', 'BF-1.7', 'BF-1.8', 'BF-1.9', 'BF-1.10', 'BF-2.1'],
   },
   {
-    file: 'short-bit-array.ts',
+    name: 'short-bit-array',
     mistake: 'allocates Math.floor(bits / 8) bytes, so the last bits % 8 positions are dropped',
     mustFail: [graded.noFalseNegatives, graded.format],
     clauses: ['BF-2.10', 'BF-4.2'],
   },
   {
-    file: 'dataview-ignores-offset.ts',
+    name: 'dataview-ignores-offset',
     mistake: 'reads the header through new DataView(bytes.buffer), ignoring the view\'s byteOffset',
     mustFail: [graded.roundTrip],
     clauses: ['BF-4.8'],
   },
   {
-    file: 'from-bytes-aliases.ts',
+    name: 'from-bytes-aliases',
     mistake: 'fromBytes keeps a view of the caller\'s bytes instead of a copy',
     mustFail: [graded.copies],
     clauses: ['BF-4.6'],
   },
   {
-    file: 'round-bits.ts',
+    name: 'round-bits',
     mistake: 'rounds the sizing quotient to the nearest integer instead of up',
     mustFail: [graded.bits],
     clauses: ['BF-1.1'],
   },
   {
-    file: 'zero-bits-underflow.ts',
+    name: 'zero-bits-underflow',
     mistake: 'returns 0 bits when a subnormal n underflows the sizing quotient to 0',
     mustFail: [graded.bits],
     clauses: ['BF-1.1'],
   },
   {
-    file: 'no-hash-cap.ts',
+    name: 'no-hash-cap',
     mistake: 'clamps hashes to at least 1 but not to at most 255',
     mustFail: [graded.hashes],
     clauses: ['BF-1.2'],
   },
   {
-    file: 'shared-parameters.ts',
+    name: 'shared-parameters',
     mistake: 'optimalParameters returns one shared object, overwritten by every call',
     mustFail: [graded.hashes],
     clauses: ['BF-1.3'],
   },
   {
-    file: 'naive-fp-rate.ts',
+    name: 'naive-fp-rate',
     mistake: 'computes 1 − e^(−x) as 1 - Math.exp(-x), losing its digits for a small x',
     mustFail: [graded.rate],
     clauses: ['BF-1.5'],
   },
   {
-    file: 'range-ends-excluded.ts',
+    name: 'range-ends-excluded',
     mistake: 'rejects the top of each integer range: 2^32 − 1 bits and 255 hashes',
     mustFail: [graded.rate, graded.constructorErrors],
     clauses: ['BF-1.9', 'BF-2.1'],
   },
   {
-    file: 'cesu-surrogates.ts',
+    name: 'cesu-surrogates',
     mistake: 'encodes strings one UTF-16 unit at a time, a lone surrogate as its own three bytes instead of U+FFFD',
     mustFail: [graded.utf8Key, graded.indexes],
     clauses: ['BF-2.4'],
   },
   {
-    file: 'key-whole-buffer.ts',
+    name: 'key-whole-buffer',
     mistake: 'hashes a byte key as its whole buffer, ignoring byteOffset and byteLength',
     mustFail: [graded.indexes, graded.addHasSession],
     clauses: ['BF-2.5'],
   },
   {
-    file: 'signed-byte-index.ts',
+    name: 'signed-byte-index',
     mistake: 'finds the byte of bit i with the signed shift i >> 3, negative from 2^31 on',
     mustFail: [graded.noFalseNegatives, graded.addHasSession],
     clauses: ['BF-2.10'],
   },
   {
-    file: 'indexes-scratch-array.ts',
+    name: 'indexes-scratch-array',
     mistake: 'indexes returns one scratch array, overwritten by the next call',
     mustFail: [graded.addHasSession],
     clauses: ['BF-2.9'],
   },
   {
-    file: 'union-returns-operand.ts',
+    name: 'union-returns-operand',
     mistake: 'union with an empty filter returns the other operand itself, not a new filter',
     mustFail: [graded.combineSession],
     clauses: ['BF-3.4'],
   },
   {
-    file: 'shape-message-bits-only.ts',
+    name: 'shape-message-bits-only',
     mistake: 'the shape error names each filter’s bits but not its hashes',
     mustFail: [graded.shapeError],
     clauses: ['BF-3.5'],
   },
   {
-    file: 'to-bytes-cached.ts',
+    name: 'to-bytes-cached',
     mistake: 'toBytes returns the same cached array until the next add',
     mustFail: [graded.copies, graded.byteSession],
     clauses: ['BF-4.5'],
   },
   {
-    file: 'padding-check-full-byte.ts',
+    name: 'padding-check-full-byte',
     mistake: 'the padding check shifts by bits % 8, so a full last byte (bits a multiple of 8) is rejected',
     mustFail: [graded.roundTrip],
     clauses: ['BF-4.7'],
   },
   {
-    file: 'version-zero-accepted.ts',
+    name: 'version-zero-accepted',
     mistake: 'fromBytes rejects only versions above 1, so version 0 is read as 1',
     mustFail: [graded.rejects],
     clauses: ['BF-4.10'],
   },
   {
-    file: 'header-read-lazily.ts',
+    name: 'header-read-lazily',
     mistake: 'fromBytes leaves hashes as a getter over the caller’s bytes',
     mustFail: [graded.copies],
     clauses: ['BF-4.6'],

@@ -1,21 +1,13 @@
 /**
- * The known-wrong compactions, and the graded tests each one must fail. A
- * variant is a copy of the reference compaction.ts with one mistake (each
- * file's opening comment says what a crash or a read then does, and where the
- * mistake shipped or was discussed). The first tests named are the rule the
- * mistake breaks; the rest are every other test it fails at seeds 1, 2 and 3,
- * so none of them is a matter of luck (for the last eight, written with the
- * contract ledger, at seed 1). `clauses` names the ledger clauses
- * (ledger.ts) each mistake breaks. format.ts and engine.ts beside them are
- * not variants: they let them type-check.
+ * Our known-wrong compactions, and the graded tests each one must fail. Each is
+ * `<name>.patch` beside this file: what the mistake is and where it shipped,
+ * its clause ids, then a diff over the reference solution (solutions/lsm-
+ * compaction/) that makes it (grading/variants/patch.ts). `npm run variant --
+ * lsm-compaction <name>` prints the whole file a learner would have written.
+ * The first tests named are the rule the mistake breaks; any others are tests
+ * it also fails, each of them at seed 1.
  */
-export interface BrokenVariant {
-  readonly file: string;
-  readonly mistake: string;
-  /** The ledger clauses (grading/suites/lsm-compaction/ledger.ts) the mistake breaks. */
-  readonly clauses: readonly string[];
-  readonly mustFail: readonly string[];
-}
+import type { BrokenVariant } from '../../../variants';
 
 /** The graded tests named below, spelled exactly as in the suite. */
 const graded = {
@@ -50,145 +42,145 @@ const graded = {
 
 export const variants: readonly BrokenVariant[] = [
   {
-    file: 'drop-tombstones-above-bottom.ts',
+    name: 'drop-tombstones-above-bottom',
     mistake: 'pickCompaction always sets dropTombstones, so a tombstone is dropped above an older value of its key in a deeper level, and the deleted key reappears',
     clauses: ['LSM-2.7'],
     mustFail: [graded.dropRule, graded.structure, graded.spaceAmp],
   },
   {
-    file: 'tombstone-check-one-level.ts',
+    name: 'tombstone-check-one-level',
     mistake: 'dropTombstones checks only level + 2 for an overlapping table, not every deeper level, so an L0 compaction drops a tombstone over a value in L3',
     clauses: ['LSM-2.7'],
     mustFail: [graded.dropRule],
   },
   {
-    file: 'oldest-version-wins.ts',
+    name: 'oldest-version-wins',
     mistake: 'mergeRuns keeps the lowest-seq version of each key instead of the highest',
     clauses: ['LSM-1.2', 'LSM-1.4'],
     mustFail: [graded.newestWins, graded.sortedUnique, graded.tombstoneKept, graded.tombstoneDropped, graded.emptyValue, graded.runsUntouched, graded.model, graded.structure, graded.spaceAmp, graded.crashSweep, graded.modelWithCrashes],
   },
   {
-    file: 'first-run-wins.ts',
+    name: 'first-run-wins',
     mistake: 'mergeRuns keeps the version from the run listed first, not the one with the highest seq: right in the engine’s newest-first order, wrong for runs in any other order',
     clauses: ['LSM-1.2'],
     mustFail: [graded.newestWins, graded.sortedUnique, graded.tombstoneKept, graded.tombstoneDropped],
   },
   {
-    file: 'tombstones-filtered-before-merge.ts',
+    name: 'tombstones-filtered-before-merge',
     mistake: 'with dropTombstones, mergeRuns removes the tombstones from each run before merging, so a deleted key’s older version from another run survives',
     clauses: ['LSM-1.6'],
     mustFail: [graded.tombstoneDropped, graded.sortedUnique, graded.runsUntouched, graded.model, graded.structure, graded.spaceAmp, graded.modelWithCrashes],
   },
   {
-    file: 'delete-inputs-before-install.ts',
+    name: 'delete-inputs-before-install',
     mistake: 'compact removes the input and overlapping files, and syncs the directory, before installVersion, so a crash leaves the old manifest naming files that are gone',
     clauses: ['LSM-3.7', 'LSM-3.9'],
     mustFail: [graded.crashSweep],
   },
   {
-    file: 'manifest-rewritten-in-place.ts',
+    name: 'manifest-rewritten-in-place',
     mistake: 'installVersion rewrites MANIFEST in place and syncs it, with no temporary file and no rename, so a crash before the sync can tear it',
     clauses: ['LSM-3.10'],
     mustFail: [graded.atomicInstall, graded.crashSweep, graded.orphans],
   },
   {
-    file: 'rename-without-sync.ts',
+    name: 'rename-without-sync',
     mistake: 'installVersion renames MANIFEST.tmp over MANIFEST and syncs the directory but never syncs MANIFEST.tmp, so a crash can leave MANIFEST empty or torn',
     clauses: ['LSM-3.10'],
     mustFail: [graded.atomicInstall, graded.crashSweep, graded.orphans, graded.modelWithCrashes],
   },
   {
-    file: 'outputs-not-synced.ts',
+    name: 'outputs-not-synced',
     mistake: 'compact writes its output tables but installs the version listing them without syncing them, so a crash can leave a listed table empty or torn',
     clauses: ['LSM-3.4', 'LSM-3.9'],
     mustFail: [graded.crashSweep, graded.orphans, graded.modelWithCrashes],
   },
   {
-    file: 'overlapping-l1-outputs.ts',
+    name: 'overlapping-l1-outputs',
     mistake: 'an L0 compaction takes none of the L1 tables its range overlaps (overlapping: []), so its outputs overlap them and L1 is no longer disjoint',
     clauses: ['LSM-2.6'],
     mustFail: [graded.inputsAndOverlap, graded.structure, graded.model, graded.crashSweep, graded.modelWithCrashes],
   },
   {
-    file: 'no-compaction-trigger.ts',
+    name: 'no-compaction-trigger',
     mistake: 'L0 gets no score, so l0Trigger never fires: flushed tables pile up in L0 and read amplification grows without bound',
     clauses: ['LSM-2.2', 'LSM-2.3'],
     mustFail: [graded.levelChoice, graded.readAmp, graded.structure, graded.writeAmp, graded.crashSweep, graded.orphans],
   },
   {
-    file: 'only-l0-compacted.ts',
+    name: 'only-l0-compacted',
     mistake: 'only L0 is scored: L0 is compacted at its trigger, but L1 and deeper never are, so L1 grows past its target without bound',
     clauses: ['LSM-2.2'],
     mustFail: [graded.levelChoice, graded.structure, graded.writeAmp],
   },
   {
-    file: 'orphans-kept.ts',
+    name: 'orphans-kept',
     mistake: 'recover returns the manifest’s version but removes no files, so leftovers of interrupted flushes, compactions and installs stay on disk',
     clauses: ['LSM-3.14'],
     mustFail: [graded.orphans],
   },
   {
-    file: 'file-number-reused.ts',
+    name: 'file-number-reused',
     mistake: 'compact returns the new version with nextFile unchanged, so later tables and logs take the names of live outputs',
     clauses: ['LSM-3.6', 'LSM-3.3'],
     mustFail: [graded.model, graded.structure, graded.readAmp, graded.writeAmp, graded.spaceAmp, graded.crashSweep, graded.modelWithCrashes],
   },
   {
-    file: 'inputs-never-deleted.ts',
+    name: 'inputs-never-deleted',
     mistake: 'compact installs the new version but never removes its input and overlapping files: space leaks until a restart’s recover removes them',
     clauses: ['LSM-3.7'],
     mustFail: [graded.spaceAmp, graded.orphans],
   },
   {
-    file: 'outputs-one-table.ts',
+    name: 'outputs-one-table',
     mistake: 'compact writes its whole merge as one table, whatever targetFileBytes says, so tables grow as large as the compactions that made them',
     clauses: ['LSM-3.2'],
     mustFail: [graded.outputSizes],
   },
   {
-    file: 'stateful-round-robin.ts',
+    name: 'stateful-round-robin',
     mistake: 'pickCompaction rotates through a deeper level with a pointer kept in the module, so the same version asked twice gets two different tables',
     clauses: ['LSM-2.8', 'LSM-0.4'],
     mustFail: [graded.purity],
   },
   {
-    file: 'merge-returns-run.ts',
+    name: 'merge-returns-run',
     mistake: 'mergeRuns returns the one run that holds entries itself, so the caller changing the result changes the engine’s cached table',
     clauses: ['LSM-1.11'],
     mustFail: [graded.newArray],
   },
   {
-    file: 'empty-key-sentinel.ts',
+    name: 'empty-key-sentinel',
     mistake: 'mergeRuns starts with lastKey = "" to mean no key yet, so the empty-string key is skipped as a repeat and lost',
     clauses: ['LSM-0.6', 'LSM-1.3'],
     mustFail: [graded.sortedUnique, graded.newestWins, graded.model, graded.freshSweep, graded.compactVersion, graded.modelWithCrashes],
   },
   {
-    file: 'plain-object-seen.ts',
+    name: 'plain-object-seen',
     mistake: 'mergeRuns remembers emitted keys in a plain object, so keys such as "constructor" and "__proto__" look seen and are skipped',
     clauses: ['LSM-0.6', 'LSM-1.3'],
     mustFail: [graded.sortedUnique, graded.newestWins, graded.model, graded.freshSweep, graded.compactVersion, graded.modelWithCrashes],
   },
   {
-    file: 'lastseq-from-tables.ts',
+    name: 'lastseq-from-tables',
     mistake: 'compact recomputes lastSeq from the tables of the new version, so a dropped tombstone that held the highest seq lowers it',
     clauses: ['LSM-3.6'],
     mustFail: [graded.compactVersion, graded.versionExact, graded.modelWithCrashes],
   },
   {
-    file: 'null-recovery-keeps-files.ts',
+    name: 'null-recovery-keeps-files',
     mistake: 'recover returns null as soon as it finds no manifest, leaving what an unfinished first install wrote on disk',
     clauses: ['LSM-3.14'],
     mustFail: [graded.recoverReturns],
   },
   {
-    file: 'first-install-in-place.ts',
+    name: 'first-install-in-place',
     mistake: 'installVersion writes the first manifest in place (there is no old one to protect), so a crash from a fresh disk can leave a torn MANIFEST',
     clauses: ['LSM-3.10'],
     mustFail: [graded.freshSweep, graded.orphans, graded.recoverReturns],
   },
   {
-    file: 'table-cache-by-name.ts',
+    name: 'table-cache-by-name',
     mistake: 'compact reads tables through a module-level cache keyed by file name, so a second tree, or a tree after a crash that lost a table, gets another table’s entries under the same name',
     clauses: ['LSM-0.4'],
     mustFail: [graded.model, graded.crashSweep, graded.freshSweep, graded.modelWithCrashes],

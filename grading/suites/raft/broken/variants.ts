@@ -1,20 +1,13 @@
 /**
- * The known-wrong Raft nodes, and the graded tests each one must fail. A
- * variant is a copy of the reference raft.ts with one mistake that shipped in
- * real Raft implementations (each file's opening comment says where). The
- * first tests named are the rule the mistake breaks; the rest are every other
- * test it fails at seeds 1, 2 and 3, so none of them is a matter of luck (the
- * variants added with the contract ledger, last, name only the tests written
- * for their clause). `clauses` are the ledger ids the mistake breaks.
- * protocol.ts beside them is not a variant: it lets them type-check.
+ * Our known-wrong Raft nodes, and the graded tests each one must fail. Each is
+ * `<name>.patch` beside this file: what the mistake is and where it shipped,
+ * its clause ids, then a diff over the reference solution (solutions/raft/)
+ * that makes it (grading/variants/patch.ts). `npm run variant -- raft <name>`
+ * prints the whole file a learner would have written. The first tests named are
+ * the rule the mistake breaks; any others are tests it also fails, each of them
+ * at seed 1.
  */
-export interface BrokenVariant {
-  readonly file: string;
-  readonly mistake: string;
-  /** The ledger clauses (grading/suites/raft/ledger.ts) the mistake breaks. */
-  readonly clauses: readonly string[];
-  readonly mustFail: readonly string[];
-}
+import type { BrokenVariant } from '../../../variants';
 
 /** The graded tests named below, spelled exactly as in the suite. */
 const graded = {
@@ -57,157 +50,157 @@ const graded = {
 
 export const variants: readonly BrokenVariant[] = [
   {
-    file: 'vote-without-up-to-date-check.ts',
+    name: 'vote-without-up-to-date-check',
     clauses: ['RAFT-1.8', 'RAFT-0.11'],
     mistake: 'grants a vote without the §5.4.1 check that the candidate’s log is at least as up to date',
     mustFail: [graded.refuseBehind, graded.timerResets, graded.logsNeverFork, graded.cutOffMinority, graded.crashes],
   },
   {
-    file: 'up-to-date-with-and.ts',
+    name: 'up-to-date-with-and',
     clauses: ['RAFT-1.8'],
     mistake: 'the up-to-date check is lastLogTerm ≥ mine AND lastLogIndex ≥ mine, where a later last term should win outright',
     mustFail: [graded.grantLaterTerm],
   },
   {
-    file: 'double-vote.ts',
+    name: 'double-vote',
     clauses: ['RAFT-1.7', 'RAFT-0.11'],
     mistake: 'grants a vote without checking votedFor, so it votes for every candidate of a term',
     mustFail: [graded.oneVote, graded.oneLeaderPerTerm, graded.stableTerm, graded.logsNeverFork, graded.isolatedLeader, graded.cutOffMinority, graded.heartbeatTraffic, graded.entryTraffic, graded.voteSurvives, graded.crashes],
   },
   {
-    file: 'majority-off-by-one.ts',
+    name: 'majority-off-by-one',
     clauses: ['RAFT-1.9', 'RAFT-2.11', 'RAFT-0.10'],
     mistake: 'a candidate wins with floor(n / 2) votes (two of five, one of three) instead of a strict majority',
     mustFail: [graded.majorityWins, graded.splitVote, graded.oneLeaderPerTerm, graded.stableTerm, graded.leaderCommit, graded.logsNeverFork, graded.isolatedLeader, graded.cutOffMinority, graded.heartbeatTraffic, graded.entryTraffic, graded.crashes],
   },
   {
-    file: 'stale-replies-accepted.ts',
+    name: 'stale-replies-accepted',
     clauses: ['RAFT-1.6'],
     mistake: 'counts vote replies (and takes AppendEntries replies) without checking that their term is the current term',
     mustFail: [graded.staleReplies],
   },
   {
-    file: 'no-step-down-on-higher-term-reply.ts',
+    name: 'no-step-down-on-higher-term-reply',
     clauses: ['RAFT-1.4'],
     mistake: 'adopts a higher term only from RequestVote and AppendEntries, not from their replies',
     mustFail: [graded.higherTerm],
   },
   {
-    file: 'timer-reset-on-any-message.ts',
+    name: 'timer-reset-on-any-message',
     clauses: ['RAFT-1.3'],
     mistake: 'every message received, from anyone in any term, resets the election timer',
     mustFail: [graded.timerResets],
   },
   {
-    file: 'fixed-election-timeout.ts',
+    name: 'fixed-election-timeout',
     clauses: ['RAFT-1.2'],
     mistake: 'the election timeout is always ELECTION_TICKS: no randomisation, so split votes repeat',
     mustFail: [graded.randomTimeout, graded.oneLeaderPerTerm, graded.stableTerm, graded.logsNeverFork, graded.isolatedLeader, graded.cutOffMinority, graded.heartbeatTraffic, graded.entryTraffic, graded.crashes],
   },
   {
-    file: 'truncate-on-every-append.ts',
+    name: 'truncate-on-every-append',
     clauses: ['RAFT-2.7'],
     mistake: 'a follower deletes everything after prevLogIndex + entries.length on every AppendEntries, not only on a conflict',
     mustFail: [graded.noTruncateOnMatch, graded.followerCommit, graded.logsNeverFork, graded.crashes],
   },
   {
-    file: 'commit-to-leader-commit.ts',
+    name: 'commit-to-leader-commit',
     clauses: ['RAFT-2.8'],
     mistake: 'a follower commits up to min(leaderCommit, its log length) instead of min(leaderCommit, index of the last new entry)',
     mustFail: [graded.followerCommit],
   },
   {
-    file: 'commit-index-string-sort.ts',
+    name: 'commit-index-string-sort',
     clauses: ['RAFT-2.11'],
     mistake: 'the leader sorts match indexes with the default (string) sort, so "10" comes before "9"',
     mustFail: [graded.leaderCommit],
   },
   {
-    file: 'commit-earlier-term-by-counting.ts',
+    name: 'commit-earlier-term-by-counting',
     clauses: ['RAFT-2.11'],
     mistake: 'the leader commits the majority index even when its entry is from an earlier term (Figure 8)',
     mustFail: [graded.figure8],
   },
   {
-    file: 'apply-uncommitted.ts',
+    name: 'apply-uncommitted',
     clauses: ['RAFT-2.12'],
     mistake: 'when the commit index advances, applies every entry in the log, not only those up to the commit index',
     mustFail: [graded.restartApplies, graded.logsNeverFork, graded.crashes],
   },
   {
-    file: 'leader-resends-whole-log.ts',
+    name: 'leader-resends-whole-log',
     clauses: ['RAFT-2.14', 'RAFT-2.4'],
     mistake: 'every AppendEntries starts at prevLogIndex 0 and carries the whole log, ignoring nextIndex',
     mustFail: [graded.entryTraffic],
   },
   {
-    file: 'vote-not-persisted.ts',
+    name: 'vote-not-persisted',
     clauses: ['RAFT-3.1'],
     mistake: 'votedFor is saved only when the term changes, so a granted vote is not durable when the reply leaves',
     mustFail: [graded.voteSurvives, graded.durableBeforeSend],
   },
   {
-    file: 'term-not-persisted.ts',
+    name: 'term-not-persisted',
     clauses: ['RAFT-3.1'],
     mistake: 'a higher term learned from a message is adopted in memory only, not saved before the node answers',
     mustFail: [graded.termSurvives, graded.entrySurvives, graded.durableBeforeSend],
   },
   {
-    file: 'log-not-synced-before-ack.ts',
+    name: 'log-not-synced-before-ack',
     clauses: ['RAFT-3.1'],
     mistake: 'log entries are appended to the file without sync(), so an acknowledged entry can be lost in a crash',
     mustFail: [graded.entrySurvives, graded.durableBeforeSend, graded.restartApplies, graded.crashes],
   },
   {
-    file: 'no-directory-sync.ts',
+    name: 'no-directory-sync',
     clauses: ['RAFT-3.1'],
     mistake: 'the state and log files are created but syncDirectory() is never called, so after a crash they may not exist',
     mustFail: [graded.durableBeforeSend, graded.voteSurvives, graded.termSurvives, graded.entrySurvives, graded.restartApplies, graded.crashes],
   },
   {
-    file: 'count-duplicate-votes.ts',
+    name: 'count-duplicate-votes',
     mistake: 'a candidate counts granted vote replies, not voters, so a duplicated vote counts twice',
     clauses: ['RAFT-1.9'],
     mustFail: [graded.voteReplies, graded.model],
   },
   {
-    file: 'late-vote-elects-follower.ts',
+    name: 'late-vote-elects-follower',
     mistake: 'a granted vote of the current term is counted whatever the role, so late votes elect a follower and make a leader start again',
     clauses: ['RAFT-1.9'],
     mustFail: [graded.voteReplies, graded.model],
   },
   {
-    file: 'leader-state-kept-across-terms.ts',
+    name: 'leader-state-kept-across-terms',
     mistake: 'on winning, nextIndex and matchIndex are set only for peers that have none, so a leader elected again keeps its old matchIndex',
     clauses: ['RAFT-2.4'],
     mustFail: [graded.reElected, graded.model],
   },
   {
-    file: 'commit-majority-even.ts',
+    name: 'commit-majority-even',
     mistake: 'the majority index is taken at position ceil(n / 2) − 1, right for odd clusters and one too early for 2 and 4 nodes',
     clauses: ['RAFT-2.11', 'RAFT-0.10'],
     mustFail: [graded.leaderCommit, graded.appendReplies, graded.model],
   },
   {
-    file: 'single-node-never-commits.ts',
+    name: 'single-node-never-commits',
     mistake: 'the leader re-counts its majority only when a reply arrives, so a cluster of one never commits',
     clauses: ['RAFT-2.11', 'RAFT-0.10'],
     mustFail: [graded.leaderCommit, graded.smallClusters, graded.model],
   },
   {
-    file: 'propose-synced-at-next-send.ts',
+    name: 'propose-synced-at-next-send',
     mistake: 'a proposal is synced only before the next AppendEntries leaves, so a leader alone commits and applies an entry a crash loses',
     clauses: ['RAFT-3.1'],
     mustFail: [graded.smallClusters, graded.model],
   },
   {
-    file: 'raw-command-lines.ts',
+    name: 'raw-command-lines',
     mistake: 'the log file holds "<term> <command>" lines unescaped, so a command with a line break does not survive a restart',
     clauses: ['RAFT-2.13'],
     mustFail: [graded.model],
   },
   {
-    file: 'term-stored-as-uint32.ts',
+    name: 'term-stored-as-uint32',
     mistake: 'the state file holds the term in 32 bits, so a term of 2^32 or more comes back from disk wrapped around',
     clauses: ['RAFT-0.2'],
     mustFail: [graded.model],

@@ -1,18 +1,13 @@
 /**
- * The known-wrong vector clocks and versioned stores, and the graded tests each
- * one must fail. A variant is a copy of the reference file with one realistic
- * mistake; it replaces the learner file named by `as`, and the grader fills the
- * exercise's other learner files from the reference solution.
+ * Our known-wrong vector clocks and versioned stores, and the graded tests each
+ * one must fail. Each is `<name>.patch` beside this file: what the mistake is
+ * and where it shipped, its clause ids, then a diff over the reference solution
+ * (solutions/vector-clock/) that makes it (grading/variants/patch.ts). `npm run
+ * variant -- vector-clock <name>` prints the whole file a learner would have
+ * written. The first tests named are the rule the mistake breaks; any others
+ * are tests it also fails, each of them at seed 1.
  */
-export interface BrokenVariant {
-  readonly file: string;
-  /** The learner file the variant replaces; the exercise's entry file (vector-clock.ts) when absent. */
-  readonly as?: string;
-  readonly mistake: string;
-  /** The ledger clauses (grading/suites/vector-clock/ledger.ts) the mistake breaks. */
-  readonly clauses: readonly string[];
-  readonly mustFail: readonly string[];
-}
+import type { BrokenVariant } from '../../../variants';
 
 /** The graded tests named below, spelled exactly as in the suite. */
 const graded = {
@@ -50,237 +45,217 @@ const graded = {
   nodeModel: 'driven call by call, every node’s events, messages and clock getter follow the rules, whatever arrives, in any order, any number of times',
 } as const;
 
-const NODE = 'causal-node.ts';
-const STORE = 'versioned-store.ts';
 
 export const variants: readonly BrokenVariant[] = [
   // Task 1: each replaces vector-clock.ts (the reference versioned-store.ts then runs on it).
   {
-    file: 'equal-as-concurrent.ts',
+    name: 'equal-as-concurrent',
     mistake: "compare answers 'concurrent' for two clocks with the same counters, never 'equal'",
     clauses: ['VC-1.12', 'VC-1.13'],
     mustFail: [graded.partialOrder, graded.compareOracle],
   },
   {
-    file: 'compare-one-direction.ts',
+    name: 'compare-one-direction',
     mistake: "compare looks only at this clock's nodes, ignoring the nodes only the other clock has",
     clauses: ['VC-1.12'],
     mustFail: [graded.converse, graded.compareOracle],
   },
   {
-    file: 'increment-every-entry.ts',
+    name: 'increment-every-entry',
     mistake: 'increment(node) adds one to every counter, not only to node’s',
     clauses: ['VC-1.9'],
     mustFail: [graded.increment],
   },
   {
-    file: 'prototype-keyed-map.ts',
+    name: 'prototype-keyed-map',
     mistake: "keeps the counters in a plain object, so 'constructor', 'toString' and '__proto__' are not ordinary node ids",
     clauses: ['VC-1.5', 'VC-1.1'],
     mustFail: [graded.nodeIds, graded.getEntries],
   },
   {
-    file: 'merge-takes-min.ts',
+    name: 'merge-takes-min',
     mistake: 'merge takes the pointwise minimum (the meet) instead of the maximum',
     clauses: ['VC-1.11'],
     mustFail: [graded.merge],
   },
   {
-    file: 'merge-drops-other-nodes.ts',
+    name: 'merge-drops-other-nodes',
     mistake: 'merge keeps only the nodes of this clock, dropping those only the other clock has',
     clauses: ['VC-1.11'],
     mustFail: [graded.merge],
   },
   {
-    file: 'serialize-insertion-order.ts',
+    name: 'serialize-insertion-order',
     mistake: 'serialize writes the counters in insertion order instead of sorted by node id',
     clauses: ['VC-1.15'],
     mustFail: [graded.canonical, graded.roundTrip],
   },
   {
-    file: 'entries-locale-sorted.ts',
+    name: 'entries-locale-sorted',
     mistake: 'entries() sorts node ids with localeCompare instead of plain string order',
     clauses: ['VC-1.14'],
     mustFail: [graded.getEntries, graded.roundTrip, graded.nodeIds],
   },
   {
-    file: 'increment-in-place.ts',
+    name: 'increment-in-place',
     mistake: 'increment raises the counter in this clock and returns this',
     clauses: ['VC-1.2'],
     mustFail: [graded.immutable],
   },
   {
-    file: 'from-checks-negative-only.ts',
+    name: 'from-checks-negative-only',
     mistake: 'from rejects only counters < 0, so NaN, fractions, infinities and unsafe integers get in',
     clauses: ['VC-1.17'],
     mustFail: [graded.fromErrors, graded.deserializeErrors],
   },
   {
-    file: 'deserialize-trusts-json.ts',
+    name: 'deserialize-trusts-json',
     mistake: 'deserialize passes JSON.parse(text) straight to from, so bad text throws SyntaxError or TypeError',
     clauses: ['VC-1.19'],
     mustFail: [graded.deserializeErrors],
   },
   // Task 3: each replaces versioned-store.ts (beside the reference vector-clock.ts).
   {
-    file: 'keeps-only-newest.ts',
-    as: STORE,
+    name: 'keeps-only-newest',
     mistake: 'put replaces every sibling, whatever the writer had read (last writer wins)',
     clauses: ['VC-3.5'],
     mustFail: [graded.model, graded.concurrent],
   },
   {
-    file: 'survivors-by-new-clock.ts',
-    as: STORE,
+    name: 'survivors-by-new-clock',
     mistake: 'put replaces the siblings whose clock ≤ the new clock, instead of ≤ the context',
     clauses: ['VC-3.5'],
     mustFail: [graded.model, graded.concurrent],
   },
   {
-    file: 'stamp-context-only.ts',
-    as: STORE,
+    name: 'stamp-context-only',
     mistake: "put stamps context.increment(coordinator), ignoring the siblings' counters, so stale writes share a clock",
     clauses: ['VC-3.6'],
     mustFail: [graded.stamp, graded.concurrent, graded.model],
   },
   {
-    file: 'context-of-newest.ts',
-    as: STORE,
+    name: 'context-of-newest',
     mistake: "get returns the newest sibling's clock as the context instead of the merge of all of them",
     clauses: ['VC-3.4'],
     mustFail: [graded.replaceAll, graded.model],
   },
   {
-    file: 'newest-first.ts',
-    as: STORE,
+    name: 'newest-first',
     mistake: 'put inserts the new version first, so siblings are listed newest first',
     clauses: ['VC-3.3'],
     mustFail: [graded.model, graded.concurrent],
   },
   {
-    file: 'object-keyed-store.ts',
-    as: STORE,
+    name: 'object-keyed-store',
     mistake: "keeps the sibling lists in a plain object, so '__proto__' and 'constructor' are not ordinary keys",
     clauses: ['VC-3.2'],
     mustFail: [graded.keys, graded.unknownKey],
   },
   {
-    file: 'seen-strictly-before.ts',
-    as: STORE,
+    name: 'seen-strictly-before',
     mistake: "put replaces a sibling only when its clock is strictly 'before' the context, not 'equal' to it",
     clauses: ['VC-3.5'],
     mustFail: [graded.replaceAll, graded.model],
   },
   {
-    file: 'receive-without-increment.ts',
-    as: NODE,
+    name: 'receive-without-increment',
     mistake: 'a receive merges the message clock but does not increment its own counter',
     clauses: ['VC-2.1', 'VC-2.3'],
     mustFail: [graded.happensBefore, graded.oneEvent, graded.receiveRule, graded.duplicate],
   },
   {
-    file: 'receive-ignores-message.ts',
-    as: NODE,
+    name: 'receive-ignores-message',
     mistake: "a receive increments but never merges the message's clock",
     clauses: ['VC-2.3'],
     mustFail: [graded.happensBefore, graded.receiveRule, graded.duplicate],
   },
   {
-    file: 'stamps-before-increment.ts',
-    as: NODE,
+    name: 'stamps-before-increment',
     mistake: "a send puts the clock from before its own increment in the message",
     clauses: ['VC-2.2'],
     mustFail: [graded.happensBefore, graded.receiveRule, graded.message, graded.duplicate],
   },
   {
-    file: 'send-not-an-event.ts',
-    as: NODE,
+    name: 'send-not-an-event',
     mistake: 'a send neither increments nor emits: it is not treated as an event',
     clauses: ['VC-2.1'],
     mustFail: [graded.happensBefore, graded.oneEvent, graded.message],
   },
   // Written for the contract ledger (issue 16): each broke a clause the suite did not yet grade, and scored 100.
   {
-    file: 'entries-cached.ts',
+    name: 'entries-cached',
     mistake: 'entries() caches its sorted array and returns the same one at every call',
     clauses: ['VC-1.4'],
     mustFail: [graded.callerOwnsClock, graded.clockModel],
   },
   {
-    file: 'from-reads-twice.ts',
+    name: 'from-reads-twice',
     mistake: 'from checks every pair in one pass and builds in a second, so a generator yields an empty clock',
     clauses: ['VC-1.8'],
     mustFail: [graded.callerOwnsClock, graded.clockModel],
   },
   {
-    file: 'from-keeps-callers-pairs.ts',
+    name: 'from-keeps-callers-pairs',
     mistake: "from keeps the caller's [node, counter] pairs and get reads through them",
     clauses: ['VC-1.3'],
     mustFail: [graded.callerOwnsClock, graded.clockModel],
   },
   {
-    file: 'normalises-node-ids.ts',
+    name: 'normalises-node-ids',
     mistake: "node ids are put in Unicode NFC, so 'é' and 'e\\u0301' are one node",
     clauses: ['VC-1.6'],
     mustFail: [graded.nodeIds],
   },
   {
-    file: 'increment-saturates.ts',
+    name: 'increment-saturates',
     mistake: 'increment caps the counter at Number.MAX_SAFE_INTEGER instead of throwing or going one higher',
     clauses: ['VC-1.10'],
     mustFail: [graded.counterEnds, graded.clockModel],
   },
   {
-    file: 'deserialize-canonical-only-plain-error.ts',
+    name: 'deserialize-canonical-only-plain-error',
     mistake: 'deserialize rejects text serialize would not write, but with a plain Error instead of a RangeError',
     clauses: ['VC-1.20', 'VC-0.1'],
     mustFail: [graded.lenientText],
   },
   {
-    file: 'receive-increments-then-merges.ts',
-    as: NODE,
+    name: 'receive-increments-then-merges',
     mistake: 'a receive increments its own counter first, then merges the message clock',
     clauses: ['VC-2.3'],
     mustFail: [graded.receiveRule, graded.nodeModel],
   },
   {
-    file: 'tick-is-an-event.ts',
-    as: NODE,
+    name: 'tick-is-an-event',
     mistake: 'tick() increments and emits, as if time passing were an event',
     clauses: ['VC-2.4'],
     mustFail: [graded.nodeModel, graded.getter],
   },
   {
-    file: 'reads-wall-clock.ts',
-    as: NODE,
+    name: 'reads-wall-clock',
     mistake: 'local() reads Date.now()',
     clauses: ['VC-2.8'],
     mustFail: [graded.happensBefore, graded.oneEvent],
   },
   {
-    file: 'get-returns-internal-array.ts',
-    as: STORE,
+    name: 'get-returns-internal-array',
     mistake: 'get returns the stored sibling array itself',
     clauses: ['VC-3.9'],
     mustFail: [graded.callerOwnsRead, graded.model],
   },
   {
-    file: 'copies-values.ts',
-    as: STORE,
+    name: 'copies-values',
     mistake: 'put stores structuredClone(value) instead of the value',
     clauses: ['VC-3.10'],
     mustFail: [graded.callerOwnsRead],
   },
   {
-    file: 'drops-equal-values.ts',
-    as: STORE,
+    name: 'drops-equal-values',
     mistake: 'put also replaces every sibling whose value equals the new one',
     clauses: ['VC-3.7'],
     mustFail: [graded.concurrent, graded.model],
   },
   {
-    file: 'counter-per-node-id.ts',
-    as: STORE,
+    name: 'counter-per-node-id',
     mistake: "coordinators share one counter per node id, across stores and keys",
     clauses: ['VC-3.1', 'VC-3.6'],
     mustFail: [graded.model, graded.stamp],

@@ -1,1 +1,0 @@
-export * from '../../../../exercises/bloom-filter/murmur3';

@@ -1,1 +1,0 @@
-export * from '../../../../exercises/lsm-compaction/format';

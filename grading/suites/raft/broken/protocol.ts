@@ -1,5 +1,0 @@
-/**
- * Not a variant: lets the variants type-check their `import … from './protocol'`.
- * When a variant is graded, the staged protocol.ts (the provided file) sits beside it instead.
- */
-export * from '../../../../exercises/raft/protocol';
