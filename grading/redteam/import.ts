@@ -1,9 +1,11 @@
 /**
  * Brings a red team's graded work into the repo (grading/redteam/BRIEF.md):
  * `grading/suites/<slug>/broken/redteam/` gets the base, each variant that lost
- * points (only the files it changes; an unchanged copy of a sibling becomes a
- * one-line re-export of the base's), their demos, and `manifest.json` with the
- * clause ids and the tests each must fail.
+ * points as `<name>.patch` over the base (grading/variants/patch.ts: its
+ * mistake, the sentence it breaks, clause ids and source, then the diff of the
+ * files it changes), and `manifest.json` with the clause ids and the tests
+ * each must fail. The red team's demos stay in DIR: the graded tests are the
+ * evidence.
  *
  *   npx tsx grading/redteam/import.ts <slug> <DIR> [--clauses FILE] [--into redteam-N]
  *
@@ -23,6 +25,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseSpec } from '../catalog';
 import { ROOT } from '../paths';
+import { redTeamDescription } from '../variants';
+import { renderVariantPatch } from '../variants/patch';
 import { KEPT_FULL_MARKS, RED_TEAM_FOLDER } from './folders';
 
 interface Entry {
@@ -68,7 +72,6 @@ fs.mkdirSync(path.join(out, 'base'), { recursive: true });
 for (const file of spec.learnerFiles) fs.copyFileSync(path.join(dir, 'base', file), path.join(out, 'base', file));
 for (const file of spec.providedFiles) fs.copyFileSync(path.join(ROOT, 'exercises', slug, file), path.join(out, 'base', file));
 
-const withoutExt = (file: string): string => file.replace(/\.ts$/, '');
 const imported = [];
 const left: string[] = [];
 for (const entry of manifest) {
@@ -78,40 +81,22 @@ for (const entry of manifest) {
     continue;
   }
   const from = path.join(dir, 'variants', entry.name);
-  const to = path.join(out, entry.name);
-  fs.mkdirSync(to, { recursive: true });
-  for (const file of fs.readdirSync(from)) {
-    const text = fs.readFileSync(path.join(from, file), 'utf8');
-    const baseFile = path.join(dir, 'base', file);
-    if (!entry.files.includes(file) && fs.existsSync(baseFile) && fs.readFileSync(baseFile, 'utf8') === text) {
-      fs.writeFileSync(path.join(to, file), `export * from '../base/${withoutExt(file)}';\n`);
-    } else {
-      if (!entry.files.includes(file)) console.warn(`import: ${entry.name}/${file} differs from the base but is not listed as changed; copied whole`);
-      fs.writeFileSync(path.join(to, file), text);
-    }
-  }
-  // A file of the base (learner or provided) that the variant does not hold is the base's, as a re-export, so the
-  // variant type-checks and imports alone.
-  for (const file of fs.readdirSync(path.join(out, 'base')).filter((f) => f.endsWith('.ts'))) {
-    if (!fs.existsSync(path.join(to, file))) fs.writeFileSync(path.join(to, file), `export * from '../base/${withoutExt(file)}';\n`);
+  const changes = spec.learnerFiles
+    .filter((file) => fs.existsSync(path.join(from, file)))
+    .map((file) => ({ name: file, before: fs.readFileSync(path.join(dir, 'base', file), 'utf8'), after: fs.readFileSync(path.join(from, file), 'utf8') }))
+    .filter((change) => change.before !== change.after);
+  for (const change of changes) {
+    if (!entry.files.includes(change.name)) console.warn(`import: ${entry.name}/${change.name} differs from the base but is not listed as changed; the patch changes it too`);
   }
   const ids = clauseMap[entry.name] ?? entry.clauses ?? [];
   const named = result.failedTests.filter((t) => t.clauses.some((id) => ids.includes(id)));
   const mustFail = (named.length > 0 ? named : result.failedTests).slice(0, 3).map((t) => t.name);
   if (named.length === 0) console.warn(`import: ${entry.name}: no failing test checks ${ids.join(', ') || '(no clause ids given)'}; mustFail is its first failing tests`);
-  imported.push({ name: entry.name, files: entry.files, clause: entry.clause, clauses: ids, mistake: entry.mistake, source: entry.source, mustFail });
+  const variant = { name: entry.name, files: changes.map((c) => c.name), clause: entry.clause, clauses: ids, mistake: entry.mistake, source: entry.source, mustFail };
+  fs.writeFileSync(path.join(out, `${entry.name}.patch`), renderVariantPatch(redTeamDescription(variant), changes));
+  imported.push(variant);
 }
 
-const demos = path.join(dir, 'demos');
-if (fs.existsSync(demos)) {
-  fs.mkdirSync(path.join(out, 'demos'), { recursive: true });
-  const kept = new Set(imported.map((v) => v.name));
-  for (const file of fs.readdirSync(demos)) {
-    const name = withoutExt(file);
-    if (!file.endsWith('.ts') || (!name.startsWith('_') && !kept.has(name))) continue;
-    fs.writeFileSync(path.join(out, 'demos', file), fs.readFileSync(path.join(demos, file), 'utf8').replaceAll("'../variants/", "'../").replaceAll(`'../exercises/${slug}/`, "'../base/"));
-  }
-}
 fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(imported, null, 2)}\n`);
 if (keptReasons !== undefined) fs.writeFileSync(keptFile, keptReasons);
 console.log(`import: ${imported.length} variants into ${path.relative(ROOT, out)} (learner files ${spec.learnerFiles.join(', ')})`);

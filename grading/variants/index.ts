@@ -132,13 +132,19 @@ export function docText(file: string): string | undefined {
  * wrong, where it shipped), then its clause ids. A red team's: its manifest entry (the mistake, the sentence it
  * breaks, its clause ids, its source).
  */
-export function expectedDescription(variant: Variant, patch: VariantPatch, root = ROOT): string {
+export function expectedDescription(variant: Variant, patch: VariantPatch | undefined, root = ROOT): string {
   const clauses = `Clauses: ${variant.clauses.join(', ')}`;
-  if (!variant.wholeBase) return `${ownStory(patch)}\n\n${clauses}`;
+  if (!variant.wholeBase) {
+    if (patch === undefined) throw new TypeError(`${variant.id}: our variant's description comes from its patch`);
+    return `${ownStory(patch)}\n\n${clauses}`;
+  }
   const team = redTeams(variant.slug, root).find((t) => t.group === variant.group)!;
-  const entry = team.entries.find((e) => e.name === variant.name)!;
-  return [entry.mistake, `It breaks: ${entry.clause}`, clauses, ...(entry.source ? [`Seen in: ${entry.source}`] : [])].join('\n\n');
+  return redTeamDescription(team.entries.find((e) => e.name === variant.name)!);
 }
+
+/** A red team's variant's description, from its manifest entry. */
+export const redTeamDescription = (entry: Pick<RedTeamEntry, 'mistake' | 'clause' | 'clauses' | 'source'>): string =>
+  [entry.mistake, `It breaks: ${entry.clause}`, `Clauses: ${entry.clauses.join(', ')}`, ...(entry.source ? [`Seen in: ${entry.source}`] : [])].join('\n\n');
 
 /** Our variant's story: its description without the clause ids, which becomes its file's doc comment. */
 const ownStory = (patch: VariantPatch): string => patch.description.replace(CLAUSES, '');
