@@ -86,6 +86,10 @@ export default defineConfig({
           name: 'self',
           include: ['harness/test/**/*.test.ts', 'grading/test/**/*.test.ts'],
           testTimeout: 180_000,
+          // vitest's default on 2 cores is one file at a time, but these files mostly start graders and wait on them,
+          // some for wall-clock limits on purpose: three at once keep both cores busy. Verdicts count CPU time
+          // (harness/deadline.ts), so a busy machine slows the run and changes no result.
+          maxWorkers: 3,
         },
       }]),
     ],

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../catalog';
-import { ROOT } from './support';
+import { ROOT, checkedExercises } from './support';
 
 const exists = (file: string) => fs.existsSync(path.join(ROOT, file));
 
-describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
+describe.each(checkedExercises.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
   test('has a stub, visible tests, a README and an npm test script', () => {
     for (const file of [spec.entry, ...spec.learnerFiles, ...spec.providedFiles, 'README.md', `${slug}.test.ts`, 'package.json']) {
       expect(exists(`exercises/${slug}/${file}`), `exercises/${slug}/${file}`).toBe(true);

@@ -2,19 +2,27 @@
  * The suites are honest at both ends: every reference solution earns every
  * point, within budgets far above what it needs, every untouched stub earns
  * none and is reported as "not implemented", and the visible tests pass on
- * the reference.
+ * the reference. The reference's grade also shows the contract ledger
+ * complete: every graded test names its clauses, every clause has a test or
+ * a reason (the rest of the ledger's checks: ledger.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalog, maxPoints } from '../catalog';
+import type { Ledger } from '../../harness/suite';
+import { maxPoints } from '../catalog';
+import type { ExerciseResult } from '../model';
 import { BUDGET_MARGIN, referenceCost } from '../reference-costs';
-import { ROOT, gradeInPlace } from './support';
+import { ROOT, checkedExercises, gradeInPlace } from './support';
 
-describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
+describe.each(checkedExercises.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
+  // One grade of the reference for the tests below: it lists every graded test with its points and clauses.
+  let graded: Promise<ExerciseResult> | undefined;
+  const reference = () => (graded ??= gradeInPlace(slug, 'solutions'));
+
   test('the reference solution scores 100 %', async () => {
-    const result = await gradeInPlace(slug, 'solutions');
+    const result = await reference();
     const failures = result.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.status}: ${t.message}`);
     expect(failures).toEqual([]);
     expect(result.score).toBe(maxPoints(spec));
@@ -33,6 +41,24 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
       expect(cost, `${t.name}: no reference cost recorded; measure it with ${measure}`).toBeDefined();
       expect(t.budgetMs, `${t.name}: its budget against the ${cost} ms of CPU time the reference needs`).toBeGreaterThanOrEqual(BUDGET_MARGIN * cost!);
     }
+  });
+
+  test('every graded test names its clauses, and every clause of the ledger is graded or says why not', async () => {
+    const { ledger } = (await import(path.join(ROOT, 'grading/suites', slug, 'ledger.ts'))) as { ledger: Ledger };
+    const result = await reference();
+    const listed = new Map(ledger.clauses.map((c) => [c.id, c]));
+    const tested = new Map<string, string[]>();
+    for (const t of result.tests) {
+      expect(t.clauses?.length ?? 0, `"${t.name}" names no clause`).toBeGreaterThan(0);
+      for (const id of t.clauses ?? []) {
+        expect(listed.has(id), `"${t.name}" names ${id}, which the ledger lacks`).toBe(true);
+        tested.set(id, [...(tested.get(id) ?? []), t.name]);
+      }
+    }
+    const untested = ledger.clauses.filter((c) => c.ungraded === undefined && !tested.has(c.id)).map((c) => `${c.id} ${c.summary}`);
+    expect(untested, 'clauses no graded test checks (add a test, or say in the ledger why it is ungraded)').toEqual([]);
+    const gradedAnyway = ledger.clauses.filter((c) => c.ungraded !== undefined && tested.has(c.id)).map((c) => `${c.id}: ${tested.get(c.id)!.join(' | ')}`);
+    expect(gradedAnyway, 'clauses marked ungraded that a test names').toEqual([]);
   });
 
   test('the untouched stub scores 0, each test failing cleanly with "not implemented"', async () => {

@@ -1,6 +1,6 @@
 /** Helpers for the repo's own tests: grade something, in-process, and look at the result. */
 import path from 'node:path';
-import { exerciseSpec } from '../catalog';
+import { catalog, exerciseSpec } from '../catalog';
 import { grade } from '../grade';
 import { inPlace, stageFile, stageFiles, type StagedImpl } from '../impl';
 import type { ExerciseResult, ImplKind, RunResult, TestResult } from '../model';
@@ -8,6 +8,12 @@ import { ROOT } from '../paths';
 import { findVariant, stageVariant, type Variant } from '../variants';
 
 export { ROOT };
+
+/**
+ * The exercises the per-exercise self-tests cover: every one, or the one `npm run check -- <slug>` names
+ * (grading/check.ts sets FAULTLINE_CHECK).
+ */
+export const checkedExercises = process.env.FAULTLINE_CHECK ? catalog.filter((spec) => spec.slug === process.env.FAULTLINE_CHECK) : catalog;
 
 async function gradeStaged(slug: string, staged: StagedImpl, impl: ImplKind, seed: number, only?: readonly string[]): Promise<ExerciseResult> {
   try {

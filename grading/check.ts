@@ -1,0 +1,108 @@
+/**
+ * npm run check -- <exercise>: everything the repo's tests prove about one
+ * exercise, what someone changing it runs before committing.
+ *
+ *   1. the whole repo type-checks (stubs, suites, variants' tooling);
+ *   2. its per-exercise self-tests, the same files `npm test` runs, narrowed to
+ *      it (FAULTLINE_CHECK): the catalog and tree; the contract ledger
+ *      complete; the reference scoring 100 % within its budgets, its README
+ *      rubric exact; the untouched stub scoring 0, each test "not
+ *      implemented"; the visible tests passing on the reference; every
+ *      known-wrong variant a patch that applies and fails the tests it names,
+ *      every red team's base at full marks;
+ *   3. the reference at more seeds than the self-tests' one (`npm run stress`);
+ *   4. its mutation run (`npm run mutation`), the score and its exact allow-list.
+ *
+ * Each step's wall time and CPU time is printed, and the total against the
+ * exercise's self-test budget (grading/self-test-budget.ts). Exit status: 0
+ * when every step passed, 1 when one failed, 2 for a usage error.
+ *
+ *   npm run check -- <exercise> [--seeds LIST] [--skip-mutation]
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalog } from './catalog';
+import { ROOT, TSX_BIN, VITEST_BIN } from './paths';
+import { SELF_TEST_BUDGET } from './self-test-budget';
+
+const USAGE = `usage: npm run check -- <exercise> [--seeds LIST] [--skip-mutation]
+  --seeds LIST       the reference's extra seeds (default 2-4; the self-tests grade seed 1)
+  --skip-mutation    leave out the mutation run
+exercises: ${catalog.map((e) => e.slug).join(', ')}`;
+
+/** The per-exercise self-test files (grading/test), narrowed to one exercise by FAULTLINE_CHECK. */
+const SELF_TESTS = ['catalog', 'ledger', 'solutions', 'broken'].map((name) => `grading/test/${name}.test.ts`);
+
+/** CPU seconds of the children this process has waited for (Linux: /proc/self/stat, cutime + cstime). */
+function childCpuSeconds(): number | undefined {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command name: state is field 3; cutime and cstime are fields 16 and 17 (1-based), in clock ticks.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Step {
+  readonly title: string;
+  readonly args: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+function run(step: Step): { ok: boolean; wall: number; cpu: number | undefined } {
+  process.stdout.write(`\n== ${step.title}\n$ ${step.args.map((a) => path.relative(ROOT, a) || a).join(' ')}\n`);
+  const cpuBefore = childCpuSeconds();
+  const started = performance.now();
+  const child = spawnSync(process.execPath, step.args, { cwd: ROOT, stdio: 'inherit', env: { ...cleanEnv(), ...step.env } });
+  const wall = (performance.now() - started) / 1000;
+  const cpuAfter = childCpuSeconds();
+  return { ok: child.status === 0, wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
+}
+
+/** The environment of a maintainer's shell: no vitest or faultline settings leaking in. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !key.startsWith('FAULTLINE_') && key !== 'NODE_OPTIONS'));
+}
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { seeds: { type: 'string', default: '2-4' }, 'skip-mutation': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`npm run check: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [slug, ...rest] = positionals;
+  if (slug === undefined || rest.length > 0 || !catalog.some((e) => e.slug === slug)) {
+    process.stderr.write(`npm run check: ${slug === undefined ? 'which exercise?' : rest.length > 0 ? 'one exercise at a time' : `unknown exercise "${slug}"`}\n${USAGE}\n`);
+    return 2;
+  }
+  const steps: Step[] = [
+    { title: 'type-check', args: [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'] },
+    { title: `self-tests of ${slug}`, args: [VITEST_BIN, 'run', '--project', 'self', ...SELF_TESTS], env: { FAULTLINE_CHECK: slug } },
+    { title: `the reference at seeds ${values.seeds}`, args: [TSX_BIN, 'grading/stress.ts', '--seeds', values.seeds, slug] },
+    ...(values['skip-mutation'] ? [] : [{ title: 'mutation run', args: [TSX_BIN, 'grading/mutation/run.ts', slug] }]),
+  ];
+  const results = steps.map((step) => ({ step, ...run(step) }));
+  const seconds = (n: number | undefined) => (n === undefined ? '?' : `${n.toFixed(1)} s`);
+  process.stdout.write(`\n${slug}: npm run check\n`);
+  for (const r of results) process.stdout.write(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.step.title.padEnd(34)} ${seconds(r.wall).padStart(8)} wall  ${seconds(r.cpu).padStart(8)} CPU\n`);
+  const self = results[1]!;
+  process.stdout.write(
+    `  the self-tests' share of the root npm test: ${seconds(self.cpu)} of CPU; the budget is ${SELF_TEST_BUDGET.perExerciseCpuSeconds} s per exercise (grading/self-test-budget.ts)\n`,
+  );
+  const failed = results.filter((r) => !r.ok);
+  process.stdout.write(failed.length === 0 ? `${slug}: every check passed\n` : `${slug}: ${failed.length} step(s) failed: ${failed.map((r) => r.step.title).join(', ')}\n`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+process.exitCode = main();
