@@ -24,6 +24,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const progressFile = process.env.FAULTLINE_PROGRESS;
 const graded = progressFile !== undefined && progressFile !== '';
 const mutation = process.env.FAULTLINE_MUTATION || undefined;
+// A grade (grading/runner.ts) names its exercise: the config then sets up that project alone, not one per exercise.
+const onlyProject = mutation ?? (process.env.FAULTLINE_PROJECT || undefined);
 const sandbox = graded
   ? [
       // `--permission` from Node 22.13; 20 knows only the experimental flag
@@ -58,7 +60,7 @@ export default defineConfig({
     reporters: ['default', path.join(root, 'grading/reporters/score-reporter.ts')],
     projects: [
       // A mutation run (grading/mutation/run.ts) runs one exercise's hidden suite, and nothing else.
-      ...catalog.filter((exercise) => !mutation || exercise.slug === mutation).map((exercise) => ({
+      ...catalog.filter((exercise) => onlyProject === undefined || exercise.slug === onlyProject).map((exercise) => ({
         extends: true as const,
         plugins: [importGuard({ root, implDir: path.join(implRoot, exercise.slug), slug: exercise.slug })],
         resolve: {
@@ -80,7 +82,7 @@ export default defineConfig({
           include: [...(mutation ? [] : [`exercises/${exercise.slug}/**/*.test.ts`]), `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
         },
       })),
-      ...(mutation ? [] : [{
+      ...(onlyProject !== undefined ? [] : [{
         extends: true as const,
         test: {
           name: 'self',

@@ -245,6 +245,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         [VITEST_BIN, 'run', '--project', spec.slug, '--reporter', STREAM_REPORTER, ...(only === undefined ? [suiteDir(spec.slug)] : filesDeclaring(spec.slug, only))],
         childEnv({
           FAULTLINE_IMPL_ROOT: implRoot,
+          FAULTLINE_PROJECT: spec.slug,
           FAULTLINE_SEED: String(seed),
           FAULTLINE_RESULTS: files.results,
           FAULTLINE_PROGRESS: files.progress,
