@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalog, maxPoints } from '../catalog';
+import { catalog, isDraft, maxPoints } from '../catalog';
 import { BUDGET_MARGIN, referenceCost } from '../reference-costs';
 import { ROOT, gradeInPlace } from './support';
 
@@ -30,6 +30,8 @@ describe.each(catalog.map((spec) => [spec.slug, spec] as const))('%s', (slug, sp
     const measure = `npm run stress -- --seeds 1-10 --split --jobs 10 --burners 4 --write-costs ${slug}`;
     for (const t of result.tests) {
       const cost = referenceCost(slug, t.name);
+      // Not measured yet for a draft: drafts.test.ts lists it as a todo.
+      if (cost === undefined && isDraft(spec)) continue;
       expect(cost, `${t.name}: no reference cost recorded; measure it with ${measure}`).toBeDefined();
       expect(t.budgetMs, `${t.name}: its budget against the ${cost} ms of CPU time the reference needs`).toBeGreaterThanOrEqual(BUDGET_MARGIN * cost!);
     }
