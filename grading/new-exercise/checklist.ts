@@ -110,7 +110,7 @@ export async function checklist(spec: ExerciseSpec, root: string = ROOT, known: 
     item('readme', 'the README has the concept, where real systems use it, tasks, rubric and hints', sections.map((s) => `no ${s}`), `exercises/${slug}/README.md (the Bloom filter's is the model)`),
     item(
       'variants',
-      `at least ${MIN_OWN_VARIANTS} known-wrong variants of ours, each a classic mistake traced to a real source`,
+      `at least ${MIN_OWN_VARIANTS} known-wrong variants of ours, each a classic mistake`,
       own.length >= MIN_OWN_VARIANTS ? [] : [`${own.length} in grading/suites/${slug}/broken/variants.ts`],
       `an entry in grading/suites/${slug}/broken/variants.ts; solutions/${slug}/${spec.entry} copied to /tmp/v/exercises/${slug}/, the mistake made and its story in the opening doc comment; npm run variant -- ${slug} <name> --save /tmp/v`,
     ),
@@ -149,6 +149,7 @@ export const byHand = (slug: string): string[] => [
   'a model-based test of the whole public API: every method, every input type the signatures allow, both ends of every range, the caller mutating what it got back',
   'a protocol: the simulator with every fault that matters, invariants after every event, a liveness phase, every cluster size the contract allows; storage: a crash at every storage call from an empty disk',
   'statistical checks only on fixed seeds, with bounds calibrated on the reference',
+  'each known-wrong variant of ours traced to a real source (an issue, a paper, a postmortem) in its patch',
   `the reference at 100 % for seeds 1–50: npm run stress -- ${slug}`,
   'a timeline page for every simulated failure, and a benchmark script in grading/bench/',
   `budgets on 2 cores: the hidden suite on the reference within 10 s (npm run grade -- ${slug} --solutions); cd exercises/${slug} && npm test within a few seconds more`,

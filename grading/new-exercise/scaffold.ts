@@ -42,6 +42,9 @@ export interface Scaffold {
   readonly edits: ReadonlyMap<string, string>;
 }
 
+/** What `npm run stress -- --write-costs` writes; a draft's entries go with it. */
+const COSTS = 'grading/reference-costs.json';
+
 /** Where an exercise's own files and folders live, relative to the checkout: what removeDraft deletes. */
 export const ownedPaths = (slug: string): string[] => [
   `exercises/${slug}`,
@@ -126,13 +129,15 @@ export function removeDraft(slug: string, root: string = ROOT, known: readonly E
   edit(CATALOG, (text) => withoutCatalogEntry(text, slug));
   edit(TSCONFIG, (text) => withoutTsconfigPaths(text, spec));
   edit(HINTS_INDEX, (text) => withoutHintsIndex(text, slug));
-  if (fs.existsSync(path.join(root, 'grading/reference-costs.json'))) edit('grading/reference-costs.json', (text) => {
-    const costs = JSON.parse(text) as { measured: Record<string, string>; exercises: Record<string, unknown> };
-    if (!(slug in costs.measured) && !(slug in costs.exercises)) return text;
-    delete costs.measured[slug];
-    delete costs.exercises[slug];
-    return `${JSON.stringify(costs, null, 2)}\n`;
-  });
+  if (fs.existsSync(path.join(root, COSTS))) {
+    edit(COSTS, (text) => {
+      const costs = JSON.parse(text) as { measured: Record<string, string>; exercises: Record<string, unknown> };
+      if (!(slug in costs.measured) && !(slug in costs.exercises)) return text;
+      delete costs.measured[slug];
+      delete costs.exercises[slug];
+      return `${JSON.stringify(costs, null, 2)}\n`;
+    });
+  }
   for (const owned of ownedPaths(slug)) {
     if (!fs.existsSync(path.join(root, owned))) continue;
     fs.rmSync(path.join(root, owned), { recursive: true, force: true });
