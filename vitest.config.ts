@@ -6,6 +6,7 @@
  * The hidden suites are grading/suites/<slug>, or <FAULTLINE_SUITE_DIR>/<slug>
  * for a private suite (the grader stages it and sets this for --suite).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,10 @@ const graded = progressFile !== undefined && progressFile !== '';
 const mutation = process.env.FAULTLINE_MUTATION || undefined;
 // A grade (grading/runner.ts) names its exercise: the config then sets up that project alone, not one per exercise.
 const onlyProject = mutation ?? (process.env.FAULTLINE_PROJECT || undefined);
+// A checkout whose node_modules links elsewhere (a git worktree sharing another checkout's) loads vitest and fast-check
+// from there: the sandboxed workers must be able to read it too.
+const modules = path.join(root, 'node_modules');
+const linkedModules = fs.existsSync(modules) && fs.realpathSync(modules) !== modules ? [`--allow-fs-read=${fs.realpathSync(modules)}`] : [];
 const sandbox = graded
   ? [
       // `--permission` from Node 22.13; 20 knows only the experimental flag
@@ -33,6 +38,7 @@ const sandbox = graded
       '--disable-warning=ExperimentalWarning',
       `--allow-fs-read=${root}`,
       `--allow-fs-read=${implRoot}`,
+      ...linkedModules,
       // vitest's main process hands workers their transformed modules through files in its temporary folder
       `--allow-fs-read=${os.tmpdir()}`,
       `--allow-fs-write=${progressFile}`,

@@ -25,6 +25,13 @@ export interface ExerciseSpec {
   readonly tasks: readonly TaskSpec[];
   /** Starts every clause id of the exercise's contract ledger: `BF` gives `BF-2.3` (harness/suite/ledger.ts). */
   readonly clausePrefix: string;
+  /**
+   * Set while the exercise is being written (`npm run new-exercise` lays one out). A draft is graded only when
+   * named, is left out of the README's table, of `npm run grade` and of `npm run progress`, and the repo's tests
+   * waive what it cannot have yet, each waiver a todo (grading/test/drafts.test.ts). `npm run check -- <slug>`
+   * lists what it still lacks; without this mark, the repo's tests hold the exercise to all of it.
+   */
+  readonly draft?: true;
 }
 
 export const catalog: readonly ExerciseSpec[] = [
@@ -109,5 +116,11 @@ export function exerciseSpec(slug: string): ExerciseSpec {
   }
   return spec;
 }
+
+/** True for an exercise still being written: see `ExerciseSpec.draft`. */
+export const isDraft = (spec: ExerciseSpec): boolean => spec.draft === true;
+
+/** The exercises learners are given: the catalog without its drafts. */
+export const shipped = (): readonly ExerciseSpec[] => catalog.filter((spec) => !isDraft(spec));
 
 export const maxPoints = (spec: ExerciseSpec): number => spec.tasks.reduce((sum, t) => sum + t.points, 0);

@@ -2,6 +2,9 @@
  * npm run check -- <exercise>: everything the repo's tests prove about one
  * exercise, what someone changing it runs before committing.
  *
+ *   0. what it still lacks before it is done (DESIGN.md, "When an exercise is
+ *      done"), a checklist with the command or file that fixes each item
+ *      (grading/new-exercise/checklist.ts; a draft always lacks something);
  *   1. the whole repo type-checks (stubs, suites, variants' tooling);
  *   2. its per-exercise self-tests, the same files `npm test` runs, narrowed to
  *      it (FAULTLINE_CHECK): the catalog and tree; the contract ledger
@@ -23,7 +26,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalog } from './catalog';
+import { catalog, exerciseSpec } from './catalog';
+import { checklist, renderChecklist } from './new-exercise/checklist';
 import { ROOT, TSX_BIN, VITEST_BIN } from './paths';
 import { SELF_TEST_BUDGET } from './self-test-budget';
 
@@ -68,7 +72,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !key.startsWith('FAULTLINE_') && key !== 'NODE_OPTIONS'));
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ allowPositionals: true, options: { seeds: { type: 'string', default: '2-4' }, 'skip-mutation': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -86,6 +90,10 @@ function main(): number {
     process.stderr.write(`npm run check: ${slug === undefined ? 'which exercise?' : rest.length > 0 ? 'one exercise at a time' : `unknown exercise "${slug}"`}\n${USAGE}\n`);
     return 2;
   }
+  process.stdout.write(`== what ${slug} still lacks\n`);
+  const items = await checklist(exerciseSpec(slug));
+  process.stdout.write(`${renderChecklist(exerciseSpec(slug), items)}\n`);
+  const lacking = items.filter((item) => !item.ok).length;
   const steps: Step[] = [
     { title: 'type-check', args: [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'] },
     { title: `self-tests of ${slug}`, args: [VITEST_BIN, 'run', '--project', 'self', ...SELF_TESTS], env: { FAULTLINE_CHECK: slug } },
@@ -95,14 +103,15 @@ function main(): number {
   const results = steps.map((step) => ({ step, ...run(step) }));
   const seconds = (n: number | undefined) => (n === undefined ? '?' : `${n.toFixed(1)} s`);
   process.stdout.write(`\n${slug}: npm run check\n`);
+  process.stdout.write(`  ${lacking === 0 ? 'ok  ' : 'FAIL'}  ${'the done checklist'.padEnd(34)} ${lacking === 0 ? 'complete' : `${lacking} item(s) missing`}\n`);
   for (const r of results) process.stdout.write(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.step.title.padEnd(34)} ${seconds(r.wall).padStart(8)} wall  ${seconds(r.cpu).padStart(8)} CPU\n`);
   const self = results[1]!;
   process.stdout.write(
     `  the self-tests' share of the root npm test: ${seconds(self.cpu)} of CPU; the budget is ${SELF_TEST_BUDGET.perExerciseCpuSeconds} s per exercise (grading/self-test-budget.ts)\n`,
   );
-  const failed = results.filter((r) => !r.ok);
-  process.stdout.write(failed.length === 0 ? `${slug}: every check passed\n` : `${slug}: ${failed.length} step(s) failed: ${failed.map((r) => r.step.title).join(', ')}\n`);
+  const failed = [...(lacking === 0 ? [] : ['the done checklist']), ...results.filter((r) => !r.ok).map((r) => r.step.title)];
+  process.stdout.write(failed.length === 0 ? `${slug}: every check passed\n` : `${slug}: ${failed.length} step(s) failed: ${failed.join(', ')}\n`);
   return failed.length === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

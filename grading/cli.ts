@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { catalog, exerciseSpec, type ExerciseSpec } from './catalog';
+import { catalog, exerciseSpec, isDraft, shipped, type ExerciseSpec } from './catalog';
 import { gradeBatch, writeSummaries, SUMMARY_CSV, SUMMARY_MD, type StudentRow } from './batch';
 import { defaultJobs } from './child';
 import { grade, assembleRun } from './grade';
@@ -31,7 +31,7 @@ const STUDENT_LIMIT_PER_EXERCISE_MS = 10 * 60_000;
 const USAGE = `usage: npm run grade -- [SLUG ...] [options]
        npm run grade -- --batch DIR --out OUTDIR [SLUG ...] [options]
 
-Grades each exercise (all of them when no SLUG is given) with its hidden suite.
+Grades each exercise (all of them when no SLUG is given, drafts apart) with its hidden suite.
 
   --solutions          grade the reference solutions/ instead of exercises/
   --submission DIR     grade DIR/exercises/<slug>, taking only the learner's files
@@ -55,7 +55,12 @@ batch mode, a class at once:
                        wall-clock limit of one student's grade (default ${STUDENT_LIMIT_PER_EXERCISE_MS / 1000} per exercise),
                        stretched by jobs ÷ cores when there are more jobs than cores
 
-exercises: ${catalog.map((e) => e.slug).join(', ')}`;
+exercises: ${shipped().map((e) => e.slug).join(', ')}${drafts().length > 0 ? `\ndrafts, graded only when named: ${drafts().join(', ')}` : ''}`;
+
+/** Exercises still being written (npm run new-exercise): graded only when named. */
+function drafts(): string[] {
+  return catalog.filter(isDraft).map((e) => e.slug);
+}
 
 class UsageError extends Error {}
 
@@ -261,7 +266,9 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const specs: ExerciseSpec[] = options.slugs.length > 0 ? options.slugs.map(exerciseSpec) : [...catalog];
+  const specs: ExerciseSpec[] = options.slugs.length > 0 ? options.slugs.map(exerciseSpec) : [...shipped()];
+  if (options.slugs.length === 0 && drafts().length > 0) process.stderr.write(`grade: not grading the drafts ${drafts().join(', ')}: name one to grade it\n`);
+  for (const spec of specs.filter(isDraft)) process.stderr.write(`grade: ${spec.slug} is a draft: npm run check -- ${spec.slug} lists what it lacks\n`);
   if (options.batch !== undefined) return batchMain(options, specs);
 
   // A private suite is staged beside ours, and the runner's vitest reads its location from the environment.

@@ -6,7 +6,7 @@
  * implemented"), in progress (with its score and the tasks still short), or
  * full marks.
  */
-import { catalog, type ExerciseSpec } from './catalog';
+import { shipped, type ExerciseSpec } from './catalog';
 import { grade } from './grade';
 import { inPlace } from './impl';
 import type { ExerciseResult } from './model';
@@ -18,9 +18,11 @@ async function gradeOne(spec: ExerciseSpec): Promise<ExerciseResult> {
   return run.exercises[0]!;
 }
 
-const results = await Promise.all(catalog.map(gradeOne));
-const width = Math.max(...catalog.map((e) => e.title.length));
-const lines = results.map((r, i) => `${catalog[i]!.title.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${bar(r.score, r.maxScore)}  ${standing(r)}`);
+// Drafts (npm run new-exercise) are not yet anyone's exercise.
+const exercises = shipped();
+const results = await Promise.all(exercises.map(gradeOne));
+const width = Math.max(...exercises.map((e) => e.title.length));
+const lines = results.map((r, i) => `${exercises[i]!.title.padEnd(width)}  ${`${r.score}/${r.maxScore}`.padStart(7)}  ${bar(r.score, r.maxScore)}  ${standing(r)}`);
 const full = results.filter((r) => r.score === r.maxScore).length;
 const started = results.filter((r) => standing(r) !== 'not started').length;
 process.stdout.write(`${lines.join('\n')}\n\n${started} of ${results.length} exercises started, ${full} at full marks (seed 1; cd exercises/<slug> && npm test for the details)\n`);

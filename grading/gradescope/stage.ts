@@ -22,7 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalog, exerciseSpec, type ExerciseSpec } from '../catalog';
+import { exerciseSpec, shipped, type ExerciseSpec } from '../catalog';
 
 const MAX_DEPTH = 8;
 /** A learner file larger than this is not a source file anyone wrote by hand: it is left out. */
@@ -94,7 +94,7 @@ function main(argv: readonly string[]): number {
     console.error('usage: tsx grading/gradescope/stage.ts SUBMISSION OUT [SLUG ...]');
     return 2;
   }
-  const specs = slugs.length > 0 ? slugs.map(exerciseSpec) : catalog;
+  const specs = slugs.length > 0 ? slugs.map(exerciseSpec) : shipped();
   let files: string[] | undefined;
   const lazyFiles = () => (files ??= listFiles(submission));
   for (const spec of specs) {

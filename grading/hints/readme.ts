@@ -14,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { catalog, type ExerciseSpec } from '../catalog';
 import { ROOT } from '../paths';
 import { anchorOf, hintCommand, stagesOf } from './index';
+import type { HintStage } from './types';
+
+/** A task's stages: the hint data's by default; `npm run new-exercise` passes those of an exercise not yet in it. */
+export type StagesFor = (task: number) => readonly HintStage[];
 
 const HEADING = '## Hints';
 
@@ -25,7 +29,7 @@ const prose = (text: string): string =>
     .join('');
 
 /** The section, from its heading to the end of the README (it is always the last section). */
-export function hintsSection(spec: ExerciseSpec): string {
+export function hintsSection(spec: ExerciseSpec, stagesFor: StagesFor = (task) => stagesOf(spec.slug, task)): string {
   const lines = [
     HEADING,
     '',
@@ -39,7 +43,7 @@ export function hintsSection(spec: ExerciseSpec): string {
   ];
   for (const task of spec.tasks) {
     lines.push('', `**Task ${task.id} · ${task.title}**`, '');
-    const stages = stagesOf(spec.slug, task.id);
+    const stages = stagesFor(task.id);
     stages.forEach((stage, i) => {
       const read = [
         ...(stage.readme === undefined ? [] : [`[${prose(stage.readme)}](#${anchorOf(stage.readme)})`]),
@@ -62,10 +66,10 @@ export function hintsSection(spec: ExerciseSpec): string {
 const readmeOf = (spec: ExerciseSpec): string => path.join(ROOT, 'exercises', spec.slug, 'README.md');
 
 /** The README with its hints section as the data says; the text before the section is kept as it is. */
-export function withHintsSection(spec: ExerciseSpec, readme: string): string {
+export function withHintsSection(spec: ExerciseSpec, readme: string, stagesFor?: StagesFor): string {
   const at = readme.search(/^## Hints$/m);
   const before = at < 0 ? `${readme.trimEnd()}\n\n` : readme.slice(0, at);
-  return before + hintsSection(spec);
+  return before + hintsSection(spec, stagesFor);
 }
 
 /** The exercises whose README's hints section differs from the data. */

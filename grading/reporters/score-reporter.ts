@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { GradedMeta } from '../../harness/suite';
-import { catalog } from '../catalog';
+import { catalog, isDraft } from '../catalog';
 import { climbAndHint, withHints } from '../hints';
 import { ROOT } from '../paths';
 import type { ExerciseResult } from '../model';
@@ -55,7 +55,10 @@ export default class ScoreReporter implements Reporter {
       const entry = graded.get(spec.slug);
       if (!entry) continue;
       const partial = entry.skipped > 0;
-      const notes = partial ? [`partial run: ${entry.skipped} graded test(s) were filtered out and are not counted; run without -t for the full score`] : [];
+      const notes = [
+        ...(partial ? [`partial run: ${entry.skipped} graded test(s) were filtered out and are not counted; run without -t for the full score`] : []),
+        ...(isDraft(spec) ? [`a draft, not finished: npm run check -- ${spec.slug} lists what it lacks`] : []),
+      ];
       const tests = [...entry.tests].sort((a, b) => a.task - b.task);
       const scored: ExerciseResult = scoreExercise(spec, tests, entry.outcomes, notes, !partial);
       // The learner's own code climbs the hint ladders (grading/hints); anything else (a bench, a test) shows first hints.

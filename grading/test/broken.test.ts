@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { isDraft } from '../catalog';
 import type { Outcome } from '../score';
 import { allVariants, expectedDescription, materialize, ownVariants, readVariantPatch, redTeams, type Variant } from '../variants';
 import { gradeBatch, variantItem, type BatchItem, type BatchVerdict } from '../variants/batch';
@@ -46,7 +47,8 @@ function expectReadablePatch(variant: Variant, learnerFiles: readonly string[], 
 
 describe('known-wrong variants are patches that show their mistake', () => {
   test.each(exercises.map((e) => [e.spec.slug, e] as const))('%s ships at least six of ours, each a patch over the reference that applies, in canonical form, with clause ids and the tests it must fail', async (slug, { spec, own }) => {
-    expect(own.length).toBeGreaterThanOrEqual(6);
+    // A draft has its placeholder (drafts.test.ts lists the rest as a todo).
+    expect(own.length).toBeGreaterThanOrEqual(isDraft(spec) ? 1 : 6);
     const ids = await ledgerIds(slug);
     for (const variant of own) expectReadablePatch(variant, spec.learnerFiles, ids);
     // Nothing else lies beside the manifest: no whole-file copies, no patch the manifest does not list.

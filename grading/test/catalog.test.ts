@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalog } from '../catalog';
+import { catalog, isDraft } from '../catalog';
 import { ROOT, checkedExercises } from './support';
 
 const exists = (file: string) => fs.existsSync(path.join(ROOT, file));
@@ -54,6 +54,7 @@ test('exercise slugs are unique', () => {
   expect(new Set(catalog.map((e) => e.slug)).size).toBe(catalog.length);
 });
 
+// A draft joins the table when it ships: npm run check -- <slug> prints its row.
 test('the README\'s exercise table lists the catalog, in order, with its points', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const rows = [...readme.matchAll(/^\| (\d+) \| (.+?) \| \[`exercises\/([\w-]+)`\]\(.+?\) \| (.+?) \| (\d+) \|$/gm)].map((m) => ({
@@ -64,7 +65,7 @@ test('the README\'s exercise table lists the catalog, in order, with its points'
     points: Number(m[5]),
   }));
   expect(rows).toEqual(
-    catalog.map((spec, i) => ({
+    catalog.filter((spec) => !isDraft(spec)).map((spec, i) => ({
       n: i + 1,
       title: spec.title,
       slug: spec.slug,

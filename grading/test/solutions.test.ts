@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Ledger } from '../../harness/suite';
-import { maxPoints } from '../catalog';
+import { isDraft, maxPoints } from '../catalog';
 import type { ExerciseResult } from '../model';
 import { BUDGET_MARGIN, referenceCost } from '../reference-costs';
 import { ROOT, checkedExercises, gradeInPlace } from './support';
@@ -38,6 +38,8 @@ describe.each(checkedExercises.map((spec) => [spec.slug, spec] as const))('%s', 
     const measure = `npm run stress -- --seeds 1-10 --split --jobs 10 --burners 4 --write-costs ${slug}`;
     for (const t of result.tests) {
       const cost = referenceCost(slug, t.name);
+      // Not measured yet for a draft: drafts.test.ts lists it as a todo.
+      if (cost === undefined && isDraft(spec)) continue;
       expect(cost, `${t.name}: no reference cost recorded; measure it with ${measure}`).toBeDefined();
       expect(t.budgetMs, `${t.name}: its budget against the ${cost} ms of CPU time the reference needs`).toBeGreaterThanOrEqual(BUDGET_MARGIN * cost!);
     }
