@@ -19,6 +19,11 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const implRoot = path.resolve(root, process.env.FAULTLINE_IMPL_ROOT || 'exercises');
 // The hidden suites: ours, or a private suite the grader staged beside them (`grade --suite`, grading/private-suite.ts).
 const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_SUITE_DIR || 'grading/suites')).split(path.sep).join('/');
+/**
+ * The grader's end-to-end tests against hostile, untrusted and malformed submissions, its CLI and its browser pages:
+ * the `grader` project. They cost the same however many exercises there are; `npm test` runs the rest.
+ */
+const GRADER_TESTS = ['hostile', 'untrusted', 'cli', 'batch', 'timeline-browser', 'ui-browser'].map((name) => `grading/test/${name}.test.ts`);
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A graded run (the grader sets a progress file, grading/runner.ts) runs learner code under Node's permission model:
 // it may read the checkout and the code under test, write only the progress file and timelines, and start no process.
@@ -88,18 +93,34 @@ export default defineConfig({
           include: [...(mutation ? [] : [`exercises/${exercise.slug}/**/*.test.ts`]), `${suiteRoot}/${exercise.slug}/**/*.test.ts`],
         },
       })),
-      ...(onlyProject !== undefined ? [] : [{
-        extends: true as const,
-        test: {
-          name: 'self',
-          include: ['harness/test/**/*.test.ts', 'grading/test/**/*.test.ts'],
-          testTimeout: 180_000,
-          // vitest's default on 2 cores is one file at a time, but these files mostly start graders and wait on them,
-          // some for wall-clock limits on purpose: three at once keep both cores busy. Verdicts count CPU time
-          // (harness/deadline.ts), so a busy machine slows the run and changes no result.
-          maxWorkers: 3,
-        },
-      }]),
+      ...(onlyProject !== undefined
+        ? []
+        : [
+            {
+              extends: true as const,
+              test: {
+                name: 'self',
+                include: ['harness/test/**/*.test.ts', 'grading/test/**/*.test.ts'],
+                exclude: GRADER_TESTS,
+                testTimeout: 180_000,
+                // vitest's default on 2 cores is one file at a time, but these files mostly start graders and wait on
+                // them: three at once keep both cores busy. Verdicts count CPU time (harness/deadline.ts), so a busy
+                // machine slows the run and changes no result.
+                maxWorkers: 3,
+              },
+            },
+            {
+              extends: true as const,
+              test: {
+                // The grader against hostile and untrusted code, end to end (npm run test:grader; CI runs it after npm test).
+                name: 'self-grader',
+                include: GRADER_TESTS,
+                // A backstop: each grade inside is bounded by its own limits, and a busy machine only slows it.
+                testTimeout: 600_000,
+                maxWorkers: 2,
+              },
+            },
+          ]),
     ],
   },
 });

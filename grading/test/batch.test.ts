@@ -35,7 +35,7 @@ function submission(dir: string, student: string, files: Record<string, 'solutio
 
 const readCsv = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\r\n').filter(Boolean);
 
-describe.concurrent('npm run grade -- --batch', () => {
+describe('npm run grade -- --batch', () => {
   test('grades every plain folder in its own process: one row each, sorted by name, untrusted names escaped; symlinks and files skipped', () => {
     const dir = scratch();
     const subs = path.join(dir, 'subs');

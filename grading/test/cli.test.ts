@@ -28,7 +28,7 @@ function gradeWithEnv(extra: Record<string, string>, ...args: string[]) {
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-cli-'));
 
-describe.concurrent('npm run grade', () => {
+describe('npm run grade', () => {
   test('--solutions --seed --json --junit --markdown --gradescope write every report, each with the seed, and the output ends with N passed, M failed', () => {
     const dir = scratch();
     const result = grade('bloom-filter', '--solutions', '--seed', '12345', '--json', `${dir}/out.json`, '--junit', `${dir}/out.xml`, '--markdown', `${dir}/out.md`, '--gradescope', `${dir}/gs.json`);
