@@ -132,8 +132,9 @@ const stryker = new Stryker({
   timeoutMS: options.timeoutMS,
   timeoutFactor: options.timeoutFactor,
   ...(concurrency === undefined ? {} : { concurrency }),
-  // Nothing the suite run loads (inputs.ts): what was measured, the committed reports, the known-wrong variants.
-  ignorePatterns: ['/.faultline', '/reports', '/grading/docs', '/.stryker-tmp', '/grading/mutation/incremental', '/grading/suites/*/broken'],
+  // Nothing the suite run loads (inputs.ts): what was measured, the committed reports, the known-wrong variants, and the
+  // private suites other tests stage and remove while this copies the checkout (grading/private-suite.ts).
+  ignorePatterns: ['/.faultline', '/reports', '/grading/docs', '/.stryker-tmp', '/grading/mutation/incremental', '/grading/suites/*/broken', '/grading/.suite-*'],
   // One folder per exercise: mutation runs of different exercises may share a checkout.
   tempDirName: `.stryker-tmp/${slug}`,
   cleanTempDir: 'always',

@@ -1,8 +1,11 @@
 /**
- * The mutation gate: for each exercise in grading/mutation/gate.ts, a real
- * `npm run mutation` (StrykerJS) against its reference must score at least
- * MIN_SCORE, and its allow-list of equivalent mutants must match exactly the
- * survivors it names. Slow by nature: a few minutes for each exercise.
+ * The mutation gate: for every exercise (grading/mutation/gate.ts), the
+ * committed incremental report must have been made from exactly the
+ * checkout's inputs, and an incremental `npm run mutation -- <slug> --check`
+ * (StrykerJS: a dry run, then every verdict reused or run again) must score at
+ * least MIN_SCORE, with an allow-list of equivalent mutants that matches
+ * exactly the survivors. A stale report fails at once, with the command that
+ * refreshes it; a current one costs about a dry run of the suite.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,20 +16,21 @@ import type { MutationSummary } from '../mutation/report';
 import { ROOT, TSX_BIN } from '../paths';
 import { shellEnv } from './support';
 
-
 describe('mutation testing of the reference solutions', () => {
   if (CI_EXERCISES.length === 0) test.skip('the gate is suspended: grading/mutation/gate.ts says why', () => undefined);
   for (const slug of CI_EXERCISES) {
-    test(`the ${slug} suite kills at least ${MIN_SCORE} % of the mutants of its reference, and every allow-listed mutant is a survivor`, { timeout: 20 * 60_000 }, () => {
+    test(`the ${slug} suite kills at least ${MIN_SCORE} % of the mutants of its reference, by a committed report made from this checkout, and every allow-listed mutant is a survivor`, { timeout: 10 * 60_000 }, () => {
       const report = path.join(ROOT, 'reports', 'mutation', `${slug}.json`);
       // Never read an earlier run's verdict.
       fs.rmSync(report, { force: true });
-      const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--concurrency', '1', '--min', String(MIN_SCORE)], {
+      const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--check', '--concurrency', '1', '--min', String(MIN_SCORE)], {
         cwd: ROOT,
         env: shellEnv(),
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       });
+      const stale = run.stdout.indexOf('the committed mutation report is stale');
+      expect(stale, run.stdout.slice(stale)).toBe(-1);
       expect(fs.existsSync(report), `no report: the run failed\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(true);
       const summary = JSON.parse(fs.readFileSync(report, 'utf8')) as MutationSummary;
       expect(summary.exercise).toBe(slug);
