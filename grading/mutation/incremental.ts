@@ -62,17 +62,10 @@ export interface StrykerIncrementalReport {
   readonly testFiles?: Readonly<Record<string, { readonly source?: string; readonly tests: readonly { readonly id: string; readonly name: string }[] }>>;
 }
 
-interface StrykerMutantResult {
-  readonly id: string;
-  readonly mutatorName: string;
-  readonly replacement?: string;
-  readonly location: { readonly start: Position; readonly end: Position };
-  readonly status: string;
-  readonly statusReason?: string;
+/** A mutant as Stryker writes it: every list and flag it has, and the count of tests it ran. */
+interface StrykerMutantResult extends Omit<CommittedMutant, 'static'> {
   readonly static?: boolean;
   readonly testsCompleted?: number;
-  readonly killedBy?: readonly string[];
-  readonly coveredBy?: readonly string[];
 }
 
 /**
