@@ -16,6 +16,10 @@
  *
  * score = (killed + timeout) / (killed + timeout + survived), in per cent,
  * rounded down to a tenth.
+ *
+ * A verdict's reason counts by its first line only (trimReason), the part the
+ * committed incremental report keeps (grading/mutation/incremental.ts), so a
+ * verdict reused from that report is judged exactly as the run that made it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,6 +85,8 @@ export interface MutationSummary {
   /** killed / (killed + timeout + survived): the score if no timeout counted. */
   readonly scoreWithoutTimeouts: number;
   readonly seconds: number;
+  /** Mutants whose verdict was taken from the committed incremental report rather than run again. */
+  readonly reused: number;
   readonly survivors: readonly MutantLine[];
   readonly timeouts: readonly MutantLine[];
   readonly invalids: readonly MutantLine[];
@@ -119,9 +125,12 @@ function slice(source: string, start: StrykerPosition, end: StrykerPosition): st
   return source.slice(offset(start), offset(end));
 }
 
+/** The part of a verdict's reason that is kept and judged: its first line, at most 300 characters. */
+export const trimReason = (reason: string): string => reason.split('\n')[0]!.slice(0, 300);
+
 const percent = (part: number, whole: number): number => (whole === 0 ? 100 : Math.floor((1000 * part) / whole) / 10);
 
-export function summarise(slug: string, report: StrykerReport, allowList: readonly EquivalentMutant[], seconds: number): MutationSummary {
+export function summarise(slug: string, report: StrykerReport, allowList: readonly EquivalentMutant[], seconds: number, reused = 0): MutationSummary {
   const prefix = `solutions/${slug}/`;
   const counts = { killed: 0, timeout: 0, survived: 0, equivalent: 0, invalid: 0 };
   const survivors: MutantLine[] = [];
@@ -132,9 +141,18 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
   let mutants = 0;
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const relative = name.replace(/\\/g, '/').replace(new RegExp(`^.*${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '');
-    for (const mutant of [...file.mutants].sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)) {
+    // In source order, and by mutator and replacement at one place: the summary does not depend on the order Stryker wrote them in.
+    const order = (a: StrykerMutant, b: StrykerMutant): number =>
+      a.location.start.line - b.location.start.line ||
+      a.location.start.column - b.location.start.column ||
+      a.location.end.line - b.location.end.line ||
+      a.location.end.column - b.location.end.column ||
+      (a.mutatorName < b.mutatorName ? -1 : a.mutatorName > b.mutatorName ? 1 : 0) ||
+      ((a.replacement ?? '') < (b.replacement ?? '') ? -1 : (a.replacement ?? '') > (b.replacement ?? '') ? 1 : 0);
+    for (const mutant of [...file.mutants].sort(order)) {
       if (mutant.status === 'Ignored') continue;
       mutants++;
+      const reason = trimReason(mutant.statusReason ?? '');
       const line: MutantLine = {
         file: relative,
         line: mutant.location.start.line,
@@ -143,7 +161,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
         original: slice(file.source, mutant.location.start, mutant.location.end),
         replacement: mutant.replacement ?? '',
         status: mutant.status,
-        ...(mutant.statusReason ? { reason: mutant.statusReason.split('\n')[0]!.slice(0, 300) } : {}),
+        ...(reason ? { reason } : {}),
       };
       const listed = allowList.filter(
         (e) => e.file === line.file && e.mutator === line.mutator && e.original === line.original && e.replacement === line.replacement && (e.line === undefined || e.line === line.line) && (e.column === undefined || e.column === line.column),
@@ -151,7 +169,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
       let verdict: Verdict;
       switch (mutant.status) {
         case 'Killed':
-          verdict = DEADLINE.test(mutant.statusReason ?? '') ? 'timeout' : 'killed';
+          verdict = DEADLINE.test(reason) ? 'timeout' : 'killed';
           break;
         case 'Timeout':
           verdict = 'timeout';
@@ -183,6 +201,7 @@ export function summarise(slug: string, report: StrykerReport, allowList: readon
     score: percent(detected, scored),
     scoreWithoutTimeouts: percent(counts.killed, scored),
     seconds: Math.round(seconds),
+    reused,
     survivors,
     timeouts,
     invalids,
@@ -194,7 +213,7 @@ export const describe = (m: MutantLine): string => `${m.file}:${m.line} ${m.muta
 
 export function renderSummary(s: MutationSummary): string {
   const lines = [
-    `${s.exercise}: mutation score ${s.score} % (${s.scoreWithoutTimeouts} % without timeouts), ${s.seconds} s`,
+    `${s.exercise}: mutation score ${s.score} % (${s.scoreWithoutTimeouts} % without timeouts), ${s.seconds} s, ${s.mutants - s.reused} of ${s.mutants} mutants run (${s.reused} verdicts reused)`,
     `  ${s.mutants} mutants: ${s.killed} killed, ${s.timeout} timed out, ${s.survived} survived, ${s.equivalent} equivalent (allow-listed), ${s.invalid} invalid`,
   ];
   if (s.survivors.length > 0) lines.push('  survived (a gap in the suite, or an equivalent mutant to allow-list with its reason):', ...s.survivors.map((m) => `    ${describe(m)}`));

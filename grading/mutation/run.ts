@@ -9,6 +9,20 @@
  * vitest config runs that one suite and nothing else when FAULTLINE_MUTATION
  * names the exercise.
  *
+ * Incrementally: the verdicts of the last run are committed, with the inputs
+ * they came from, in grading/mutation/incremental/<exercise>.json
+ * (incremental.ts). When only test files changed since, Stryker's incremental
+ * mode reruns just the mutants their tests killed or now cover and reuses
+ * every other verdict; when nothing changed, it reuses them all after its dry
+ * run. Any other change (the reference, a suite helper, the harness, the
+ * vitest config, a tool version: inputs.ts says why) makes a full run, as
+ * does --force. The run then writes the report back.
+ *
+ * --check is the gate's mode (grading/test/mutation.test.ts): it fails at
+ * once, naming the command that refreshes it, unless the committed report was
+ * made from exactly the checkout's inputs; then it verifies it with an
+ * incremental run and writes nothing under grading/.
+ *
  * Timeouts never pass for kills here: instrumented code runs slower, so every
  * suite deadline is stretched (FAULTLINE_DEADLINE_SCALE) and Stryker's own
  * timeout is generous. A mutant that still runs out of time is counted as a
@@ -17,29 +31,36 @@
  * (grading/mutation/equivalent/<exercise>.json) is applied and the score
  * written: grading/mutation/report.ts says how.
  *
- *   npm run mutation -- <exercise> [--concurrency N] [--min PCT]
+ *   npm run mutation -- <exercise> [--force | --check] [--concurrency N] [--min PCT]
  *
- * Exit status: 0 when the score is at least --min (default 0); 1 below it, or
- * when the allow-list names a mutant that is not a survivor; 2 for a usage error.
+ * Exit status: 0 when the score is at least --min (default 0); 1 below it,
+ * when the allow-list names a mutant that is not a survivor, when --check
+ * finds the committed report stale, or when an input changed during the run;
+ * 2 for a usage error.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Stryker } from '@stryker-mutator/core';
-import { catalog, exerciseSpec } from '../catalog';
+import { catalog } from '../catalog';
 import { ROOT } from '../paths';
+import { fromStryker, readCommitted, reusedCount, toStryker, withSources, writeCommitted, incrementalFile, type StrykerIncrementalReport } from './incremental';
+import { compareInputs, describeChanges, readInputs, verdictOptions } from './inputs';
 import { summarise, renderSummary, readAllowList } from './report';
 
-/** How much slower a suite deadline may be met under Stryker's instrumentation. */
-export const DEADLINE_SCALE = 4;
+const USAGE = 'usage: npm run mutation -- <exercise> [--force | --check] [--concurrency N] [--min PCT]';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run mutation -- <exercise> [--concurrency N] [--min PCT]\nexercises: ${catalog.map((e) => e.slug).join(', ')}\n`);
+  process.stderr.write(`${message}\n${USAGE}\nexercises: ${catalog.map((e) => e.slug).join(', ')}\n`);
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-const slug = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const valued = ['--concurrency', '--min'];
+const slug = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
 if (slug === undefined || !catalog.some((e) => e.slug === slug)) usage(slug === undefined ? 'which exercise?' : `no exercise "${slug}"`);
+for (const [i, a] of args.entries()) {
+  if (a.startsWith('--') && !valued.includes(a) && a !== '--force' && a !== '--check') usage(`unknown option ${a}`);
+  if (!a.startsWith('--') && a !== slug && !valued.includes(args[i - 1] ?? '')) usage(`one exercise at a time: ${slug}, then ${a}`);
+}
 const option = (name: string): number | undefined => {
   const at = args.indexOf(name);
   if (at < 0) return undefined;
@@ -47,33 +68,73 @@ const option = (name: string): number | undefined => {
   if (!Number.isFinite(value) || value < 0) usage(`${name} needs a number`);
   return value;
 };
-const spec = exerciseSpec(slug);
 const min = option('--min') ?? 0;
 const concurrency = option('--concurrency');
+const force = args.includes('--force');
+const check = args.includes('--check');
+if (force && check) usage('--force and --check do not go together: --check never runs what it checks in full');
 
-const reportFile = path.join('reports', 'mutation', `${slug}.stryker.json`);
 process.chdir(ROOT);
-// Read by vitest.config.ts and the suite kit in every test runner Stryker starts.
+const committedFile = path.relative(ROOT, incrementalFile(slug));
+const refresh = `npm run mutation -- ${slug}`;
+const inputs = readInputs(slug);
+const committed = readCommitted(slug);
+const freshness = compareInputs(slug, committed?.inputs, inputs);
+const full = force || freshness.rerun === 'full';
+
+if (check && freshness.rerun !== 'none') {
+  const what =
+    committed === undefined
+      ? [`there is no ${committedFile}`]
+      : [`${committedFile} was made from other inputs than the checkout's:`, ...describeChanges(freshness.changes).map((line) => `  ${line}`)];
+  const cost = freshness.rerun === 'full' ? 'a full run: see the README, "Mutation testing", for how long' : 'an incremental run of the mutants those tests killed or cover';
+  process.stdout.write(
+    `mutation: ${slug}: the committed mutation report is stale, so the gate cannot vouch for it.\n${what.join('\n')}\nRefresh it with \`${refresh}\` (${cost}) and commit ${committedFile}.\n`,
+  );
+  process.exit(1);
+}
+
+const options = verdictOptions(slug);
+// Read by vitest.config.ts and the suite kit in every test runner Stryker starts; nothing from the caller's shell may change a verdict.
 process.env.FAULTLINE_MUTATION = slug;
 process.env.FAULTLINE_IMPL_ROOT = 'solutions';
-process.env.FAULTLINE_DEADLINE_SCALE = String(DEADLINE_SCALE);
-delete process.env.FAULTLINE_PROGRESS;
+process.env.FAULTLINE_DEADLINE_SCALE = String(options.deadlineScale);
+process.env.FAULTLINE_SEED = String(options.seed);
+for (const name of ['FAULTLINE_PROGRESS', 'FAULTLINE_SUITE_DIR', 'FAULTLINE_SKIP', 'FAULTLINE_ONLY', 'FAULTLINE_REPLAY', 'FAULTLINE_DEADLINE_CLOCK', 'FAULTLINE_PROOF_KEY']) delete process.env[name];
+
+// Stryker reads its incremental input from this file and writes its whole report over it.
+const strykerFile = path.join('reports', 'mutation', `${slug}.stryker.json`);
+fs.mkdirSync(path.dirname(strykerFile), { recursive: true });
+fs.rmSync(strykerFile, { force: true });
+const source = (file: string): string => fs.readFileSync(path.join(ROOT, file), 'utf8');
+if (full) {
+  const why = force ? '--force' : committed === undefined ? `no ${committedFile} yet` : describeChanges(freshness.changes).join('; ');
+  process.stdout.write(`mutation: ${slug}: a full run (${why})\n`);
+} else {
+  fs.writeFileSync(strykerFile, JSON.stringify(toStryker(committed!, inputs, source)));
+  const changed = freshness.rerun === 'incremental' ? `, after these changes: ${describeChanges(freshness.changes).join('; ')}` : '';
+  process.stdout.write(`mutation: ${slug}: an incremental run from ${committedFile}${changed}\n`);
+}
 
 const started = performance.now();
+// Loaded only now: a stale report fails the gate before StrykerJS's import costs a few seconds.
+const { Stryker } = await import('@stryker-mutator/core');
 const stryker = new Stryker({
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.config.ts', related: false },
-  mutate: spec.learnerFiles.map((file) => `solutions/${slug}/${file}`),
-  coverageAnalysis: 'perTest',
+  mutate: [...options.mutate],
+  coverageAnalysis: options.coverageAnalysis,
   // No type checker: a mutant that would not compile still runs (Stryker marks the file @ts-nocheck).
   checkers: [],
-  reporters: ['json', 'progress'],
-  jsonReporter: { fileName: reportFile },
-  // Generous: a correct mutant must never time out, even on a slow, busy machine (see the file comment).
-  timeoutMS: 30_000,
-  timeoutFactor: 4,
+  reporters: ['progress'],
+  incremental: true,
+  incrementalFile: strykerFile,
+  timeoutMS: options.timeoutMS,
+  timeoutFactor: options.timeoutFactor,
   ...(concurrency === undefined ? {} : { concurrency }),
-  ignorePatterns: ['/.faultline', '/reports', '/grading/docs', '/.stryker-tmp'],
+  // Nothing the suite run loads (inputs.ts): what was measured, the committed reports, the known-wrong variants, and the
+  // private suites other tests stage and remove while this copies the checkout (grading/private-suite.ts).
+  ignorePatterns: ['/.faultline', '/reports', '/grading/docs', '/.stryker-tmp', '/grading/mutation/incremental', '/grading/suites/*/broken', '/grading/.suite-*'],
   // One folder per exercise: mutation runs of different exercises may share a checkout.
   tempDirName: `.stryker-tmp/${slug}`,
   cleanTempDir: 'always',
@@ -81,9 +142,19 @@ const stryker = new Stryker({
 await stryker.runMutationTest();
 const seconds = (performance.now() - started) / 1000;
 
-const stryked = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-const summary = summarise(slug, stryked, readAllowList(slug), seconds);
+const written = JSON.parse(fs.readFileSync(strykerFile, 'utf8')) as StrykerIncrementalReport;
+const report = fromStryker(slug, written, inputs);
+const after = compareInputs(slug, inputs, readInputs(slug));
+if (after.rerun !== 'none') {
+  process.stdout.write(
+    `\nmutation: ${slug}: inputs changed while Stryker ran, so its verdicts may describe neither version:\n${describeChanges(after.changes).map((line) => `  ${line}`).join('\n')}\nNothing was written under grading/; run \`${refresh}\` again once they are settled.\n`,
+  );
+  process.exit(1);
+}
+if (!check) writeCommitted(report);
+
+const summary = summarise(slug, withSources(report, source), readAllowList(slug), seconds, reusedCount(written));
 const out = path.join('reports', 'mutation', `${slug}.json`);
 fs.writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
-process.stdout.write(`\n${renderSummary(summary)}\nfull report: ${out}\n`);
+process.stdout.write(`\n${renderSummary(summary)}\nsummary: ${out}${check ? '' : `; verdicts: ${committedFile} (commit it)`}\n`);
 process.exit(summary.problems.length > 0 || summary.score < min ? 1 : 0);

@@ -1,32 +1,60 @@
 /**
- * The mutation gate: for each exercise in grading/mutation/gate.ts, a real
- * `npm run mutation` (StrykerJS) against its reference must score at least
- * MIN_SCORE, and its allow-list of equivalent mutants must match exactly the
- * survivors it names. Slow by nature: a few minutes for each exercise.
+ * The mutation gate: for every exercise (grading/mutation/gate.ts), the
+ * committed incremental report must have been made from exactly the
+ * checkout's inputs, and an incremental `npm run mutation -- <slug> --check`
+ * (StrykerJS: a dry run, then every verdict reused or run again) must score at
+ * least MIN_SCORE, with an allow-list of equivalent mutants that matches
+ * exactly the survivors. A stale report fails at once, with the command that
+ * refreshes it; a current one costs about a dry run of the suite. Two
+ * exercises are checked at a time.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, test } from 'vitest';
 import { CI_EXERCISES, MIN_SCORE } from '../mutation/gate';
 import type { MutationSummary } from '../mutation/report';
 import { ROOT, TSX_BIN } from '../paths';
 import { shellEnv } from './support';
 
+/** Stryker runs at once. Each keeps about one process busy at a time (its own, or its test runner's), so two fill a 2-core machine. */
+const JOBS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  while (running >= JOBS) await new Promise<void>((wake) => waiting.push(wake));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function mutationCheck(slug: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--check', '--concurrency', '1', '--min', String(MIN_SCORE)], { cwd: ROOT, env: shellEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 describe('mutation testing of the reference solutions', () => {
   if (CI_EXERCISES.length === 0) test.skip('the gate is suspended: grading/mutation/gate.ts says why', () => undefined);
   for (const slug of CI_EXERCISES) {
-    test(`the ${slug} suite kills at least ${MIN_SCORE} % of the mutants of its reference, and every allow-listed mutant is a survivor`, { timeout: 20 * 60_000 }, () => {
+    test.concurrent(`the ${slug} suite kills at least ${MIN_SCORE} % of the mutants of its reference, by a committed report made from this checkout, and every allow-listed mutant is a survivor`, { timeout: 10 * 60_000 }, async ({ expect }) => {
       const report = path.join(ROOT, 'reports', 'mutation', `${slug}.json`);
       // Never read an earlier run's verdict.
       fs.rmSync(report, { force: true });
-      const run = spawnSync(process.execPath, [TSX_BIN, path.join(ROOT, 'grading/mutation/run.ts'), slug, '--concurrency', '1', '--min', String(MIN_SCORE)], {
-        cwd: ROOT,
-        env: shellEnv(),
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const run = await inTurn(() => mutationCheck(slug));
+      const stale = run.stdout.indexOf('the committed mutation report is stale');
+      expect(stale, run.stdout.slice(stale)).toBe(-1);
       expect(fs.existsSync(report), `no report: the run failed\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(true);
       const summary = JSON.parse(fs.readFileSync(report, 'utf8')) as MutationSummary;
       expect(summary.exercise).toBe(slug);
