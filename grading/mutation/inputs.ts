@@ -18,7 +18,9 @@
  *   all: the suite's helpers and models, `harness/` (not its own tests), the
  *   provided files of `solutions/<slug>/` and the `exercises/<slug>/` copies
  *   they re-export, `vitest.config.ts` and the grader files it imports,
- *   `tsconfig.json`: a full run.
+ *   `tsconfig.json`: a full run. Of the catalog and tsconfig.json, only this
+ *   exercise's share counts (`ownShare`): the next exercise added leaves the
+ *   others' reports current.
  * A changed tool version or verdict option costs a full run too.
  *
  * Not inputs: the known-wrong variants (`grading/suites/<slug>/broken/`,
@@ -95,6 +97,26 @@ export function inputKind(slug: string, file: string): InputKind | undefined {
   return undefined;
 }
 
+/**
+ * The part of a shared file an exercise's run can see. The catalog and tsconfig.json list every exercise, and a
+ * run of this one reads only its own entry (the mutation config builds its project alone) and the compiler
+ * options vitest's transform uses: adding the next exercise changes no other exercise's inputs. Every other file
+ * counts whole.
+ */
+export function ownShare(slug: string, file: string, text: string): string {
+  if (file === 'grading/catalog.ts') {
+    // The catalog's entry for this exercise, as its code reads it; the rest of the file is the other entries and helpers.
+    return `${JSON.stringify(exerciseSpec(slug))}\n`;
+  }
+  if (file === 'tsconfig.json') {
+    const config = JSON.parse(text) as { compilerOptions: { paths?: Record<string, string[]> } & Record<string, unknown> };
+    const { paths = {}, ...options } = config.compilerOptions;
+    const own = Object.fromEntries(Object.entries(paths).filter(([alias]) => alias === `@impl/${slug}` || alias === `@impl/${slug}/*` || !alias.startsWith('@impl/')));
+    return `${JSON.stringify({ ...config, compilerOptions: { ...options, paths: own } })}\n`;
+  }
+  return text;
+}
+
 /** sha-256 of a file's text, line endings read as `\n`, so that a checkout with CRLF agrees. */
 export function hashText(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
@@ -119,7 +141,7 @@ export function readInputs(slug: string, root = ROOT): Inputs {
     candidates
       .filter((file) => inputKind(slug, file) !== undefined)
       .sort()
-      .map((file) => [file, hashText(fs.readFileSync(path.join(root, file), 'utf8'))]),
+      .map((file) => [file, hashText(ownShare(slug, file, fs.readFileSync(path.join(root, file), 'utf8')))]),
   );
   const versions = Object.fromEntries(
     TOOLS.map((name) => [name, (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version]),

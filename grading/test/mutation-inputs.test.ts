@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalog, exerciseSpec } from '../catalog';
-import { compareInputs, describeChanges, hashText, inputKind, readInputs, verdictOptions, type Inputs } from '../mutation/inputs';
+import { compareInputs, describeChanges, hashText, inputKind, ownShare, readInputs, verdictOptions, type Inputs } from '../mutation/inputs';
 import { ROOT } from './support';
 
 const base: Inputs = {
@@ -32,6 +32,21 @@ const edit = (files: Record<string, string | undefined>, more: Partial<Inputs> =
 };
 
 describe('what a mutation run depends on', () => {
+  test('an exercise sees only its own entry of the catalog and of tsconfig.json: adding the next exercise leaves every report current', () => {
+    const catalogText = fs.readFileSync(path.join(ROOT, 'grading/catalog.ts'), 'utf8');
+    const tsconfig = fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8');
+    const config = JSON.parse(tsconfig) as { compilerOptions: { paths: Record<string, string[]>; target: string } };
+    const grown = { ...config, compilerOptions: { ...config.compilerOptions, paths: { ...config.compilerOptions.paths, '@impl/next-one': ['exercises/next-one/next-one.ts'] } } };
+    expect(ownShare('raft', 'tsconfig.json', JSON.stringify(grown))).toBe(ownShare('raft', 'tsconfig.json', tsconfig));
+    expect(ownShare('raft', 'grading/catalog.ts', `${catalogText}\n// another exercise's entry\n`)).toBe(ownShare('raft', 'grading/catalog.ts', catalogText));
+    // What it does read still counts: its own paths, and the compiler options every transform uses.
+    const moved = { ...config, compilerOptions: { ...config.compilerOptions, paths: { ...config.compilerOptions.paths, '@impl/raft': ['elsewhere.ts'] } } };
+    expect(ownShare('raft', 'tsconfig.json', JSON.stringify(moved))).not.toBe(ownShare('raft', 'tsconfig.json', tsconfig));
+    expect(ownShare('raft', 'tsconfig.json', JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, target: 'ES2020' } }))).not.toBe(ownShare('raft', 'tsconfig.json', tsconfig));
+    expect(ownShare('raft', 'grading/catalog.ts', catalogText)).toBe(`${JSON.stringify(exerciseSpec('raft'))}\n`);
+    expect(ownShare('raft', 'vitest.config.ts', 'whole')).toBe('whole');
+  });
+
   test('test files are tracked by Stryker; the reference is mutated; helpers, harness, provided files and the vitest config are not seen by it', () => {
     expect(inputKind('raft', 'grading/suites/raft/election.test.ts')).toBe('tests');
     expect(inputKind('raft', 'solutions/raft/raft.ts')).toBe('reference');
