@@ -14,7 +14,9 @@
  *      known-wrong variant a patch that applies and fails the tests it names,
  *      every red team's base at full marks;
  *   3. the reference at more seeds than the self-tests' one (`npm run stress`);
- *   4. its mutation run (`npm run mutation`), the score and its exact allow-list.
+ *   4. its mutation run (`npm run mutation`: a full run when the committed
+ *      report is stale, which refreshes it), then the gate as `npm test` runs
+ *      it (`--check`): the score and its exact allow-list.
  *
  * Each step's wall time and CPU time is printed, and the total against the
  * exercise's self-test budget (grading/self-test-budget.ts). Exit status: 0
@@ -98,16 +100,25 @@ async function main(): Promise<number> {
     { title: 'type-check', args: [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'] },
     { title: `self-tests of ${slug}`, args: [VITEST_BIN, 'run', '--project', 'self', ...SELF_TESTS], env: { FAULTLINE_CHECK: slug } },
     { title: `the reference at seeds ${values.seeds}`, args: [TSX_BIN, 'grading/stress.ts', '--seeds', values.seeds, slug] },
-    ...(values['skip-mutation'] ? [] : [{ title: 'mutation run', args: [TSX_BIN, 'grading/mutation/run.ts', slug] }]),
+    ...(values['skip-mutation']
+      ? []
+      : [
+          { title: 'mutation run (refreshes a stale report)', args: [TSX_BIN, 'grading/mutation/run.ts', slug] },
+          { title: 'mutation gate', args: [TSX_BIN, 'grading/mutation/run.ts', slug, '--check'] },
+        ]),
   ];
   const results = steps.map((step) => ({ step, ...run(step) }));
   const seconds = (n: number | undefined) => (n === undefined ? '?' : `${n.toFixed(1)} s`);
   process.stdout.write(`\n${slug}: npm run check\n`);
   process.stdout.write(`  ${lacking === 0 ? 'ok  ' : 'FAIL'}  ${'the done checklist'.padEnd(34)} ${lacking === 0 ? 'complete' : `${lacking} item(s) missing`}\n`);
   for (const r of results) process.stdout.write(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.step.title.padEnd(34)} ${seconds(r.wall).padStart(8)} wall  ${seconds(r.cpu).padStart(8)} CPU\n`);
-  const self = results[1]!;
+  // What this exercise costs the root npm test: its self-tests and its mutation gate.
+  const share = [results[1]!, ...results.filter((r) => r.step.title === 'mutation gate')].map((r) => r.cpu);
+  const used = share.some((cpu) => cpu === undefined) ? undefined : share.reduce((sum: number, cpu) => sum + cpu!, 0);
+  const budget = SELF_TEST_BUDGET.perExerciseCpuSeconds;
   process.stdout.write(
-    `  the self-tests' share of the root npm test: ${seconds(self.cpu)} of CPU; the budget is ${SELF_TEST_BUDGET.perExerciseCpuSeconds} s per exercise (grading/self-test-budget.ts)\n`,
+    `  its share of npm test: ${seconds(used)} of CPU${values['skip-mutation'] ? ' (without the mutation gate)' : ''}; ` +
+      `the budget is ${budget} s per exercise (grading/self-test-budget.ts)${used !== undefined && used > budget ? ': OVER BUDGET, make its self-tests cheaper' : ''}\n`,
   );
   const failed = [...(lacking === 0 ? [] : ['the done checklist']), ...results.filter((r) => !r.ok).map((r) => r.step.title)];
   process.stdout.write(failed.length === 0 ? `${slug}: every check passed\n` : `${slug}: ${failed.length} step(s) failed: ${failed.join(', ')}\n`);

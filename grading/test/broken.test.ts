@@ -126,7 +126,8 @@ for (const { spec, all, teams } of exercises) {
 
     test('graded alone the ordinary way, twice at one seed, a variant gives the same JSON apart from durations, and the verdicts the batch gave', async () => {
       // A failing variant: its messages carry counterexamples, traces and crash points, where nondeterminism would show.
-      const variant = all[0]!;
+      // Of ours, one that names the fewest tests: two grades of it cost the least.
+      const variant = all.filter((v) => v.group === 'broken').reduce((best, v) => (v.mustFail.length < best.mustFail.length ? v : best));
       const [first, second] = await Promise.all([gradeVariant(slug, variant.id, 1, variant.mustFail), gradeVariant(slug, variant.id, 1, variant.mustFail)]);
       expect(withoutDurations(second)).toEqual(withoutDurations(first));
       const batch = verdicts.get(variant.id)!;

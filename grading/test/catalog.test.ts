@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalog, isDraft } from '../catalog';
+import { ciBudgetSeconds, npmTestBudgetSeconds } from '../self-test-budget';
 import { ROOT, checkedExercises } from './support';
 
 const exists = (file: string) => fs.existsSync(path.join(ROOT, file));
@@ -73,4 +74,10 @@ test('the README\'s exercise table lists the catalog, in order, with its points'
       points: spec.tasks.reduce((sum, t) => sum + t.points, 0),
     })),
   );
+});
+
+test('the written self-test budget keeps npm test within 6 minutes today and CI within 20 minutes at twenty exercises, on 2 cores', () => {
+  // What each exercise and the rest may spend (grading/self-test-budget.ts); npm run check -- <exercise> measures an exercise.
+  expect(npmTestBudgetSeconds(catalog.length)).toBeLessThanOrEqual(6 * 60);
+  expect(ciBudgetSeconds(20)).toBeLessThanOrEqual(20 * 60);
 });
