@@ -15,11 +15,8 @@ import type { Ledger } from '../harness/suite';
 import { catalog } from './catalog';
 import { ROOT } from './paths';
 import { KEPT_FULL_MARKS, redTeamFolders } from './redteam/folders';
+import { ownVariants, redTeams } from './variants';
 
-interface RedTeamEntry {
-  readonly name: string;
-  readonly clauses: readonly string[];
-}
 /** A red-team variant that kept full marks, and why that is no gap: it is right under the contract, or only a timing could see it. */
 interface KeptEntry {
   readonly name: string;
@@ -34,7 +31,7 @@ for (const spec of catalog) {
   const suite = path.join(ROOT, 'grading', 'suites', spec.slug);
   const { ledger } = (await import(path.join(suite, 'ledger.ts'))) as { ledger: Ledger };
   const ungraded = ledger.clauses.filter((c) => c.ungraded !== undefined).length;
-  const redTeam = redTeamFolders(ROOT, spec.slug).flatMap((dir) => JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'manifest.json'), 'utf8')) as RedTeamEntry[]);
+  const redTeam = redTeams(spec.slug).flatMap((team) => team.entries);
   const broken = new Set(redTeam.flatMap((v) => v.clauses));
   const kept = redTeamFolders(ROOT, spec.slug).flatMap((dir) => {
     const file = path.join(ROOT, dir, KEPT_FULL_MARKS);
@@ -42,7 +39,7 @@ for (const spec of catalog) {
   });
   const unexplained = kept.filter((k) => k.why.trim().length === 0 || redTeam.some((v) => v.name === k.name));
   if (unexplained.length > 0) throw new Error(`${spec.slug}: ${unexplained.map((k) => k.name).join(', ')} in ${KEPT_FULL_MARKS} without a reason, or also among the caught variants`);
-  const { variants } = (await import(path.join(suite, 'broken', 'variants.ts'))) as { variants: readonly unknown[] };
+  const variants = await ownVariants(spec.slug);
   rows.push(
     `| ${spec.slug} | ${ledger.clauses.length} | ${ledger.clauses.length - ungraded} | ${ungraded} | ${redTeam.length} | ${broken.size} | ${kept.length} | ${variants.length} |`,
   );
