@@ -110,6 +110,8 @@ for (const { spec, all, teams } of exercises) {
       for (const name of variant.mustFail) {
         expect(outcomes.has(name), `the manifest names a test that does not exist: "${name}"`).toBe(true);
         expect(outcomes.get(name)!.status, `${variant.id} (${variant.mistake}) should fail "${name}"`).not.toBe('passed');
+        // For its mistake, not because its patch left code that does not load (a syntax error, a missing export).
+        expect(outcomes.get(name)!.message, `${variant.id} does not load`).not.toMatch(/^your code (failed to load|did not finish loading)/);
       }
     });
 
