@@ -22,15 +22,14 @@ import { parseArgs } from 'node:util';
 import { applyPatch } from 'diff';
 import { catalog, exerciseSpec } from '../catalog';
 import { ROOT } from '../paths';
-import { allVariants, docText, expectedDescription, materialize, readVariantPatch, type Variant } from './index';
-import { VariantPatchError, changedLines, renderVariantPatch } from './patch';
+import { allVariants, canonicalPatch, materialize, readVariantPatch, type Variant } from './index';
+import { VariantPatchError, changedLines } from './patch';
 
 const USAGE = `usage: npm run variant -- <exercise> [<id> [--whole | --out DIR [--fuzz N] | --save DIR]]
 exercises: ${catalog.map((e) => e.slug).join(', ')}`;
 
 class UsageError extends Error {}
 
-const LEADING_DOC = /^\/\*\*\n[\s\S]*?\n \*\/\n/;
 
 async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -90,28 +89,14 @@ function fuzzy(variant: Variant, fuzz: number): Map<string, string> {
 
 /** Rewrites a variant's patch, in canonical form, from the learner files in `dir/exercises/<slug>/`. */
 function save(variant: Variant, dir: string): void {
-  const spec = exerciseSpec(variant.slug);
   const from = path.join(dir, 'exercises', variant.slug);
-  const changes = spec.learnerFiles
-    .filter((name) => fs.existsSync(path.join(from, name)))
-    .map((name) => ({ name, before: fs.readFileSync(path.join(ROOT, variant.baseDir, name), 'utf8'), after: fs.readFileSync(path.join(from, name), 'utf8') }));
-  if (changes.length === 0) throw new UsageError(`no learner file of ${variant.slug} in ${from}`);
-  let description: string;
-  if (variant.wholeBase) {
-    description = expectedDescription(variant, undefined);
-  } else {
-    // Our variant: its file's doc comment is its story; the diff is over the code beneath, under the reference's comment.
-    const edited = changes.filter((c) => c.before.replace(LEADING_DOC, '') !== c.after.replace(LEADING_DOC, ''));
-    if (edited.length !== 1) throw new UsageError(`our variant changes one learner file; ${from} has ${edited.length} that differ from the reference`);
-    const change = edited[0]!;
-    const story = docText(change.after);
-    if (story === undefined) throw new UsageError(`${path.join(from, change.name)} must open with a doc comment telling the mistake and where it shipped`);
-    description = `${story}\n\nClauses: ${variant.clauses.join(', ')}`;
-    const reference = LEADING_DOC.exec(change.before)?.[0] ?? '';
-    changes.splice(0, changes.length, { ...change, after: reference + change.after.replace(LEADING_DOC, '') });
-  }
-  const file = path.join(ROOT, variant.patchFile);
-  fs.writeFileSync(file, renderVariantPatch(description, changes));
+  const files = new Map(
+    exerciseSpec(variant.slug)
+      .learnerFiles.filter((name) => fs.existsSync(path.join(from, name)))
+      .map((name) => [name, fs.readFileSync(path.join(from, name), 'utf8')] as const),
+  );
+  if (files.size === 0) throw new UsageError(`no learner file of ${variant.slug} in ${from}`);
+  fs.writeFileSync(path.join(ROOT, variant.patchFile), canonicalPatch(variant, files));
   process.stdout.write(`wrote ${variant.patchFile}\n`);
 }
 

@@ -18,7 +18,7 @@ import { exerciseSpec, type ExerciseSpec } from '../catalog';
 import { stageContents, type StagedImpl } from '../impl';
 import { ROOT } from '../paths';
 import { redTeamFolders } from '../redteam/folders';
-import { applyVariantPatch, parseVariantPatch, type VariantPatch } from './patch';
+import { applyVariantPatch, parseVariantPatch, renderVariantPatch, type VariantPatch } from './patch';
 
 /** One entry of `broken/variants.ts`: a mistake of our own choosing, as a patch over the reference. */
 export interface BrokenVariant {
@@ -179,6 +179,25 @@ export function materialize(variant: Variant, root = ROOT): Map<string, string> 
     return new Map([...changed].map(([name, text]) => [name, LEADING_DOC.test(text) ? text.replace(LEADING_DOC, () => story) : story + text]));
   }
   return new Map(spec.learnerFiles.map((name) => [name, changed.get(name) ?? base(name)]));
+}
+
+/**
+ * The canonical text of a variant's patch, from its learner files written whole (`files`: those it changes, or all of
+ * them; a file equal to its base changes nothing). Ours: the story is the changed file's opening doc comment, and the
+ * diff is over the code beneath it, under the reference's doc comment. A red team's: its manifest entry, and the diff
+ * of the files as they are. What `npm run variant -- --save` writes, and what broken.test.ts expects of every patch.
+ */
+export function canonicalPatch(variant: Variant, files: ReadonlyMap<string, string>, root = ROOT): string {
+  const base = (name: string): string => fs.readFileSync(path.join(root, variant.baseDir, name), 'utf8');
+  const changes = [...files].map(([name, after]) => ({ name, before: base(name), after })).filter((c) => c.before !== c.after);
+  if (variant.wholeBase) return renderVariantPatch(expectedDescription(variant, undefined, root), changes);
+  const edited = changes.filter((c) => c.before.replace(LEADING_DOC, '') !== c.after.replace(LEADING_DOC, ''));
+  if (edited.length !== 1) throw new RangeError(`${variant.id}: our variant changes one learner file's code; these files change ${edited.length}`);
+  const change = edited[0]!;
+  const story = docText(change.after);
+  if (story === undefined) throw new RangeError(`${variant.id}: its ${change.name} must open with a doc comment telling the mistake and where it shipped`);
+  const reference = LEADING_DOC.exec(change.before)?.[0] ?? '';
+  return renderVariantPatch(`${story}\n\nClauses: ${variant.clauses.join(', ')}`, [{ ...change, after: reference + change.after.replace(LEADING_DOC, '') }]);
 }
 
 /** Stages a variant for grading: its materialised files, the reference for any other learner file. */
