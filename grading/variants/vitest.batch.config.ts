@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
+import repoConfig from '../../vitest.config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -58,13 +59,8 @@ function variantResolver(): Plugin {
 
 export default defineConfig({
   plugins: [variantResolver()],
-  resolve: {
-    alias: [
-      { find: /^@faultline\/harness$/, replacement: path.join(root, 'harness/index.ts') },
-      { find: /^@faultline\/suite$/, replacement: path.join(root, 'harness/suite/index.ts') },
-      { find: /^@faultline\/catalog$/, replacement: path.join(root, 'grading/catalog.ts') },
-    ],
-  },
+  // The `@faultline/*` names every suite imports, as the repo's own config resolves them.
+  resolve: { alias: repoConfig.resolve?.alias ?? [] },
   test: {
     root,
     include: [`${path.relative(root, plan.work).split(path.sep).join('/')}/wrap/**/*.test.ts`],
