@@ -1,7 +1,12 @@
 /**
- * The terminal report: per exercise, a table of tasks (points, percentage, a
- * bar), then every test that did not pass with why, its hint, and the command
- * that replays it. The last line is always `N passed, M failed`.
+ * The terminal report, written to fit a screen: per exercise, for each task
+ * short of full marks, its first failure in full (why, the counterexample,
+ * seed, replay, the README clauses, the test's hint) and the others one line
+ * each, or one line for a task not started; the task's staged hint; then the
+ * score table, so the last lines are always the score, and the closing line
+ * `N passed, M failed`. A submission that did not load says so once.
+ * `detail: 'full'` (FAULTLINE_VERBOSE=1, `npm run grade -- --verbose`) lists
+ * every failure in full.
  */
 import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
 import { countStatuses, isNotImplemented } from '../model';
@@ -37,10 +42,39 @@ const visible = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u0
 
 const indent = (text: string, by: string): string => text.split('\n').map((line) => by + line).join('\n');
 
-function failure(test: TestResult, style: Style): string {
+/** How much of a report to print: the first failure of each task in full and one line for the others, or all in full. */
+export type Detail = 'compact' | 'full';
+
+/** The variable that asks every learner-facing report for every failure in full. */
+export const VERBOSE_ENV = 'FAULTLINE_VERBOSE';
+export const detailFromEnv = (env: NodeJS.ProcessEnv = process.env): Detail => (env[VERBOSE_ENV] && env[VERBOSE_ENV] !== '0' ? 'full' : 'compact');
+
+/** In compact reports: the most lines of one failure's message, and the most one-line failures per task. */
+const MESSAGE_LINES = 24;
+const ONE_LINERS = 6;
+const LINE_WIDTH = 160;
+
+const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+const firstLine = (message: string): string => message.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+
+/** The prefix every failure of a submission that did not load carries (harness/suite/graded.ts). */
+export const LOAD_FAILURE = 'your code failed to load, so no test of this exercise can run: ';
+
+/** The reason a submission did not load, when that is why every failed test failed. */
+export function loadFailureOf(exercise: ExerciseResult): string | undefined {
+  const failed = exercise.tests.filter((t) => t.status !== 'passed' && t.message !== '');
+  const first = failed[0];
+  if (first === undefined || !failed.every((t) => t.message.startsWith(LOAD_FAILURE))) return undefined;
+  return first.message.slice(LOAD_FAILURE.length);
+}
+
+function failure(test: TestResult, style: Style, detail: Detail = 'full'): string {
   const mark = test.status === 'timeout' ? style.yellow('⏱') : style.red('✗');
   const lines = [`  ${mark} [${test.maxPoints}] ${visible(test.name)} ${style.dim(`(task ${test.task}, ${test.category}, ${test.status})`)}`];
-  lines.push(indent(visible(test.message), '      '));
+  const messageLines = test.message.split('\n');
+  const shown = detail === 'full' || messageLines.length <= MESSAGE_LINES ? test.message : `${messageLines.slice(0, MESSAGE_LINES).join('\n')}\n… (${messageLines.length - MESSAGE_LINES} more lines: ${VERBOSE_ENV}=1 shows them)`;
+  lines.push(indent(visible(shown), '      '));
   const notImplemented = isNotImplemented(test);
   if (test.clauses && test.clauses.length > 0 && !notImplemented) lines.push(style.dim(`      contract: ${test.clauses.map((id) => `[${visible(id)}]`).join(' ')} in the README`));
   if (test.hint && !notImplemented) lines.push(style.dim(`      hint: ${test.hint}`));
@@ -58,30 +92,73 @@ function taskHint(slug: string, task: number, hint: TaskHint, style: Style): str
   return lines.join('\n');
 }
 
-export function renderExercise(exercise: ExerciseResult, style: Style = plain): string {
+/** A failure on one line: points, name and the first line of why, clipped to a terminal's width. */
+function oneLine(test: TestResult, style: Style): string {
+  const mark = test.status === 'timeout' ? style.yellow('⏱') : style.red('✗');
+  return `  ${mark} ${clip(visible(`[${test.maxPoints}] ${test.name} — ${firstLine(test.message)}`), LINE_WIDTH)}`;
+}
+
+/** The score table: the exercise's total, then one row per task that ran (a filtered run leaves some out). */
+export function scoreTable(exercise: ExerciseResult, style: Style = plain): string {
   const width = Math.max(...exercise.tasks.map((t) => t.title.length), 10);
   const full = exercise.score === exercise.maxScore;
   const total = `${exercise.score}/${exercise.maxScore}  ${percent(exercise.score, exercise.maxScore)} %`;
   const lines = [style.bold(`${exercise.name} — ${exercise.title}`.padEnd(width + 12) + '  ' + (full ? style.green(total) : total))];
   for (const task of exercise.tasks) {
+    if (task.maxScore === 0) continue;
     const score = `${task.score}/${task.maxScore}`.padStart(7);
     const colour = task.score === task.maxScore ? style.green : task.score === 0 ? style.red : style.yellow;
     lines.push(`  Task ${task.id}  ${task.title.padEnd(width)} ${score}  ${colour(bar(task.score, task.maxScore))} ${String(percent(task.score, task.maxScore)).padStart(3)} %`);
   }
-  const failures = [...exercise.tests].filter((t) => t.status !== 'passed').sort((a, b) => a.task - b.task);
-  if (failures.length > 0) lines.push('');
+  return lines.join('\n');
+}
+
+/** What did not pass, task by task, with each task's hint: every failure in full, or (compact) the first of each task. */
+export function renderFailures(exercise: ExerciseResult, style: Style = plain, detail: Detail = 'compact'): string {
+  const lines: string[] = [];
+  const failures = exercise.tests.filter((t) => t.status !== 'passed');
+  const didNotLoad = loadFailureOf(exercise);
+  if (didNotLoad !== undefined && detail === 'compact') {
+    lines.push(style.red(style.bold(`${exercise.name}: your code did not load, so none of its ${failures.length} graded tests could run:`)), indent(visible(didNotLoad), '  '));
+    // A compiler's code frame names the file by its base name: say which file, from the repository's root.
+    const frame = /╭─\[ ([^\s/\]]+):(\d+):(\d+) \]/.exec(didNotLoad);
+    if (frame) lines.push(`  at exercises/${exercise.name}/${visible(frame[1]!)}:${frame[2]}:${frame[3]}`);
+    for (const note of exercise.notes) lines.push(style.dim(`  note: ${visible(note)}`));
+    return lines.join('\n');
+  }
   for (const task of exercise.tasks) {
-    for (const test of failures) if (test.task === task.id) lines.push(failure(test, style));
+    const own = failures.filter((t) => t.task === task.id);
+    if (own.length === 0 && task.hint === undefined) continue;
+    const heading = `Task ${task.id} · ${task.title}`;
+    if (detail === 'compact' && own.length > 0 && own.every(isNotImplemented)) {
+      const what = visible(firstLine(own[0]!.message));
+      lines.push(`${style.bold(heading)}: not started (${own.length === 1 ? `its test says ${what}` : `${own.length} tests; the first says ${what}`})`);
+      continue;
+    }
+    lines.push(`${style.bold(heading)}: ${own.length} of ${exercise.tests.filter((t) => t.task === task.id).length} tests fail`);
+    if (detail === 'full') {
+      for (const test of own) lines.push(failure(test, style, 'full'));
+    } else if (own.length > 0) {
+      lines.push(failure(own[0]!, style, 'compact'));
+      for (const test of own.slice(1, 1 + ONE_LINERS)) lines.push(oneLine(test, style));
+      if (own.length > 1 + ONE_LINERS) lines.push(style.dim(`  … and ${own.length - 1 - ONE_LINERS} more (${VERBOSE_ENV}=1 lists every failure in full)`));
+    }
     if (task.hint) lines.push(taskHint(exercise.name, task.id, task.hint, style));
   }
   for (const note of exercise.notes) lines.push(style.dim(`  note: ${visible(note)}`));
   return lines.join('\n');
 }
 
-export function renderRun(run: RunResult, style: Style = plain): string {
+/** One exercise: what failed, then its score table, so the score is what is read last. */
+export function renderExercise(exercise: ExerciseResult, style: Style = plain, detail: Detail = 'compact'): string {
+  const failures = renderFailures(exercise, style, detail);
+  return failures === '' ? scoreTable(exercise, style) : `${failures}\n\n${scoreTable(exercise, style)}`;
+}
+
+export function renderRun(run: RunResult, style: Style = plain, detail: Detail = 'compact'): string {
   const source = run.impl === 'submission' ? `submission ${run.submission ?? ''}` : run.impl === 'solutions' ? 'reference solutions' : 'your code (exercises/)';
   const parts = [style.dim(`faultline · grading ${source} · seed ${run.seed}`), ''];
-  for (const exercise of run.exercises) parts.push(renderExercise(exercise, style), '');
+  for (const exercise of run.exercises) parts.push(renderExercise(exercise, style, detail), '');
   if (run.exercises.length > 1) parts.push(style.bold(`Total ${run.score}/${run.maxScore}  ${percent(run.score, run.maxScore)} %`));
   parts.push(summaryLine(run.exercises));
   return parts.join('\n');

@@ -7,8 +7,14 @@
  * first such string arbitrary in a process makes fast-check map all 1 112 064
  * code points back to their indexes, about 0.9 s, and a test worker paid it
  * before its first test.
+ *
+ * `commands` is `fc.commands` for graded suites: built inside a test that a
+ * replay command reruns, it is handed the replay path its sequence printed, so
+ * the shrunk sequence runs again exactly (fast-check cannot replay a sequence
+ * of commands from its path alone).
  */
 import fc from 'fast-check';
+import { nextCommandsReplayPath } from './replay';
 
 const SURROGATES = 0xe000 - 0xd800;
 
@@ -31,4 +37,13 @@ const scalarValue = fc.nat({ max: 0x10ffff - SURROGATES }).map(toScalar, toIndex
 /** Well-formed strings of any Unicode scalar values, shrinking towards shorter strings of lower code points. */
 export function codePointString(constraints: { readonly maxLength?: number } = {}): fc.Arbitrary<string> {
   return fc.string({ ...constraints, unit: scalarValue });
+}
+
+/** `fc.commands`, replayable by the replay command a failure prints: build it inside the test body. */
+export function commands<Model extends object, Real>(
+  arbitraries: fc.Arbitrary<fc.Command<Model, Real>>[],
+  constraints: Omit<fc.CommandsContraints, 'replayPath'> = {},
+): fc.Arbitrary<Iterable<fc.Command<Model, Real>>> {
+  const replayPath = nextCommandsReplayPath();
+  return fc.commands(arbitraries, replayPath === undefined ? constraints : { ...constraints, replayPath });
 }

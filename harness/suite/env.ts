@@ -7,13 +7,15 @@
  * - `FAULTLINE_SKIP`     path of a JSON array of test names that already have a result (the grader resumes after a crash).
  * - `FAULTLINE_ONLY`     path of a JSON array of test names: run only these (a known-wrong variant graded on the tests it must fail).
  * - `FAULTLINE_PROGRESS` path of a file that receives a line as each graded test starts and ends.
- * - `FAULTLINE_REPLAY`   `<test key>:<fast-check path>`: replay one shrunk counterexample directly.
+ * - `FAULTLINE_REPLAY`   `<test key>:<fast-check path>[@<commands replay path>…]`: replay one shrunk counterexample
+ *   directly (replay.ts).
  * - `FAULTLINE_NO_SHRINK` `1`: a failed property reports its first counterexample, unshrunk. For runs that need
  *   only the verdict (grading/variants/batch.ts grades known-wrong variants): a property that fails, fails shrunk or not.
  * - `FAULTLINE_DEADLINE_SCALE` a factor in [1, 100] on every deadline; default 1. Mutation testing sets it
  *   (grading/mutation/run.ts): instrumented code runs slower, and a correct mutant must never miss a deadline.
  */
 import fs from 'node:fs';
+import { parseReplay } from './replay';
 
 export const DEFAULT_SEED = 1;
 
@@ -33,13 +35,6 @@ function readNames(file: string | undefined): ReadonlySet<string> | undefined {
     throw new TypeError(`faultline: ${file} must hold a JSON array of test names`);
   }
   return new Set(names as string[]);
-}
-
-function parseReplay(text: string | undefined): { key: string; path: string } | undefined {
-  if (!text) return undefined;
-  const at = text.indexOf(':');
-  if (at <= 0) throw new RangeError(`faultline: FAULTLINE_REPLAY must look like "<test key>:<path>", got ${JSON.stringify(text)}`);
-  return { key: text.slice(0, at), path: text.slice(at + 1) };
 }
 
 export function parseDeadlineScale(text: string | undefined): number {

@@ -29,7 +29,7 @@ import { beforeAll, describe, test, type TestContext } from 'vitest';
 import type { Category, GradedMeta, SuiteExercise } from './types';
 import { runSettings } from './env';
 import { currentBatchOnly } from './batch';
-import { replayCommand } from './replay';
+import { replayCommand, startReplay, testKey, type Replay } from './replay';
 import { describeThrown, isPlainError } from './describe-value';
 import { PropertyChecker } from './property';
 import { Intrinsics, builtinWatches, checkerWatches, listNames, type Tampering } from './intrinsics';
@@ -178,9 +178,9 @@ const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000b-\u00
 const printable = (text: string): string => text.replace(CONTROL, '');
 
 /** Turns whatever the body threw into an Error whose message ends with the seed and replay lines. */
-function explain(thrown: unknown, exercise: string, name: string, seed: number, path: string | undefined): Error {
+function explain(thrown: unknown, exercise: string, name: string, seed: number, failedReplay: Omit<Replay, 'key'> | undefined): Error {
   let error = isPlainError(thrown) ? thrown : new Error(`the code under test threw ${describeThrown(thrown)}, not an Error`);
-  const replay = replayCommand(exercise, name, runSettings.seed, path);
+  const replay = replayCommand(exercise, name, runSettings.seed, failedReplay);
   const seeds = `seed: ${runSettings.seed} (this test's seed ${seed})`;
   // A failed simulation also gets its picture: every node's lane, every message, the moment it broke.
   const run = failedRun(thrown);
@@ -193,6 +193,23 @@ function explain(thrown: unknown, exercise: string, name: string, seed: number, 
     error = new Error(message);
   }
   return error;
+}
+
+/** Where in the learner's files an error was thrown as their module loaded: its first stack frame outside the harness, the suites and node_modules. */
+function whereThrown(error: Error): string {
+  let stack: unknown;
+  try {
+    stack = error.stack;
+  } catch {
+    return '';
+  }
+  if (typeof stack !== 'string') return '';
+  for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/gm)) {
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (/\/(node_modules|harness|grading)\//.test(file) || file.startsWith('node:')) continue;
+    return `\n    at ${file}:${match[2]}:${match[3]}`;
+  }
+  return '';
 }
 
 export interface GradedSuite<Impl> {
@@ -226,7 +243,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
 
   const loadFailure = (): Error | undefined => {
     if (loaded === undefined || loaded.ok) return undefined;
-    const reason = isPlainError(loaded.error) ? loaded.error.message : describeThrown(loaded.error);
+    const reason = isPlainError(loaded.error) ? `${loaded.error.message}${whereThrown(loaded.error)}` : describeThrown(loaded.error);
     return new Error(`your code failed to load, so no test of this exercise can run: ${printable(reason)}`);
   };
 
@@ -274,6 +291,8 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         const checker = new PropertyChecker(exercise.slug, spec.name, seed);
         const context: GradedContext = { seed, rng: new Rng(seed), check: checker.check.bind(checker) };
         mark('start', spec.name);
+        const replaying = runSettings.replay;
+        startReplay(replaying !== undefined && replaying.key === testKey(exercise.slug, spec.name) ? replaying.commands : undefined);
         let failure: { thrown: unknown } | undefined;
         let startCpu: number | undefined;
         watchdog.body(spec.name, deadlineMs);
@@ -301,7 +320,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         if (after.changed.length > 0 && during.changed.length === 0) failure = { thrown: tamperingError(after, "after this test's body returned (in a callback it had scheduled)") };
         watchdog.idle(spec.name);
         mark('end', spec.name);
-        if (failure !== undefined) throw explain(failure.thrown, exercise.slug, spec.name, seed, checker.failedPath);
+        if (failure !== undefined) throw explain(failure.thrown, exercise.slug, spec.name, seed, checker.failedReplay);
         // Only here, with every check held and nothing tampered with, does the grader get its proof of a pass.
         const proof = sign(meta);
         if (proof !== undefined) testContext.task.meta.faultlineProof = proof;

@@ -1,7 +1,7 @@
 /** What graded suites use to declare tests; reporters read `GradedMeta`. */
 export { gradedSuite, DEFAULT_DEADLINE_MS } from './graded';
 export { expectRangeError } from './expect-error';
-export { codePointString } from './arbitraries';
+export { codePointString, commands } from './arbitraries';
 export type { GradedSuite, GradedTestSpec, GradedContext } from './graded';
 export type { CheckOptions } from './property';
 export { CATEGORIES } from './types';

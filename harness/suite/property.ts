@@ -5,11 +5,12 @@
  */
 import fc from 'fast-check';
 import { runSettings } from './env';
-import { testKey } from './replay';
+import { commandsReplayPaths, testKey, type Replay } from './replay';
 import { describeThrown, isPlainError } from './describe-value';
 import { failedRun } from '../sim';
 
-const MAX_REPLAY_PATH = 200;
+/** The longest path (fast-check's and the commands' together) a replay command carries. */
+const MAX_REPLAY_PATH = 400;
 const MAX_COUNTEREXAMPLE = 600;
 
 export interface CheckOptions {
@@ -18,8 +19,8 @@ export interface CheckOptions {
 }
 
 export class PropertyChecker {
-  /** The fast-check path of the last failure, for the replay command. */
-  failedPath: string | undefined;
+  /** The last failure's fast-check path and commands replay paths, for the replay command. */
+  failedReplay: Omit<Replay, 'key'> | undefined;
 
   constructor(
     private readonly exercise: string,
@@ -30,6 +31,7 @@ export class PropertyChecker {
   check<Ts>(property: fc.IProperty<Ts>, options: CheckOptions = {}): void {
     const replay = runSettings.replay;
     const path = replay && replay.key === testKey(this.exercise, this.name) ? replay.path : undefined;
+    // (The commands replay paths went to the test's arbitraries as they were built: commands() in arbitraries.ts.)
     const details = fc.check(property, {
       seed: this.seed | 0,
       numRuns: options.numRuns ?? 100,
@@ -38,15 +40,18 @@ export class PropertyChecker {
     });
     if (!details.failed) return;
     const failedPath = details.counterexamplePath ?? '';
+    const shown = fc.stringify(details.counterexample);
+    // A sequence of commands replays only with its own replay path beside fast-check's (fast-check's `commands` docs).
+    const commands = commandsReplayPaths(shown);
     // A path that shrank through long inputs can run to kilobytes: past this, replay by seed alone (it shrinks again).
-    this.failedPath = failedPath.length <= MAX_REPLAY_PATH ? failedPath : undefined;
+    const replayable = failedPath.length + commands.join('@').length <= MAX_REPLAY_PATH;
+    this.failedReplay = replayable ? { path: failedPath, commands } : undefined;
     const cause: unknown = details.errorInstance;
     if (isPlainError(cause) && cause.name === 'NotImplementedError') throw cause;
     const what = isPlainError(cause) ? cause.message : `threw ${describeThrown(cause)}`;
     const shrinks = details.numShrinks === 1 ? '1 time' : `${details.numShrinks} times`;
-    const shown = fc.stringify(details.counterexample);
     const counterexample = shown.length > MAX_COUNTEREXAMPLE ? `${shown.slice(0, MAX_COUNTEREXAMPLE)}… (${shown.length} characters)` : shown;
-    const where = this.failedPath === undefined ? `a path of ${failedPath.length} characters` : `path "${failedPath}"`;
+    const where = replayable ? `path "${failedPath}"` : `a path of ${failedPath.length} characters`;
     const error = new Error(
       `${what}\n\ncounterexample (after ${details.numRuns} case(s), shrunk ${shrinks}): ${counterexample}\n` +
         `fast-check seed ${details.seed}, ${where}`,

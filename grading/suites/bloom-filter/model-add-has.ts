@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { GradedContext } from '../../../harness/suite';
+import { commands, type GradedContext } from '../../../harness/suite';
 import { OracleFilter, describeKey, keyArb, oracleIndexes, viewOf, type BloomModule, type Key } from './support';
 
 type Filter = InstanceType<BloomModule['BloomFilter']>;
@@ -157,7 +157,7 @@ const commandArbs = [
 ];
 
 function sessions(BloomFilter: BloomModule['BloomFilter'], shapes: fc.Arbitrary<{ bits: number; hashes: number }>, maxCommands: number, shrink: boolean) {
-  const session = fc.tuple(shapes, fc.array(keyArb, { minLength: 1, maxLength: 8 }), fc.commands(commandArbs, { maxCommands }));
+  const session = fc.tuple(shapes, fc.array(keyArb, { minLength: 1, maxLength: 8 }), commands(commandArbs, { maxCommands }));
   // A wide filter costs a fresh bit array of up to 512 MiB per run: its failures are reported as found, unshrunk.
   return fc.property(shrink ? session : fc.noShrink(session), ([{ bits, hashes }, pool, commands]) => {
     const filter = new BloomFilter(bits, hashes);

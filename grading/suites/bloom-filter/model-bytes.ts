@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { GradedContext } from '../../../harness/suite';
+import { commands, type GradedContext } from '../../../harness/suite';
 import { describeKey, expectSameBytes, formatBytes, keyArb, viewOf, type BloomModule, type Key } from './support';
 
 type BloomFilterClass = BloomModule['BloomFilter'];
@@ -147,7 +147,7 @@ const shapeArb = fc.record({
 
 export function checkByteSessions(BloomFilter: BloomFilterClass, t: GradedContext): void {
   t.check(
-    fc.property(shapeArb, fc.array(keyArb, { minLength: 1, maxLength: 8 }), fc.commands(commandArbs, { maxCommands: 25 }), ({ bits, hashes }, pool, commands) => {
+    fc.property(shapeArb, fc.array(keyArb, { minLength: 1, maxLength: 8 }), commands(commandArbs, { maxCommands: 25 }), ({ bits, hashes }, pool, commands) => {
       const scratch = new BloomFilter(bits, hashes);
       const cache = new Map<number, readonly number[]>();
       const positions = (i: number): readonly number[] => {

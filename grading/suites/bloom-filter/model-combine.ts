@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { GradedContext } from '../../../harness/suite';
+import { commands, type GradedContext } from '../../../harness/suite';
 import { describeKey, keyArb, type BloomModule, type Key } from './support';
 
 type Filter = InstanceType<BloomModule['BloomFilter']>;
@@ -126,7 +126,7 @@ const shapeArb = fc.record({
 
 export function checkCombineSessions(BloomFilter: BloomModule['BloomFilter'], t: GradedContext): void {
   t.check(
-    fc.property(shapeArb, fc.array(keyArb, { minLength: 1, maxLength: 10 }), fc.commands(commandArbs, { maxCommands: 30 }), ({ bits, hashes }, pool, commands) => {
+    fc.property(shapeArb, fc.array(keyArb, { minLength: 1, maxLength: 10 }), commands(commandArbs, { maxCommands: 30 }), ({ bits, hashes }, pool, commands) => {
       const scratch = new BloomFilter(bits, hashes);
       const cache = new Map<number, readonly number[]>();
       const positions = (i: number): readonly number[] => {

@@ -10,6 +10,7 @@
  */
 import fc from 'fast-check';
 import { Rng, type Storage } from '../../../harness';
+import { commands as commandSequences } from '../../../harness/suite';
 import { afterCrash, Db, Disk, describeCrash, describeVersion, key, Model, readMismatches, simOf, SMALL, type CrashKind, type LsmModule, type LsmOptions, type Version } from './tree';
 import { compactionProblems, recording, recoveredProblems, versionProblems, type CompactionCase, type Trace } from './versions';
 
@@ -202,7 +203,7 @@ export function commandsArb(withCrashes: boolean): fc.Arbitrary<Iterable<Cmd>> {
     treeArb.map((t) => new Compact(t)),
   ];
   if (withCrashes) commands.push(fc.tuple(treeArb, crashArb).map(([t, c]) => new Crash(t, c)), fc.tuple(treeArb, crashArb).map(([t, c]) => new Crash(t, c)));
-  return fc.commands(commands, { maxCommands: 40, size: 'max' });
+  return commandSequences(commands, { maxCommands: 40, size: 'max' });
 }
 
 /**
