@@ -41,7 +41,7 @@ export interface TestResult {
 
 /** A staged hint (grading/hints): on a task the learner has started that is short of full marks. */
 export interface TaskHint {
-  /** Which stage this is (1 nudges; `stages` nearly tells). */
+  /** Which stage this is (1 nudges; `stages` nearly tells); 0 says to finish an earlier task this one builds on first. */
   readonly stage: number;
   readonly stages: number;
   readonly text: string;

@@ -1,4 +1,5 @@
 /** Staged hints for the Bloom filter (grading/hints/types.ts says how they are used). */
+import type { TaskLayout } from './task-code';
 import type { ExerciseHints } from './types';
 
 export const hints: ExerciseHints = {
@@ -51,4 +52,15 @@ export const hints: ExerciseHints = {
       text: 'Store the bits in the format’s layout and serialisation is a header plus a copy. `toBytes`: a new `Uint8Array` of 10 + ⌈m/8⌉ bytes, the magic, `01`, `new DataView(out.buffer).setUint32(5, bits, false)` (big-endian), `hashes` at offset 9, then `out.set(array, 10)`. `fromBytes` checks every field before trusting any, each failure a `RangeError`: at least 10 bytes, the magic, the version, `bits` read with `new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(5, false)`, neither `bits` nor `hashes` 0, a length of exactly `10 + Math.ceil(bits / 8)`, and the top 8·⌈m/8⌉ − m bits of the last byte all 0. Only then copy the bit array into a new filter.',
     },
   ],
+};
+
+/** Which code each task's tests exercise, and which tasks build on which (grading/hints/task-code.ts). */
+export const layout: TaskLayout = {
+  code: {
+    1: ['optimalParameters', 'expectedFalsePositiveRate', 'BloomFilter.forCapacity'],
+    2: ['BloomFilter.constructor', 'BloomFilter.indexes', 'BloomFilter.add', 'BloomFilter.has'],
+    3: ['BloomFilter.union', 'BloomFilter.intersect'],
+    4: ['BloomFilter.toBytes', 'BloomFilter.fromBytes'],
+  },
+  builtOn: { 3: [2], 4: [2] },
 };

@@ -6,25 +6,36 @@
  * stage the learner has reached. A grade always gives the first stage. A
  * learner's own runs in an exercise climb the ladder (`climb`): the first
  * failing run shows the nudge; each later run in which the task is still
- * failing, the learner's files have changed and the task has earned no more
- * points than on the last counted run shows the next stage, up to the last.
- * A run that earns the task more points keeps the stage: the learner is
- * getting there. `npm run hint -- <exercise> <task>` shows the next stage now.
+ * failing, the task's own code has changed (task-code.ts: editing another
+ * task's methods does not count) and the task has earned no more points than
+ * on the last counted run shows the next stage, up to the last. A run that
+ * earns the task more points keeps the stage: the learner is getting there. A
+ * run whose code did not load climbs nothing. A task built on an earlier one
+ * that is still short shows, instead of its own hint, that the earlier task
+ * comes first: its failures may well be that task's. `npm run hint --
+ * <exercise> <task>` shows the next stage now. Only the first stage of each
+ * task is in the exercise's README (readme.ts).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { catalog, exerciseSpec, type ExerciseSpec } from '../catalog';
 import { isNotImplemented, type ExerciseResult, type TaskHint } from '../model';
 import { ROOT } from '../paths';
 import type { ExerciseHints, HintStage } from './types';
+import { learnerDeclarations, taskCodeHash, type TaskLayout } from './task-code';
 import { hints as bloomFilter } from './bloom-filter';
 import { hints as vectorClock } from './vector-clock';
 import { hints as tokenBucket } from './token-bucket';
 import { hints as raft } from './raft';
 import { hints as lsmCompaction } from './lsm-compaction';
+import { layout as bloomFilterLayout } from './bloom-filter';
+import { layout as vectorClockLayout } from './vector-clock';
+import { layout as tokenBucketLayout } from './token-bucket';
+import { layout as raftLayout } from './raft';
+import { layout as lsmCompactionLayout } from './lsm-compaction';
 
 export type { ExerciseHints, HintStage } from './types';
+export type { TaskLayout } from './task-code';
 
 const bySlug: Readonly<Record<string, ExerciseHints>> = {
   'bloom-filter': bloomFilter,
@@ -33,6 +44,17 @@ const bySlug: Readonly<Record<string, ExerciseHints>> = {
   raft,
   'lsm-compaction': lsmCompaction,
 };
+
+const layouts: Readonly<Record<string, TaskLayout>> = {
+  'bloom-filter': bloomFilterLayout,
+  'vector-clock': vectorClockLayout,
+  'token-bucket': tokenBucketLayout,
+  raft: raftLayout,
+  'lsm-compaction': lsmCompactionLayout,
+};
+
+/** How an exercise's tasks divide its code and build on each other; an exercise without one has every task use all of it. */
+export const layoutOf = (slug: string): TaskLayout => layouts[slug] ?? {};
 
 /** The stages of one task, in the order they are shown; empty for an exercise or task without hints. */
 export function stagesOf(slug: string, task: number): readonly HintStage[] {
@@ -51,8 +73,11 @@ export function referenceOf(slug: string, stage: HintStage): string | undefined 
 /** A task's hint as one plain line, for reports that are plain text: `hint 1 of 3 for task 2: … (read: …)`. */
 export function hintLine(task: number, hint: TaskHint): string {
   const read = [hint.readme, hint.paper].filter((r): r is string => r !== undefined).join('; ');
-  return `hint ${hint.stage} of ${hint.stages} for task ${task}: ${hint.text}${read ? ` (read: ${read})` : ''}`;
+  return `${hintLabel(task, hint)}: ${hint.text}${read ? ` (read: ${read})` : ''}`;
 }
+
+/** `hint 2 of 3 for task 1`, or for a task whose base is unfinished (stage 0) `first, for task 2`. */
+export const hintLabel = (task: number, hint: TaskHint): string => (hint.stage === 0 ? `first, for task ${task}` : `hint ${hint.stage} of ${hint.stages} for task ${task}`);
 
 /** The command that shows a task's next stage (`task` may be a placeholder, `<task>`). */
 export const hintCommand = (slug: string, task: number | string): string => `npm run hint -- ${slug} ${task}`;
@@ -63,11 +88,30 @@ export type StageOf = (task: number) => number;
 /** True when the learner has not started: every test of the task that failed says only that it is not implemented. */
 const untouched = (result: ExerciseResult, task: number): boolean => result.tests.filter((t) => t.task === task && t.status !== 'passed').every(isNotImplemented);
 
-/** The result with a hint on every started task short of full marks, at the stage `stageOf` gives. */
+/** The earlier tasks that `task` builds on and that are still short of full marks. */
+export function unfinishedBase(result: ExerciseResult, task: number): number[] {
+  const base = layoutOf(result.name).builtOn?.[task] ?? [];
+  return base.filter((id) => result.tasks.some((t) => t.id === id && t.score < t.maxScore));
+}
+
+/**
+ * The result with a hint on every started task short of full marks, at the stage `stageOf` gives; a task whose base
+ * is unfinished gets a hint that says to finish the base first.
+ */
 export function withHints(result: ExerciseResult, stageOf: StageOf = () => 1): ExerciseResult {
   const tasks = result.tasks.map((task) => {
     const stages = stagesOf(result.name, task.id);
     if (task.score >= task.maxScore || stages.length === 0 || untouched(result, task.id)) return task;
+    const base = unfinishedBase(result, task.id);
+    if (base.length > 0) {
+      const names = base.map((id) => `task ${id}`).join(' and ');
+      const hint: TaskHint = {
+        stage: 0,
+        stages: stages.length,
+        text: `This task builds on ${names}, which ${base.length === 1 ? 'is' : 'are'} not at full marks yet: its failures here may well be ${base.length === 1 ? 'that task’s' : 'theirs'}. Finish ${names} first; this task’s own hints come after.`,
+      };
+      return { ...task, hint };
+    }
     const stage = Math.min(Math.max(1, Math.floor(stageOf(task.id))), stages.length);
     const chosen = stages[stage - 1]!;
     const hint: TaskHint = {
@@ -97,7 +141,7 @@ export function anchorOf(heading: string): string {
 export interface Rung {
   /** Stages shown so far (the last of them is the one reports show). */
   readonly shown: number;
-  /** A hash of the learner's files on the last counted run. */
+  /** A hash of the task's own code on the last counted run (task-code.ts). */
   readonly code: string;
   /** What the task earned on the last counted run. */
   readonly points: number;
@@ -119,19 +163,11 @@ export function climb(previous: Rung | undefined, run: { readonly code: string; 
   return { shown: Math.min(previous.shown + 1, stages), ...run };
 }
 
-/** The learner's files of one exercise, hashed: a run counts as a new attempt only when this changed. */
-export function codeHash(spec: ExerciseSpec, implRoot: string): string {
-  const hash = crypto.createHash('sha256');
-  for (const file of spec.learnerFiles) {
-    hash.update(file).update('\0');
-    try {
-      hash.update(fs.readFileSync(path.join(implRoot, spec.slug, file)));
-    } catch {
-      hash.update('(missing)');
-    }
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
+/** Each task's own code, hashed (task-code.ts): a run counts as a new attempt at a task only when its hash changed. */
+export function taskCodeHashes(spec: ExerciseSpec, implRoot: string): (task: number) => string {
+  const declarations = learnerDeclarations(spec, implRoot);
+  const layout = layoutOf(spec.slug);
+  return (task) => taskCodeHash(declarations, layout, task);
 }
 
 /** Where a learner's ladders are kept: beside their checkout, out of git (.faultline/ is ignored). */
@@ -167,14 +203,15 @@ const withRung = (ladders: Ladders, slug: string, task: number, rung: Rung): Lad
  */
 export function climbAndHint(result: ExerciseResult, implRoot: string, file: string = defaultLaddersFile()): ExerciseResult {
   const spec = exerciseSpec(result.name);
-  const code = codeHash(spec, implRoot);
+  const codeOf = taskCodeHashes(spec, implRoot);
   const before = readLadders(file);
   let ladders = before;
   const unhinted = withHints(result, () => 1);
   for (const task of unhinted.tasks) {
-    if (task.hint === undefined) continue;
+    // No hint, or the note that an earlier task comes first (stage 0): nothing to climb.
+    if (task.hint === undefined || task.hint.stage === 0) continue;
     const previous = ladders.exercises[result.name]?.[String(task.id)];
-    ladders = withRung(ladders, result.name, task.id, climb(previous, { code, points: task.score }, task.hint.stages));
+    ladders = withRung(ladders, result.name, task.id, climb(previous, { code: codeOf(task.id), points: task.score }, task.hint.stages));
   }
   if (ladders !== before) {
     try {

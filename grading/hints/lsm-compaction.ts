@@ -1,4 +1,5 @@
 /** Staged hints for LSM compaction (grading/hints/types.ts says how they are used). */
+import type { TaskLayout } from './task-code';
 import type { ExerciseHints } from './types';
 
 export const hints: ExerciseHints = {
@@ -47,4 +48,10 @@ export const hints: ExerciseHints = {
       text: '`recover` reads `MANIFEST` only, never the temporary file, which may be torn: absent, the version is `null`; present, `decodeManifest` it. Collect the live names (the manifest, the version’s log, every table of every level), remove every other name in `storage.list()`, then `syncDirectory()` and return the version; a disk with no manifest is cleaned the same way before `null` is returned. Only the version’s tables, its log and your manifest files (at most two, named neither `*.sst` nor `*.log`) may remain. If `decodeManifest` ever throws on `MANIFEST` itself, the bug is in `installVersion`, not here: no crash can tear a file that was synced before it was renamed.',
     },
   ],
+};
+
+/** Which code each task's tests exercise, and which tasks build on which (grading/hints/task-code.ts). */
+export const layout: TaskLayout = {
+  code: { 1: ['mergeRuns'], 2: ['pickCompaction'], 3: ['compact', 'installVersion', 'recover'] },
+  builtOn: { 2: [1], 3: [1] },
 };

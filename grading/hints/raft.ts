@@ -1,4 +1,5 @@
 /** Staged hints for Raft (grading/hints/types.ts says how they are used). */
+import type { TaskLayout } from './task-code';
 import type { ExerciseHints } from './types';
 
 export const hints: ExerciseHints = {
@@ -51,4 +52,17 @@ export const hints: ExerciseHints = {
       text: 'Two files are enough: term and vote in a small file rewritten whole with `write`, then `sync` (a crash between the `write` and its `sync` may leave the old contents, the new or a torn prefix of the new, but no crash falls inside a call, so syncing in the same call is enough here; on a real disk you would write a temporary file, sync it, `rename` it over the old one and `syncDirectory()`), and the log as one JSON line per entry (JSON escapes a command’s line breaks and lone surrogates, and keeps terms past 32 bits), extended with `append` and rewritten whole on a truncation, synced after each change. Create both files once, on the first start, and call `syncDirectory()`. The constructor restores term, vote and log, starting empty if a file is missing and ignoring a last line that does not end in `\\n` (a torn append nobody was promised); role, leader, commit index and `lastApplied` start afresh, so the node applies again from index 1 as it learns the commit index. Never throw on a message.',
     },
   ],
+};
+
+/**
+ * Which code each task's tests exercise, and which tasks build on which (grading/hints/task-code.ts). Raft's tasks
+ * share `tick` and `step`; a learner's own helpers are told apart by what they are called.
+ */
+export const layout: TaskLayout = {
+  code: {
+    1: [/vote|elect|candidate|timeout|campaign/i],
+    2: [/append|replicat|commit|apply|propose|heartbeat|match|nextIndex/i, 'RaftNode.propose'],
+    3: [/persist|save|restore|load|sync|disk|storage|file|recover/i],
+  },
+  builtOn: { 2: [1], 3: [1, 2] },
 };

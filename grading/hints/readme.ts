@@ -1,7 +1,9 @@
 /**
  * The `## Hints` section of every exercise README, written from the hint data
  * (grading/hints/<slug>.ts), so the README and the reports never disagree.
- * Each hint is folded: a reader opens one at a time, as the reports reveal them.
+ * Only the first stage of each task is there: the later ones, down to the one
+ * that nearly tells, come one at a time from `npm run hint` and from your own
+ * runs (as rustlings and Exercism give theirs), never from reading ahead.
  *
  *   npx tsx grading/hints/readme.ts          rewrites the sections
  *   npx tsx grading/hints/readme.ts --check  exits 1 when one is out of date
@@ -34,30 +36,31 @@ export function hintsSection(spec: ExerciseSpec, stagesFor: StagesFor = (task) =
     HEADING,
     '',
     "Your test runs show one hint per task you have started, beside that task's",
-    'failures. The first nudges. A later run in which you changed your code but the',
-    'task earned no more points shows the next, and the last nearly tells.',
-    '`npm run hint -- <task>` shows the next one now. They are all here as well,',
-    'folded: open them one at a time.',
+    "failures. The first nudges; it is below. A later run in which you changed that",
+    "task's code but it earned no more points shows the next, and the last nearly",
+    'tells. `npm run hint -- <task>` shows the next one now.',
     '',
     `<!-- Written by grading/hints/readme.ts from grading/hints/${spec.slug}.ts: edit that file, then run \`npx tsx grading/hints/readme.ts\`. -->`,
   ];
   for (const task of spec.tasks) {
     lines.push('', `**Task ${task.id} · ${task.title}**`, '');
     const stages = stagesFor(task.id);
-    stages.forEach((stage, i) => {
-      const read = [
-        ...(stage.readme === undefined ? [] : [`[${prose(stage.readme)}](#${anchorOf(stage.readme)})`]),
-        ...(stage.paper === undefined ? [] : [prose(stage.paper)]),
-      ];
-      lines.push(
-        `<details><summary>Hint ${i + 1} of ${stages.length}</summary>`,
-        '',
-        prose(stage.text),
-        ...(read.length === 0 ? [] : ['', `Read: ${read.join('; ')}.`]),
-        '',
-        '</details>',
-      );
-    });
+    const stage = stages[0];
+    if (stage === undefined) continue;
+    const read = [
+      ...(stage.readme === undefined ? [] : [`[${prose(stage.readme)}](#${anchorOf(stage.readme)})`]),
+      ...(stage.paper === undefined ? [] : [prose(stage.paper)]),
+    ];
+    lines.push(
+      `<details><summary>Hint 1 of ${stages.length}</summary>`,
+      '',
+      prose(stage.text),
+      ...(read.length === 0 ? [] : ['', `Read: ${read.join('; ')}.`]),
+      '',
+      `The next: \`${hintCommand(spec.slug, task.id)}\`.`,
+      '',
+      '</details>',
+    );
   }
   lines.push('', `From the repository root: \`${hintCommand(spec.slug, '<task>')}\`.`);
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 /** Staged hints for the token bucket (grading/hints/types.ts says how they are used). */
+import type { TaskLayout } from './task-code';
 import type { ExerciseHints } from './types';
 
 export const hints: ExerciseHints = {
@@ -52,4 +53,16 @@ export const hints: ExerciseHints = {
       text: 'At the top of the refill, read the clock once and return without touching anything if `!Number.isFinite(now)` or `now <= latest`. Otherwise compute `(now - latest) * refillPerSecond / 1000`, cap with `Math.min(capacity, tokens + earned)`, and set `latest = now`. Take `latest` from the clock at creation, never from 0; if that first reading is not finite, let the first finite one set `latest` without adding anything. Keep the fraction: never round elapsed time or tokens.',
     },
   ],
+};
+
+/** Which code each task's tests exercise, and which tasks build on which (grading/hints/task-code.ts). */
+export const layout: TaskLayout = {
+  code: {
+    1: ['TokenBucket.constructor', 'TokenBucket.available', 'TokenBucket.tryTake'],
+    2: ['TokenBucket.timeUntilAvailable'],
+    3: ['keyed-limiter.ts'],
+    // Clocks that misbehave are met where time is read: in the same methods as task 1's.
+    4: ['TokenBucket.constructor', 'TokenBucket.available', 'TokenBucket.tryTake', 'TokenBucket.timeUntilAvailable'],
+  },
+  builtOn: { 2: [1], 3: [1], 4: [1] },
 };

@@ -1,4 +1,5 @@
 /** Staged hints for vector clocks (grading/hints/types.ts says how they are used). */
+import type { TaskLayout } from './task-code';
 import type { ExerciseHints } from './types';
 
 export const hints: ExerciseHints = {
@@ -46,4 +47,10 @@ export const hints: ExerciseHints = {
       text: 'Keep, per key, the siblings in write order in a `Map` (a plain object already has `__proto__` and `constructor`); a key never written reads as no siblings and `VectorClock.empty()`. `get` returns a copy of the list as `siblings` and, as `context`, `siblings.reduce((c, v) => c.merge(v.clock), VectorClock.empty())`. In `put`, compute the counter before you drop any sibling: 1 + the largest of `context.get(node)` and every current sibling’s `clock.get(node)`. Build the new clock with `VectorClock.from` from the context’s entries without the coordinator’s, plus `[node, counter]`, so the caller’s context stays as it was; keep the siblings for which `v.clock.compare(context)` is neither `\'before\'` nor `\'equal\'`, append the new version, and return its clock.',
     },
   ],
+};
+
+/** Which code each task's tests exercise, and which tasks build on which (grading/hints/task-code.ts). */
+export const layout: TaskLayout = {
+  code: { 1: ['vector-clock.ts'], 2: ['causal-node.ts'], 3: ['versioned-store.ts'] },
+  builtOn: { 2: [1], 3: [1] },
 };

@@ -5,6 +5,7 @@
  */
 import type { RunResult } from '../model';
 import { summaryLine } from './terminal';
+import { hintLabel } from '../hints';
 
 /** Control characters other than tab and newline: they garble a rendered page. */
 const controls = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
@@ -35,7 +36,7 @@ export function toMarkdown(run: RunResult): string {
       for (const task of hinted) {
         const hint = task.hint!;
         const read = [hint.readme ? `[the README](${hint.readme.split('#').map(encodeURI).join('#')})` : '', hint.paper ? cell(hint.paper) : ''].filter(Boolean).join('; ');
-        out.push(`- **Task ${task.id}, hint ${hint.stage} of ${hint.stages}:** ${cell(hint.text)}${read ? ` Read: ${read}.` : ''}`);
+        out.push(`- **${hintLabel(task.id, hint).replace(/^./, (c) => c.toUpperCase())}:** ${cell(hint.text)}${read ? ` Read: ${read}.` : ''}`);
       }
       out.push('');
     }

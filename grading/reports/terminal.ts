@@ -10,7 +10,7 @@
  */
 import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
 import { countStatuses, isNotImplemented } from '../model';
-import { hintCommand } from '../hints';
+import { hintCommand, hintLabel } from '../hints';
 
 export interface Style {
   readonly bold: (s: string) => string;
@@ -85,10 +85,10 @@ function failure(test: TestResult, style: Style, detail: Detail = 'full'): strin
 
 /** A task's staged hint, under the task's failures. */
 function taskHint(slug: string, task: number, hint: TaskHint, style: Style): string {
-  const lines = [`  ${style.bold(`hint ${hint.stage} of ${hint.stages} for task ${task}:`)} ${hint.text}`];
+  const lines = [`  ${style.bold(`${hintLabel(task, hint)}:`)} ${hint.text}`];
   if (hint.readme) lines.push(`      read: ${hint.readme}`);
   if (hint.paper) lines.push(`      read: ${hint.paper}`);
-  if (hint.stage < hint.stages) lines.push(style.dim(`      stuck? the next hint: ${hintCommand(slug, task)}`));
+  if (hint.stage > 0 && hint.stage < hint.stages) lines.push(style.dim(`      stuck? the next hint: ${hintCommand(slug, task)}`));
   return lines.join('\n');
 }
 

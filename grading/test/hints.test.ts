@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { GradedMeta } from '../../harness/suite';
 import { catalog, exerciseSpec } from '../catalog';
-import { allHints, climb, climbAndHint, readLadders, withHints } from '../hints';
+import { allHints, climb, climbAndHint, readLadders, unfinishedBase, withHints } from '../hints';
+import { declarationsOf, taskCodeHash, taskDeclarations } from '../hints/task-code';
 import { staleReadmes } from '../hints/readme';
 import { stageFile } from '../impl';
 import { ROOT, TSX_BIN, VITEST_BIN } from '../paths';
@@ -72,16 +73,20 @@ const mixed = scored((name) =>
 );
 
 describe('hints in reports', () => {
-  test('a started task short of full marks carries its hint; a task at full marks and an untouched one carry none', () => {
+  test('a started task short of full marks carries its hint; a task at full marks and an untouched one carry none; a task built on an unfinished one says to finish that first', () => {
     const tasks = withHints(mixed).tasks;
-    expect(tasks.map((t) => t.hint?.stage)).toEqual([undefined, 1, 1, undefined]);
+    // Task 3 builds on task 2 (grading/hints/bloom-filter.ts), which is short.
+    expect(tasks.map((t) => t.hint?.stage)).toEqual([undefined, 1, 0, undefined]);
+    expect(tasks[2]!.hint!.text).toContain('builds on task 2');
+    expect(unfinishedBase(mixed, 3)).toEqual([2]);
+    expect(unfinishedBase(mixed, 2)).toEqual([]);
     expect(tasks[1]!.hint!.stages).toBe(allHints().find((h) => h.slug === spec.slug && h.task === 2)!.stages.length);
   });
 
   test('the stage asked for is shown, never past the last', () => {
-    const tasks = withHints(mixed, (task) => (task === 2 ? 2 : 99)).tasks;
-    expect(tasks[1]!.hint!.stage).toBe(2);
-    expect(tasks[2]!.hint!.stage).toBe(tasks[2]!.hint!.stages);
+    expect(withHints(mixed, () => 2).tasks[1]!.hint!.stage).toBe(2);
+    const last = withHints(mixed, () => 99).tasks[1]!.hint!;
+    expect(last.stage).toBe(last.stages);
   });
 
   test('the terminal prints a task’s hint under that task’s failures, before the next task’s, with the command for the next hint', () => {
@@ -99,7 +104,7 @@ describe('hints in reports', () => {
 
   test('Markdown lists each hinted task’s hint, and Gradescope puts it beside each failure of its task', () => {
     const run = { version: 1 as const, seed: 7, impl: 'exercises' as const, score: 0, maxScore: 100, exercises: [withHints(mixed)] };
-    expect(toMarkdown(run)).toMatch(/\*\*Task 2, hint 1 of \d:\*\*/);
+    expect(toMarkdown(run)).toMatch(/\*\*Hint 1 of \d for task 2:\*\*/);
     const output = gradescopeResults(run).tests.find((t) => t.name.includes('task 2 a'))!.output;
     expect(output).toMatch(/hint 1 of \d for task 2: /);
   });
@@ -108,12 +113,49 @@ describe('hints in reports', () => {
     const result = await gradeVariant('bloom-filter', 'negative-index');
     const short = result.tasks.filter((t) => t.score < t.maxScore);
     expect(short.length).toBeGreaterThan(0);
-    for (const task of short) expect(task.hint?.stage, `task ${task.id}`).toBe(1);
+    for (const task of short) expect(task.hint?.stage, `task ${task.id}`).toBe(unfinishedBase(result, task.id).length > 0 ? 0 : 1);
     for (const task of result.tasks.filter((t) => t.score === t.maxScore)) expect(task.hint).toBeUndefined();
   });
 });
 
 // ---------------------------------------------------------------- the ladder
+
+describe('a task’s own code', () => {
+  const source = (tweak: (text: string) => string = (t) => t) =>
+    tweak(`import { murmur3 } from './murmur3';
+export function optimalParameters(n: number, p: number) { return { bits: n, hashes: p }; }
+function helper(x: number) { return x; }
+export class BloomFilter {
+  #bits = new Uint8Array(1);
+  constructor(bits: number) { helper(bits); }
+  add(key: string): void { murmur3(key); }
+  union(other: BloomFilter): BloomFilter { return other; }
+}
+`);
+  const layout = { code: { 1: ['optimalParameters'], 2: ['BloomFilter.constructor', 'BloomFilter.add'], 3: ['BloomFilter.union'] } };
+  const hashes = (text: string) => [1, 2, 3].map((task) => taskCodeHash(declarationsOf('bloom-filter.ts', text), layout, task));
+
+  test('the parser cuts a file into its functions, variables and class members, and the rest', () => {
+    expect(declarationsOf('f.ts', source()).map((d) => d.name)).toEqual(['optimalParameters', 'helper', 'BloomFilter.#bits', 'BloomFilter.constructor', 'BloomFilter.add', 'BloomFilter.union', 'f.ts']);
+    expect(declarationsOf('f.ts', source()).map((d) => d.text).join('')).toHaveLength(source().length);
+    expect(taskDeclarations(declarationsOf('f.ts', source()), layout, 3).map((d) => d.name)).toEqual(['helper', 'BloomFilter.#bits', 'BloomFilter.union', 'f.ts']);
+  });
+
+  test('editing one task’s method changes that task’s code alone; a helper no task claims counts for every task', () => {
+    const [one, two, three] = hashes(source());
+    const union = hashes(source((t) => t.replace('return other;', 'return this;')));
+    expect(union).toEqual([one, two, union[2]]);
+    expect(union[2]).not.toBe(three);
+    const helper = hashes(source((t) => t.replace('return x;', 'return x + 1;')));
+    for (let i = 0; i < 3; i++) expect(helper[i]).not.toBe([one, two, three][i]);
+  });
+
+  test('a task without claims, or an exercise without a layout, counts every line', () => {
+    const all = declarationsOf('f.ts', source());
+    expect(taskDeclarations(all, {}, 1)).toEqual(all);
+    expect(taskDeclarations(all, { code: { 2: ['BloomFilter.add'] } }, 1)).toEqual(all);
+  });
+});
 
 describe('climbing the ladder', () => {
   test('the first failing run shows the first stage; a run with the same code stays put', () => {
@@ -217,7 +259,15 @@ describe('as a learner meets them', () => {
       const first = practice();
       const [, stages, task] = /hint 1 of (\d) for task (\d):/.exec(first) ?? [];
       expect(task, first).toBeDefined();
-      fs.appendFileSync(path.join(staged.root, 'bloom-filter', 'bloom-filter.ts'), '\n// one more try, same bug\n');
+      const file = path.join(staged.root, 'bloom-filter', 'bloom-filter.ts');
+      const attempt = fs.readFileSync(file, 'utf8');
+      // A run whose code does not load climbs nothing.
+      fs.writeFileSync(file, `${attempt}\nexport const broken = (;\n`);
+      const unloaded = practice();
+      expect(unloaded).toContain('your code did not load');
+      fs.writeFileSync(file, attempt);
+      expect(practice(), 'the same code as the first run: no new attempt').toContain(`hint 1 of ${stages} for task ${task}:`);
+      fs.appendFileSync(file, '\n// one more try, same bug\n');
       expect(practice()).toContain(`hint 2 of ${stages} for task ${task}:`);
     } finally {
       staged.cleanup();
