@@ -8,10 +8,11 @@
  *
  * A run: start every node; then repeatedly take the earliest event (a tick, a
  * delivery, a client call, a fault, a restart) and apply it; after each,
- * drain the outbox and check every invariant. At `durationMs` the fault phase
- * ends; with a liveness check, the simulator heals everything (partitions,
- * holds, degraded links, crashed nodes) and runs on until the check is done
- * or its bound passes.
+ * drain the outbox, read what the node now reports about itself (the suite's
+ * optional status hook, for the timeline picture only), and check every
+ * invariant. At `durationMs` the fault phase ends; with a liveness check, the
+ * simulator heals everything (partitions, holds, degraded links, crashed
+ * nodes) and runs on until the check is done or its bound passes.
  */
 import { Rng } from '../rng';
 import { describeFault, type Fault } from './faults';
@@ -22,7 +23,7 @@ import { SimStorage } from './storage';
 import { EventQueue } from './event-queue';
 import { TraceHash, formatEvent, timeline, type TraceEvent } from './trace';
 import type { Cause, Output, SentMessage, SimStats, SimView, SimulationResult, SimulationSpec } from './spec';
-import type { NodeContext, NodeId, ProtocolNode } from './types';
+import type { NodeContext, NodeId, ProtocolNode, StatusDescriber } from './types';
 
 export class SimulationFailure extends Error {
   override readonly name = 'SimulationFailure';
@@ -92,7 +93,7 @@ function safeDescribe(value: unknown): string {
   }
 }
 
-export function simulate<M, O, N extends ProtocolNode<M>, C = never>(seed: number, spec: SimulationSpec<M, O, N, C>): SimulationResult<O> {
+export function simulate<M, O, N extends ProtocolNode<M>, C = never>(seed: number, spec: SimulationSpec<M, O, N, C> & StatusDescriber<N>): SimulationResult<O> {
   return new Simulation(seed, spec).run();
 }
 
@@ -113,11 +114,13 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
   #msgIds = 0;
   #healing = false;
   #current: { node: NodeId; cause: Cause; outbox: { to: NodeId; body: M; msg: number }[] } | undefined;
+  /** What each live node last reported about itself (a crash forgets it, so a restarted node reports afresh). */
+  readonly #status = new Map<NodeId, string>();
   readonly #view: SimView<N, O>;
 
   constructor(
     private readonly seed: number,
-    private readonly spec: SimulationSpec<M, O, N, C>,
+    private readonly spec: SimulationSpec<M, O, N, C> & StatusDescriber<N>,
   ) {
     const ids = [...spec.nodes];
     if (ids.length === 0 || new Set(ids).size !== ids.length) throw new RangeError(`sim: nodes must be distinct and non-empty, got ${stringify(ids)}`);
@@ -206,7 +209,23 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
 
   #record(event: TraceEvent): void {
     this.#trace.push(event);
-    this.#hash.update(formatEvent(event));
+    if (event.kind !== 'status') this.#hash.update(formatEvent(event));
+  }
+
+  /** Records what the node now reports about itself, if that changed. Reads only; a read that throws records nothing. */
+  #sampleStatus(id: NodeId): void {
+    const describe = this.spec.describe?.status;
+    const node = this.#slots.get(id)!.node;
+    if (!describe || !node) return;
+    let status: unknown;
+    try {
+      status = guarded(`node ${id} while the harness read its status`, () => describe(node));
+    } catch {
+      return;
+    }
+    if (typeof status !== 'string' || status === this.#status.get(id)) return;
+    this.#status.set(id, status);
+    this.#record({ t: this.#now, kind: 'status', node: id, status: status.length > 60 ? `${status.slice(0, 60)}…` : status });
   }
 
   #apply(event: SimEvent<M>): void {
@@ -265,6 +284,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       created = this.spec.create(context);
     }, true);
     slot.node = created;
+    this.#sampleStatus(id);
     this.#queue.push(this.#now + this.#tickMs, { type: 'tick', node: id, incarnation });
   }
 
@@ -318,6 +338,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       this.#current = undefined;
     }
     for (const { to, body, msg } of outbox) this.#send(id, to, body, msg);
+    if (!creating) this.#sampleStatus(id);
   }
 
   #send(from: NodeId, to: NodeId, body: M, msg: number): void {
@@ -405,6 +426,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
         const slot = this.#slots.get(fault.node)!;
         if (!slot.node) return;
         slot.node = undefined;
+        this.#status.delete(fault.node);
         const report = slot.storage.crash(this.#faultRng);
         this.#stats.crashes++;
         const lost = [

@@ -9,15 +9,27 @@
  * - faults and heals are dashed orange lines across every lane; a crash is a
  *   red bar on its lane, a restart a green one; client calls and emitted
  *   outputs are short ticks;
+ * - what a node reports about itself (trace.ts `status` events: for Raft,
+ *   "follower t2", "candidate t3", "leader t3") is a coloured band along its
+ *   lane, labelled, from each change to the next (or to its crash);
  * - the moment the run failed is a red line (`#violation`), and the evidence
  *   is printed above the picture, with the last events before it as text.
  *
- * Hovering any mark shows the event. Checkboxes hide kinds of events or
- * nodes; the zoom buttons (and the mouse wheel) change the time window, and
- * "zoom to the violation" shows the events that led up to it.
+ * Time is cut where nothing but ticks happened: a stretch longer than two
+ * tick periods (`idleThresholdMs`) is drawn narrow, hatched, with a zig-zag
+ * and its length ("⋯ 1 090 ms idle ⋯"), so that the events, not the waiting,
+ * take the width. Positions stay monotone in virtual time, and hovering shows
+ * true virtual time: every mark's tooltip is its event, and the line above
+ * the picture reads the time under the pointer.
  *
- * Everything shown that came from a run (message bodies, outputs, the
- * failure message) is escaped: learner code chooses those strings.
+ * Checkboxes hide kinds of marks or nodes; the zoom buttons (and the mouse
+ * wheel) change the window, and "zoom to the violation" shows the
+ * `FOCUS_EVENTS` events that led up to it, whatever the run's length. The
+ * layout (`timeAxis`, `focusWindow`, `statusBands`) is pure and unit-tested;
+ * the page's script only scales it to the window.
+ *
+ * Everything shown that came from a run (message bodies, outputs, statuses,
+ * the failure message) is escaped: learner code chooses those strings.
  */
 import { formatEvent, type TraceEvent } from './trace';
 import type { NodeId } from './types';
@@ -35,28 +47,252 @@ export interface TimelinePage {
 
 /** Past this many events, only the last ones are drawn (the page says so). */
 export const MAX_DRAWN_EVENTS = 20_000;
+/** How many drawn events, the violation included, "zoom to the violation" shows. */
+export const FOCUS_EVENTS = 48;
 const LANE_HEIGHT = 60;
 const TOP = 30;
 /** The width the page is laid out for before its script runs (the script redraws at the window's width). */
 const WIDTH = 1_200;
 
+// ---------------------------------------------------------------- layout (pure)
+
+/** A stretch of virtual time in which only ticks happened, cut to `width` on the axis. */
+export interface IdleBreak {
+  /** The last event before it and the first after it, in virtual ms. */
+  readonly from: number;
+  readonly to: number;
+  /** Where it starts on the axis. */
+  readonly at: number;
+  readonly width: number;
+}
+
+/** Virtual ms to axis position and back: slope 1, except across idle breaks; strictly increasing. */
+export interface TimeAxis {
+  readonly breaks: readonly IdleBreak[];
+  /** [ms, position] pairs, both increasing; the map is linear between two (and slope 1 beyond the ends). */
+  readonly anchors: readonly (readonly [number, number])[];
+  position(t: number): number;
+  time(u: number): number;
+}
+
+/** Linear interpolation over sorted anchors, from column `a` to column `b`, slope 1 beyond the ends. */
+function interpolate(anchors: readonly (readonly [number, number])[], value: number, a: 0 | 1, b: 0 | 1): number {
+  let lo = 0;
+  let hi = anchors.length - 1;
+  if (value <= anchors[0]![a]) return anchors[0]![b] + (value - anchors[0]![a]);
+  if (value >= anchors[hi]![a]) return anchors[hi]![b] + (value - anchors[hi]![a]);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid]![a] <= value) lo = mid;
+    else hi = mid;
+  }
+  const p = anchors[lo]!;
+  const q = anchors[hi]!;
+  return p[b] + ((value - p[a]) / (q[a] - p[a])) * (q[b] - p[b]);
+}
+
+/**
+ * The axis for events at `times` (sorted): every gap between two consecutive
+ * times longer than `idleMs` becomes an `IdleBreak` of `breakWidth`; the rest
+ * keeps its length. The first time is at position 0.
+ */
+export function timeAxis(times: readonly number[], idleMs: number, breakWidth: number): TimeAxis {
+  const start = times[0] ?? 0;
+  const anchors: [number, number][] = [[start, 0]];
+  const breaks: IdleBreak[] = [];
+  let prev = start;
+  let u = 0;
+  for (const t of times) {
+    if (t - prev > idleMs) {
+      if (anchors[anchors.length - 1]![0] !== prev) anchors.push([prev, u]);
+      breaks.push({ from: prev, to: t, at: u, width: breakWidth });
+      u += breakWidth;
+      anchors.push([t, u]);
+    } else {
+      u += t - prev;
+    }
+    prev = t;
+  }
+  return { breaks, anchors, position: (t) => interpolate(anchors, t, 0, 1), time: (p) => interpolate(anchors, p, 1, 0) };
+}
+
+/**
+ * How long a wait between two events counts as idle: twice the time most
+ * messages take to arrive (the 90th percentile of delivery delays, at least
+ * 1 ms), and never more than two tick periods (a period is the shortest time
+ * between two ticks of one node). Infinite for a trace with neither.
+ */
+export function idleThresholdMs(trace: readonly TraceEvent[]): number {
+  const lastTick = new Map<NodeId, number>();
+  const sentAt = new Map<number, number>();
+  const delays: number[] = [];
+  let period = Infinity;
+  for (const e of trace) {
+    if (e.kind === 'tick') {
+      const last = lastTick.get(e.node);
+      if (last !== undefined && e.t > last) period = Math.min(period, e.t - last);
+      lastTick.set(e.node, e.t);
+    } else if (e.kind === 'send') {
+      sentAt.set(e.msg, e.t);
+    } else if (e.kind === 'deliver' && sentAt.has(e.msg)) {
+      delays.push(e.t - sentAt.get(e.msg)!);
+    }
+  }
+  delays.sort((a, b) => a - b);
+  const inFlight = delays.length === 0 ? Infinity : 2 * Math.max(1, delays[Math.floor(0.9 * (delays.length - 1))]!);
+  return Math.min(2 * period, inFlight);
+}
+
+/**
+ * The window "zoom to the violation" shows, in axis positions: from the
+ * `count`-th event before the violation (at index `violation` of `times`) to
+ * the violation, at least `minSpan` wide, with a margin of 4 % before and 8 %
+ * after. A break the margin reaches into is shown whole, so the window never
+ * opens in the middle of a cut.
+ */
+export function focusWindow(axis: TimeAxis, times: readonly number[], violation: number, count = FOCUS_EVENTS, minSpan = 1): { from: number; to: number } {
+  const end = axis.position(times[violation]!);
+  const span = Math.max(end - axis.position(times[Math.max(0, violation - count + 1)]!), minSpan);
+  let from = end - span * 1.04;
+  for (const b of axis.breaks) if (b.at < from && b.at + b.width >= from) from = b.at - span * 0.02;
+  return { from, to: end + span * 0.08 };
+}
+
+/**
+ * How wide an idle break is drawn: 7 % of the focus window's busy time (so
+ * that zooming to the violation shows a break beside readable events), but
+ * all breaks together at most a quarter of the run's busy time, and never
+ * wider than the idle threshold itself.
+ */
+export function breakWidth(focusBusy: number, runBusy: number, breaks: number, idleMs: number): number {
+  if (breaks === 0) return 0;
+  return Math.max(1e-3, Math.min(idleMs, 0.07 * Math.max(focusBusy, 1), (0.25 * Math.max(runBusy, 1)) / breaks));
+}
+
+/** One stretch of one node's reported status, in virtual ms. */
+export interface StatusBand {
+  readonly node: NodeId;
+  readonly status: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Each node's status from each change to the next, or to its crash, or to `end` (a status still held at `end` is kept however short). */
+export function statusBands(trace: readonly TraceEvent[], end: number): StatusBand[] {
+  const bands: StatusBand[] = [];
+  const open = new Map<NodeId, { status: string; from: number }>();
+  const close = (node: NodeId, at: number, held = false) => {
+    const band = open.get(node);
+    if (band && (at > band.from || held)) bands.push({ node, status: band.status, from: band.from, to: at });
+    open.delete(node);
+  };
+  for (const e of trace) {
+    if (e.kind === 'status') {
+      close(e.node, e.t);
+      open.set(e.node, { status: e.status, from: e.t });
+    } else if (e.kind === 'crash') {
+      close(e.node, e.t);
+    }
+  }
+  for (const node of [...open.keys()]) close(node, end, true);
+  return bands.sort((a, b) => a.from - b.from || (a.node < b.node ? -1 : 1));
+}
+
+const ROLE_COLOURS: Readonly<Record<string, string>> = { leader: '#ffca28', candidate: '#ce93d8', follower: '#cfd8dc', primary: '#ffca28', backup: '#cfd8dc' };
+const PALETTE = ['#90caf9', '#ffab91', '#80cbc4', '#f48fb1', '#c5e1a5', '#bcaaa4'];
+
+/** A band's colour, by the status's first word: the usual role names have fixed ones, others take the palette in order of appearance. */
+export function statusColours(statuses: readonly string[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  for (const status of statuses) {
+    const word = status.split(/\s/)[0]!.toLowerCase();
+    if (!colours.has(word)) colours.set(word, ROLE_COLOURS[word] ?? PALETTE[[...colours.keys()].filter((w) => !ROLE_COLOURS[w]).length % PALETTE.length]!);
+  }
+  return colours;
+}
+
+/** The whole layout of a drawn trace: its axis, idle threshold and focus window. */
+export interface TimelineLayout {
+  readonly idleMs: number;
+  readonly axis: TimeAxis;
+  /** What "zoom to the violation" shows, in axis positions; undefined without a violation. */
+  readonly focus: { readonly from: number; readonly to: number } | undefined;
+}
+
+/**
+ * Lays out `trace` (the part drawn): idle stretches cut, each to a width that
+ * leaves the focus window readable (`breakWidth`). The focus counts the run's
+ * events, not the statuses read between them.
+ */
+export function layoutTimeline(trace: readonly TraceEvent[]): TimelineLayout {
+  const events = trace.filter((e) => e.kind !== 'tick');
+  const times = events.map((e) => e.t);
+  const counted = events.filter((e) => e.kind !== 'status');
+  const focusTimes = counted.map((e) => e.t);
+  const violation = counted.findIndex((e) => e.kind === 'violation');
+  const idleMs = idleThresholdMs(trace);
+  const flat = timeAxis(times, idleMs, 0);
+  const runBusy = flat.position(times[times.length - 1] ?? 0);
+  const flatFocus = violation < 0 ? undefined : focusWindow(flat, focusTimes, violation);
+  const axis = timeAxis(times, idleMs, breakWidth(flatFocus ? flatFocus.to - flatFocus.from : runBusy, runBusy, flat.breaks.length, idleMs));
+  return { idleMs, axis, focus: violation < 0 ? undefined : focusWindow(axis, focusTimes, violation) };
+}
+
+// ---------------------------------------------------------------- the page
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Milliseconds with thin spaces between thousands: 4 800, 12 345. */
+const groupMs = (ms: number): string => String(Math.round(ms)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+const num = (u: number): string => String(Math.round(u * 1e4) / 1e4);
+
 export function renderTimelineHtml(page: TimelinePage): string {
   const skipped = Math.max(0, page.trace.length - MAX_DRAWN_EVENTS);
-  const events = page.trace.slice(skipped).filter((e) => e.kind !== 'tick');
+  const kept = page.trace.slice(skipped);
+  const events = kept.filter((e) => e.kind !== 'tick');
   const lane = new Map(page.nodes.map((id, i) => [id, i] as const));
   const t0 = events[0]?.t ?? 0;
-  const t1 = Math.max(t0 + 1, events[events.length - 1]?.t ?? 1);
-  const x = (t: number): string => (((t - t0) / (t1 - t0)) * WIDTH).toFixed(2);
+  const tEnd = events[events.length - 1]?.t ?? 0;
   const y = (node: NodeId): number => TOP + (lane.get(node) ?? 0) * LANE_HEIGHT;
   const height = TOP * 2 + Math.max(0, page.nodes.length - 1) * LANE_HEIGHT;
   const title = (e: TraceEvent): string => `<title>${escapeHtml(formatEvent(e).trim())}</title>`;
 
+  const { idleMs, axis, focus } = layoutTimeline(kept);
+  const u0 = 0;
+  const u1 = Math.max(axis.position(tEnd), 1e-3);
+  const pos = (t: number): string => num(axis.position(t));
+  const x = (t: number): string => ((axis.position(t) / u1) * WIDTH).toFixed(2);
+  const span = (t: number, s: number = t): string => `data-a="${pos(t)}" data-b="${pos(s)}"`;
+
+  const bands = statusBands(kept, tEnd);
+  const colours = statusColours(bands.map((b) => b.status));
+  const colour = (status: string): string => colours.get(status.split(/\s/)[0]!.toLowerCase())!;
+  const underlay: string[] = [];
+  for (const b of axis.breaks) {
+    const what = `⋯ ${groupMs(b.to - b.from)} ms idle ⋯`;
+    const about = `${what}\nnothing but ticks from ${b.from.toFixed(3)} ms to ${b.to.toFixed(3)} ms: drawn narrow`;
+    underlay.push(`<rect class="gap" data-a="${num(b.at)}" data-b="${num(b.at + b.width)}" x="${((b.at / u1) * WIDTH).toFixed(2)}" width="${((b.width / u1) * WIDTH).toFixed(2)}" y="0" height="${height}"><title>${about}</title></rect>`);
+  }
+  for (const b of bands) {
+    // A status still held when the run ends runs on past its end, into the margin after the violation.
+    const held = b.to >= tEnd;
+    const what = `${b.node}: ${b.status}, from ${b.from.toFixed(3)} ms ${held ? 'to the end of the run' : `to ${b.to.toFixed(3)} ms`}`;
+    const at = `data-a="${pos(b.from)}" data-b="${held ? num(u1 * 1.5 + 1) : pos(b.to)}"`;
+    const width = held ? WIDTH - Number(x(b.from)) : Number(x(b.to)) - Number(x(b.from));
+    underlay.push(
+      `<rect class="band" data-node="${escapeHtml(b.node)}" ${at} x="${x(b.from)}" width="${width.toFixed(2)}" y="${y(b.node) - 16}" height="14" fill="${colour(b.status)}"><title>${escapeHtml(what)}</title></rect>`,
+      `<text class="band-label" data-node="${escapeHtml(b.node)}" ${at} x="${x(b.from)}" y="${y(b.node) - 5}">${escapeHtml(b.status)}</text>`,
+    );
+  }
+  const zigzag = `M 0 16 ${Array.from({ length: Math.ceil((height - 16) / 8) }, (_, i) => `L ${i % 2 === 0 ? 4 : -4} ${i * 8 + 20}`).join(' ')}`;
+  const overlay = axis.breaks.map((b) => {
+    const what = `⋯ ${groupMs(b.to - b.from)} ms idle ⋯`;
+    return `<g class="break" data-a="${num(b.at)}" data-b="${num(b.at + b.width)}" transform="translate(${(((b.at + b.width / 2) / u1) * WIDTH).toFixed(2)} 0)"><path class="zigzag" d="${zigzag}"/><text class="gap-label" y="11">${what}</text><title>${what}: nothing but ticks from ${b.from.toFixed(3)} ms to ${b.to.toFixed(3)} ms</title></g>`;
+  });
+
   const sends = new Map<number, Extract<TraceEvent, { kind: 'send' }>>();
   const marks: string[] = [];
-  let violationAt: number | undefined;
   for (const e of events) {
     switch (e.kind) {
       case 'send':
@@ -69,42 +305,54 @@ export function renderTimelineHtml(page: TimelinePage): string {
         const dropped = e.kind === 'drop';
         const what = `${formatEvent(sent).trim()}\n${formatEvent(e).trim()}`;
         marks.push(
-          `<line class="msg${dropped ? ' dropped' : ''}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" data-a="${sent.t}" data-b="${e.t}" x1="${x(sent.t)}" y1="${y(e.from)}" x2="${x(e.t)}" y2="${y(e.to)}"${dropped ? '' : ' marker-end="url(#arrow)"'}><title>${escapeHtml(what)}</title></line>`,
+          `<line class="msg${dropped ? ' dropped' : ''}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" ${span(sent.t, e.t)} x1="${x(sent.t)}" y1="${y(e.from)}" x2="${x(e.t)}" y2="${y(e.to)}"${dropped ? '' : ' marker-end="url(#arrow)"'}><title>${escapeHtml(what)}</title></line>`,
         );
         break;
       }
       case 'crash':
       case 'restart':
-        marks.push(`<line class="${e.kind}" data-node="${escapeHtml(e.node)}" data-a="${e.t}" data-b="${e.t}" x1="${x(e.t)}" x2="${x(e.t)}" y1="${y(e.node) - 18}" y2="${y(e.node) + 18}">${title(e)}</line>`);
+        marks.push(`<line class="${e.kind}" data-node="${escapeHtml(e.node)}" ${span(e.t)} x1="${x(e.t)}" x2="${x(e.t)}" y1="${y(e.node) - 18}" y2="${y(e.node) + 18}">${title(e)}</line>`);
         break;
       case 'client':
       case 'emit':
-        marks.push(`<line class="${e.kind}" data-node="${escapeHtml(e.node)}" data-a="${e.t}" data-b="${e.t}" x1="${x(e.t)}" x2="${x(e.t)}" y1="${y(e.node) - 8}" y2="${y(e.node) + 8}">${title(e)}</line>`);
+        marks.push(`<line class="${e.kind}" data-node="${escapeHtml(e.node)}" ${span(e.t)} x1="${x(e.t)}" x2="${x(e.t)}" y1="${y(e.node) - 8}" y2="${y(e.node) + 8}">${title(e)}</line>`);
         break;
       case 'fault':
       case 'heal':
-        marks.push(`<line class="${e.kind}" data-a="${e.t}" data-b="${e.t}" x1="${x(e.t)}" x2="${x(e.t)}" y1="0" y2="${height}">${title(e)}</line>`);
+        marks.push(`<line class="${e.kind}" ${span(e.t)} x1="${x(e.t)}" x2="${x(e.t)}" y1="0" y2="${height}">${title(e)}</line>`);
         break;
       case 'violation':
-        violationAt = e.t;
-        marks.push(`<line id="violation" class="violation" data-a="${e.t}" data-b="${e.t}" x1="${x(e.t)}" x2="${x(e.t)}" y1="0" y2="${height}">${title(e)}</line>`);
+        marks.push(`<line id="violation" class="violation" ${span(e.t)} x1="${x(e.t)}" x2="${x(e.t)}" y1="0" y2="${height}">${title(e)}</line>`);
         break;
-      default:
+      case 'start':
+      case 'status':
         break;
+      default: {
+        const unreachable: never = e;
+        throw new Error(`timeline: unknown event ${JSON.stringify(unreachable)}`);
+      }
     }
   }
   const lanes = page.nodes.map((id) => `<line class="lane" data-node="${escapeHtml(id)}" x1="0" x2="100%" y1="${y(id)}" y2="${y(id)}"><title>${escapeHtml(id)}</title></line>`);
   const labels = page.nodes.map((id) => `<div class="label" data-node="${escapeHtml(id)}" style="top:${y(id) - 9}px">${escapeHtml(id)}</div>`);
   const nodeFilters = page.nodes.map((id) => `<label><input type="checkbox" data-node-filter="${escapeHtml(id)}" checked> ${escapeHtml(id)}</label>`);
+  const statusLegend = [...colours].map(([word, c]) => `<span><i class="swatch" style="background:${c}"></i>${escapeHtml(word)}</span>`);
   const last = events.slice(-60).map((e) => formatEvent(e));
-  // The window that "zoom to the violation" shows: the 40 events before it (at least 1 % of the run).
-  const before = events.filter((e) => violationAt !== undefined && e.t <= violationAt);
-  const focusFrom = before.length > 40 ? before[before.length - 40]!.t : t0;
-  const focus = violationAt === undefined ? undefined : { from: focusFrom, to: violationAt };
   const counts = {
     messages: events.filter((e) => e.kind === 'deliver' || e.kind === 'drop').length,
     lost: events.filter((e) => e.kind === 'drop').length,
     crashes: events.filter((e) => e.kind === 'crash').length,
+    statuses: events.filter((e) => e.kind === 'status').length,
+  };
+  const cut = axis.breaks.length > 0 ? `; ${axis.breaks.length} idle stretch${axis.breaks.length === 1 ? '' : 'es'} of more than ${groupMs(idleMs)} ms drawn narrow (⋯ idle ⋯)` : '';
+  const script = {
+    height,
+    start: t0,
+    end: tEnd,
+    whole: { from: u0, to: u1 },
+    focus: focus ?? null,
+    anchors: axis.anchors.map(([t, u]) => [Number(num(t)), Number(num(u))]),
+    breaks: axis.breaks.map((b) => ({ at: Number(num(b.at)), width: Number(num(b.width)), from: b.from, to: b.to })),
   };
 
   return `<!doctype html>
@@ -123,6 +371,11 @@ pre { background: #f6f6f6; padding: 8px; overflow: auto; max-height: 18em; font-
 .label { position: absolute; left: 8px; font-weight: 600; font-family: ui-monospace, monospace; }
 svg { display: block; width: 100%; height: ${height}px; }
 .lane { stroke: #bbb; stroke-width: 1; }
+.band { opacity: 0.85; }
+.band-label { font: 10px ui-monospace, monospace; fill: #333; pointer-events: none; }
+.gap { fill: url(#hatch); }
+.zigzag { fill: none; stroke: #777; stroke-width: 1.5; }
+.gap-label { font: 600 11px system-ui, sans-serif; fill: #444; text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .msg { stroke: #1565c0; stroke-width: 1.2; }
 .msg.dropped { stroke: #c62828; stroke-dasharray: 4 3; }
 .crash { stroke: #c62828; stroke-width: 5; }
@@ -132,8 +385,10 @@ svg { display: block; width: 100%; height: ${height}px; }
 .fault, .heal { stroke: #ef6c00; stroke-width: 1.5; stroke-dasharray: 6 4; }
 .heal { stroke: #2e7d32; }
 .violation { stroke: #c62828; stroke-width: 3; }
-.hide-msg .msg:not(.dropped), .hide-dropped .msg.dropped, .hide-client .client, .hide-emit .emit, .hide-fault .fault, .hide-fault .heal, .hidden { display: none; }
+.hide-msg .msg:not(.dropped), .hide-dropped .msg.dropped, .hide-client .client, .hide-emit .emit, .hide-fault .fault, .hide-fault .heal, .hide-status .band, .hide-status .band-label, .hidden, .unfit { display: none; }
 .legend span { margin-right: 10px; }
+.swatch { display: inline-block; width: 14px; height: 10px; margin-right: 3px; border: 1px solid #999; }
+#cursor { color: #555; margin-left: 12px; }
 </style>
 </head>
 <body>
@@ -151,61 +406,104 @@ svg { display: block; width: 100%; height: ${height}px; }
   <label><input type="checkbox" data-kind="client" checked> client calls</label>
   <label><input type="checkbox" data-kind="emit" checked> outputs</label>
   <label><input type="checkbox" data-kind="fault" checked> faults</label>
+  <label><input type="checkbox" data-kind="status" checked> node status</label>
   ${nodeFilters.join('\n  ')}
 </div>
-<div class="legend"><span style="color:#1565c0">→ message</span><span style="color:#c62828">- - lost</span><span style="color:#c62828">▮ crash</span><span style="color:#2e7d32">▮ restart</span><span style="color:#ef6c00">┆ fault</span><span style="color:#c62828">┃ violation</span>
-<span id="window"></span></div>
+<div class="legend"><span style="color:#1565c0">→ message</span><span style="color:#c62828">- - lost</span><span style="color:#c62828">▮ crash</span><span style="color:#2e7d32">▮ restart</span><span style="color:#ef6c00">┆ fault</span><span style="color:#c62828">┃ violation</span><span style="color:#777">≀ idle time cut</span>${statusLegend.join('')}
+<span id="window"></span><span id="cursor"></span></div>
 <div class="picture">
 ${labels.join('\n')}
 <svg id="timeline" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">
-<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1565c0"/></marker></defs>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1565c0"/></marker>
+<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f4f4"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ddd" stroke-width="2"/></pattern></defs>
+${underlay.join('\n')}
 ${lanes.join('\n')}
 ${marks.join('\n')}
+${overlay.join('\n')}
 </svg>
 </div>
-<p>${events.length} events drawn (${counts.messages} message arrivals, ${counts.lost} lost, ${counts.crashes} crashes; idle ticks left out)${skipped > 0 ? `; the first ${skipped} events of the run are not drawn` : ''}, from ${t0.toFixed(3)} ms to ${t1.toFixed(3)} ms of virtual time.</p>
+<p>${events.length} events drawn (${counts.messages} message arrivals, ${counts.lost} lost, ${counts.crashes} crashes, ${counts.statuses} status changes; idle ticks left out${cut})${skipped > 0 ? `; the first ${skipped} events of the run are not drawn` : ''}, from ${t0.toFixed(3)} ms to ${tEnd.toFixed(3)} ms of virtual time.</p>
 <h2>The last events</h2>
 <pre class="events">${escapeHtml(last.join('\n'))}</pre>
 <script>
 (() => {
   const svg = document.getElementById('timeline');
-  const height = ${height}, t0 = ${t0}, t1 = ${t1};
-  const focus = ${focus ? JSON.stringify(focus) : 'null'};
-  const marks = [...svg.querySelectorAll('[data-a]')].map((el) => ({ el, a: Number(el.dataset.a), b: Number(el.dataset.b) }));
-  let view = { from: t0, to: t1 };
-  // Redraws every mark for the time window at the picture's width, so that arrows keep their shape at any zoom.
+  const layout = ${JSON.stringify(script)};
+  const { height, whole, focus, anchors, breaks } = layout;
+  // Axis position to virtual ms: linear between anchors, slope 1 beyond them (harness/sim/timeline-html.ts, timeAxis).
+  const timeAt = (u) => {
+    if (u <= anchors[0][1]) return anchors[0][0] + (u - anchors[0][1]);
+    let i = 0;
+    while (i < anchors.length - 1 && anchors[i + 1][1] <= u) i++;
+    const [t, p] = anchors[i];
+    const next = anchors[i + 1];
+    return next && next[1] > p ? t + ((u - p) / (next[1] - p)) * (next[0] - t) : t + (u - p);
+  };
+  const marks = [...svg.querySelectorAll('[data-a]')].map((el) => ({ el, tag: el.tagName.toLowerCase(), cls: el.getAttribute('class'), a: Number(el.dataset.a), b: Number(el.dataset.b), chars: (el.tagName.toLowerCase() === 'text' ? el : el.querySelector('.gap-label'))?.textContent.length ?? 0 }));
+  let view = { ...whole };
+  // Redraws every mark for the window at the picture's width, so that arrows keep their shape at any zoom.
   const show = () => {
-    const span = Math.min(t1 - t0, Math.max((t1 - t0) / 100000, view.to - view.from));
-    const from = Math.min(t1 - span, Math.max(t0, view.from));
+    const all = whole.to - whole.from;
+    const span = Math.min(all * 1.2, Math.max(all / 100000, view.to - view.from));
+    // A window may reach a tenth of its width past either end of the run: the violation, last, need not touch the edge.
+    const slack = span * 0.1;
+    const from = Math.min(whole.to + slack - span, Math.max(whole.from - slack, view.from));
     view = { from, to: from + span };
     const width = Math.max(200, svg.clientWidth);
     svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
-    const x = (t) => (((t - view.from) / span) * width).toFixed(2);
+    const x = (u) => ((u - view.from) / span) * width;
     for (const m of marks) {
-      m.el.setAttribute('x1', x(m.a));
-      m.el.setAttribute('x2', x(m.b));
+      const a = x(m.a);
+      const b = x(m.b);
+      if (m.tag === 'line') {
+        m.el.setAttribute('x1', a.toFixed(2));
+        m.el.setAttribute('x2', b.toFixed(2));
+      } else if (m.tag === 'rect') {
+        m.el.setAttribute('x', a.toFixed(2));
+        m.el.setAttribute('width', Math.max(0, b - a).toFixed(2));
+      } else if (m.cls === 'break') {
+        m.el.setAttribute('transform', 'translate(' + ((a + b) / 2).toFixed(2) + ' 0)');
+        m.el.querySelector('.gap-label').classList.toggle('unfit', b - a < m.chars * 2.5);
+        m.el.querySelector('.zigzag').classList.toggle('unfit', b - a < 2);
+      } else {
+        // A band's label: at the start of the band's visible part, if it fits there.
+        const left = Math.max(a, 0);
+        m.el.setAttribute('x', (left + 3).toFixed(2));
+        m.el.classList.toggle('unfit', Math.min(b, width) - left < m.chars * 6 + 6);
+      }
     }
-    document.getElementById('window').textContent = 'showing ' + view.from.toFixed(3) + ' ms to ' + view.to.toFixed(3) + ' ms';
+    const clamp = (t) => Math.min(layout.end, Math.max(layout.start, t));
+    document.getElementById('window').textContent = 'showing ' + clamp(timeAt(view.from)).toFixed(3) + ' ms to ' + clamp(timeAt(view.to)).toFixed(3) + ' ms';
   };
   const zoom = (factor, centre) => {
     const c = centre ?? (view.from + view.to) / 2;
     view = { from: c - (c - view.from) * factor, to: c + (view.to - c) * factor };
     show();
   };
-  document.getElementById('zoom-all').onclick = () => { view = { from: t0, to: t1 }; show(); };
+  const at = (event) => {
+    const box = svg.getBoundingClientRect();
+    return view.from + ((event.clientX - box.left) / box.width) * (view.to - view.from);
+  };
+  document.getElementById('zoom-all').onclick = () => { view = { ...whole }; show(); };
   document.getElementById('zoom-in').onclick = () => zoom(0.5);
   document.getElementById('zoom-out').onclick = () => zoom(2);
   document.getElementById('zoom-violation').onclick = () => {
     if (!focus) return;
-    const span = Math.max(focus.to - focus.from, (t1 - t0) / 100);
-    view = { from: focus.from - span * 0.1, to: focus.from + span * 1.1 };
+    view = { ...focus };
     show();
   };
   svg.addEventListener('wheel', (event) => {
     event.preventDefault();
-    const box = svg.getBoundingClientRect();
-    zoom(event.deltaY > 0 ? 1.25 : 0.8, view.from + ((event.clientX - box.left) / box.width) * (view.to - view.from));
+    zoom(event.deltaY > 0 ? 1.25 : 0.8, at(event));
   }, { passive: false });
+  // The true virtual time under the pointer (inside a cut stretch, which one).
+  svg.addEventListener('mousemove', (event) => {
+    const u = at(event);
+    const cut = breaks.find((b) => u > b.at && u < b.at + b.width);
+    document.getElementById('cursor').textContent = cut
+      ? 'pointer: idle from ' + cut.from.toFixed(3) + ' ms to ' + cut.to.toFixed(3) + ' ms'
+      : 'pointer: ' + timeAt(u).toFixed(3) + ' ms';
+  });
   window.addEventListener('resize', show);
   for (const box of document.querySelectorAll('[data-kind]')) {
     box.onchange = () => svg.classList.toggle('hide-' + box.dataset.kind, !box.checked);

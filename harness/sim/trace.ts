@@ -1,8 +1,14 @@
 /**
  * The trace: every event of a simulation, in order. It is the basis of the
  * failure message (a readable timeline of the last events before a
- * violation), of the trace hash (equal seeds give equal hashes), and later of
- * the timeline picture.
+ * violation), of the trace hash (equal seeds give equal hashes), and of the
+ * timeline picture (timeline-html.ts).
+ *
+ * A `status` event is what a node reported about itself after a call
+ * ("leader t3", types.ts `StatusDescriber`), recorded when it changed. It
+ * describes the run rather than being part of it: it is left out of the hash
+ * and of the failure message's timeline, so a suite that supplies the hook
+ * changes neither.
  */
 import type { NodeId } from './types';
 
@@ -16,7 +22,8 @@ export type TraceEvent =
   | { readonly t: number; readonly kind: 'emit'; readonly node: NodeId; readonly output: string }
   | { readonly t: number; readonly kind: 'fault' | 'heal'; readonly detail: string }
   | { readonly t: number; readonly kind: 'crash'; readonly node: NodeId; readonly detail: string }
-  | { readonly t: number; readonly kind: 'violation'; readonly detail: string };
+  | { readonly t: number; readonly kind: 'violation'; readonly detail: string }
+  | { readonly t: number; readonly kind: 'status'; readonly node: NodeId; readonly status: string };
 
 /** One line per event, stable across runs: what the hash is computed over, and what a timeline shows. */
 export function formatEvent(e: TraceEvent): string {
@@ -44,6 +51,8 @@ export function formatEvent(e: TraceEvent): string {
       return `${at}  heal ${e.detail}`;
     case 'violation':
       return `${at}  VIOLATION ${e.detail}`;
+    case 'status':
+      return `${at}  ${e.node.padEnd(4)} is ${e.status}`;
     default: {
       const unreachable: never = e;
       return JSON.stringify(unreachable);
@@ -51,7 +60,7 @@ export function formatEvent(e: TraceEvent): string {
   }
 }
 
-/** A 64-bit FNV-1a (as two 32-bit lanes) over the formatted events, updated as they are recorded. */
+/** A 64-bit FNV-1a (as two 32-bit lanes) over the formatted events, updated as they are recorded (status events excepted). */
 export class TraceHash {
   #a = 0x811c9dc5;
   #b = 0x01000193 ^ 0x5bd1e995;
@@ -74,7 +83,7 @@ export class TraceHash {
   }
 }
 
-/** The last `count` events before `end`, as a timeline; ticks that did nothing are left out. */
+/** The last `count` events before `end`, as a timeline; ticks that did nothing, and status events, are left out. */
 export function timeline(events: readonly TraceEvent[], count = 25): string {
   const shown: string[] = [];
   let skippedTicks = 0;
@@ -84,6 +93,7 @@ export function timeline(events: readonly TraceEvent[], count = 25): string {
       skippedTicks++;
       continue;
     }
+    if (e.kind === 'status') continue;
     shown.push(formatEvent(e));
   }
   const header = skippedTicks > 0 ? `(last ${shown.length} events, ${skippedTicks} idle ticks not shown)` : `(last ${shown.length} events)`;

@@ -65,3 +65,16 @@ export interface ProtocolNode<M> {
 
 /** Builds a node, at start and after each restart: volatile state starts empty, storage keeps what was synced. */
 export type NodeFactory<M, O, N extends ProtocolNode<M>> = (context: NodeContext<M, O>) => N;
+
+/**
+ * What a node reports about itself, for the timeline picture only ("leader t3"):
+ * the suite's reading of its node, never the node's own code path. The
+ * simulator reads it after every call into the node (and after each start),
+ * with nondeterminism trapped, and records a `status` event when the text
+ * changes. Reading it must change nothing; if it throws, nothing is recorded.
+ * Status events are left out of the trace hash and the failure message's
+ * timeline, so supplying the hook changes no verdict and no hash.
+ */
+export interface StatusDescriber<N> {
+  readonly describe?: { readonly status?: (node: N) => string };
+}

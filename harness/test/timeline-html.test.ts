@@ -1,7 +1,9 @@
-/** The timeline page of a failed simulation: what it draws, and that nothing from the run can break out of it. */
+/** The timeline page of a failed simulation: what it draws, how it lays out time, and that nothing from the run can break out of it. */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { failedRun, finishedRunFailure, renderTimelineHtml, simulate, SimulationFailure, type TraceEvent } from '../sim';
-import { NODES, pingSpec } from './sim-support';
+import { failedRun, finishedRunFailure, renderTimelineHtml, simulate, SimulationFailure, timeline, type TraceEvent } from '../sim';
+import { FOCUS_EVENTS, idleThresholdMs, layoutTimeline, statusBands, statusColours, timeAxis } from '../sim/timeline-html';
+import { NODES, pingSpec, type Pinger } from './sim-support';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,5 +114,171 @@ describe('timeline page', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** A shrunk run's shape: every node starts at 0, nothing but ticks for 1 100 ms, then 40 events in 11 ms and the violation. */
+function shrunkTrace(): TraceEvent[] {
+  const trace: TraceEvent[] = [];
+  for (const node of ['a', 'b', 'c']) trace.push({ t: 0, kind: 'start', node }, { t: 0, kind: 'status', node, status: 'follower t0' });
+  for (let t = 100; t <= 1_100; t += 100) for (const node of ['a', 'b', 'c']) trace.push({ t, kind: 'tick', node });
+  trace.push({ t: 1_100, kind: 'status', node: 'a', status: 'candidate t1' });
+  for (let i = 0; i < 20; i++) {
+    const t = 1_100 + i * 0.5;
+    trace.push({ t, kind: 'send', from: 'a', to: 'b', msg: i + 1, body: `m${i}`, fate: '' }, { t: t + 0.4, kind: 'deliver', from: 'a', to: 'b', msg: i + 1, copy: 0 });
+  }
+  trace.push({ t: 1_110.5, kind: 'status', node: 'a', status: 'leader t1' });
+  trace.push({ t: 1_111, kind: 'violation', detail: 'two leaders' });
+  return trace;
+}
+
+/** A long run's shape: three nodes busy every 100 ms for 60 s (a burst of 8 events in 5 ms), with a 3 s silence in the middle. */
+function longTrace(): TraceEvent[] {
+  const trace: TraceEvent[] = [];
+  let msg = 0;
+  for (let round = 1; round <= 600; round++) {
+    const t = round * 100;
+    for (const node of ['a', 'b', 'c']) trace.push({ t, kind: 'tick', node });
+    if (round > 300 && round <= 330) continue;
+    for (const to of ['b', 'c']) {
+      msg++;
+      trace.push({ t, kind: 'send', from: 'a', to, msg, body: 'beat', fate: '' }, { t: t + 2, kind: 'deliver', from: 'a', to, msg, copy: 0 });
+      msg++;
+      trace.push({ t: t + 2, kind: 'send', from: to, to: 'a', msg, body: 'ack', fate: '' }, { t: t + 5, kind: 'deliver', from: to, to: 'a', msg, copy: 0 });
+    }
+  }
+  trace.sort((x, y) => x.t - y.t);
+  trace.push({ t: 60_005, kind: 'violation', detail: 'late' });
+  return trace;
+}
+
+/** The page's own layout of a trace, with the times of the events it counts (not ticks, not statuses). */
+function layout(trace: readonly TraceEvent[]) {
+  const { axis, focus } = layoutTimeline(trace);
+  return { times: trace.filter((e) => e.kind !== 'tick' && e.kind !== 'status').map((e) => e.t), axis, focus: focus! };
+}
+
+describe('timeline layout', () => {
+  test('idle compression: a gap longer than the threshold takes the break width, every other gap its own length, and positions stay strictly increasing', () => {
+    fc.assert(
+      // Virtual times in µs steps, as the network's delays are drawn.
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000 }).map((us) => us / 1_000), { minLength: 1, maxLength: 60 }), fc.double({ min: 1, max: 500, noNaN: true }), fc.double({ min: 0.01, max: 50, noNaN: true }), (raw, idle, width) => {
+        const times = [...raw].sort((a, b) => a - b);
+        const axis = timeAxis(times, idle, width);
+        // The oracle: walk the gaps.
+        let expected = 0;
+        times.forEach((t, i) => {
+          if (i > 0) expected += t - times[i - 1]! > idle ? width : t - times[i - 1]!;
+          expect(axis.position(t)).toBeCloseTo(expected, 6);
+          expect(axis.time(axis.position(t))).toBeCloseTo(t, 6);
+        });
+        expect(axis.breaks.length).toBe(times.filter((t, i) => i > 0 && t - times[i - 1]! > idle).length);
+        for (let i = 1; i < times.length; i++) if (times[i]! > times[i - 1]!) expect(axis.position(times[i]!)).toBeGreaterThan(axis.position(times[i - 1]!));
+      }),
+    );
+  });
+
+  test('idle means longer than twice the 90th-percentile delivery delay, and never longer than two tick periods', () => {
+    // Deliveries take 0.4 ms here: at least 1 ms, doubled.
+    expect(idleThresholdMs(shrunkTrace())).toBe(2);
+    expect(idleThresholdMs(shrunkTrace().filter((e) => e.kind !== 'deliver'))).toBe(200);
+    expect(idleThresholdMs([{ t: 0, kind: 'send', from: 'a', to: 'b', msg: 1, body: '', fate: '' }, { t: 900, kind: 'deliver', from: 'a', to: 'b', msg: 1, copy: 0 }])).toBe(1_800);
+    expect(idleThresholdMs([])).toBe(Infinity);
+  });
+
+  test('a shrunk run: zoom to the violation shows the whole burst before it across most of the width, the 1 100 ms of waiting as one narrow break', () => {
+    const { times, axis, focus } = layout(shrunkTrace());
+    expect(axis.breaks).toEqual([expect.objectContaining({ from: 0, to: 1_100 })]);
+    const width = focus.to - focus.from;
+    const burst = axis.position(1_111) - axis.position(1_100);
+    expect(burst / width, 'the burst before the violation').toBeGreaterThan(0.8);
+    expect(axis.breaks[0]!.width / width, 'the break').toBeGreaterThan(0.03);
+    expect(axis.breaks[0]!.width / width, 'the break').toBeLessThan(0.12);
+    // The break is shown whole, and the violation is inside the window.
+    expect(focus.from).toBeLessThan(axis.breaks[0]!.at);
+    expect(axis.position(times.at(-1)!)).toBeLessThan(focus.to);
+  });
+
+  test('a long run: zoom to the violation shows the last FOCUS_EVENTS events, spread over most of the window, whatever came before', () => {
+    const { times, axis, focus } = layout(longTrace());
+    expect(times.length).toBeGreaterThan(4_000);
+    const shown = times.filter((t) => axis.position(t) >= focus.from && axis.position(t) <= focus.to);
+    expect(shown.length).toBeGreaterThanOrEqual(FOCUS_EVENTS);
+    expect(shown.length).toBeLessThanOrEqual(FOCUS_EVENTS + 10);
+    const spread = (axis.position(shown.at(-1)!) - axis.position(shown[0]!)) / (focus.to - focus.from);
+    expect(spread).toBeGreaterThan(0.8);
+    // The busy rounds keep their length; the silence is cut like any other wait.
+    const silence = axis.breaks.find((b) => b.to - b.from > 3_000)!;
+    expect(silence).toMatchObject({ from: 30_005, to: 33_100 });
+    expect(axis.position(60_005) - axis.position(100)).toBeLessThan(60_005 - 100);
+  });
+
+  test('without a tick or a message to go by, nothing is cut', () => {
+    const trace: TraceEvent[] = Array.from({ length: 10 }, (_, i) => ({ t: i * i * 1_000, kind: 'emit', node: 'a', output: `o${i}` }) as const);
+    expect(timeAxis(trace.map((e) => e.t), idleThresholdMs(trace), 1).breaks).toEqual([]);
+  });
+
+  test('status bands: each from a change to the next, ended by a crash, and the status held at the end kept however short', () => {
+    const trace: TraceEvent[] = [
+      { t: 0, kind: 'status', node: 'a', status: 'follower t0' },
+      { t: 0, kind: 'status', node: 'b', status: 'follower t0' },
+      { t: 10, kind: 'status', node: 'a', status: 'candidate t1' },
+      { t: 12, kind: 'status', node: 'a', status: 'leader t1' },
+      { t: 20, kind: 'crash', node: 'a', detail: '' },
+      { t: 30, kind: 'restart', node: 'a' },
+      { t: 30, kind: 'status', node: 'a', status: 'follower t1' },
+      { t: 40, kind: 'status', node: 'b', status: 'leader t2' },
+      { t: 40, kind: 'violation', detail: '' },
+    ];
+    expect(statusBands(trace, 40)).toEqual([
+      { node: 'a', status: 'follower t0', from: 0, to: 10 },
+      { node: 'b', status: 'follower t0', from: 0, to: 40 },
+      { node: 'a', status: 'candidate t1', from: 10, to: 12 },
+      { node: 'a', status: 'leader t1', from: 12, to: 20 },
+      { node: 'a', status: 'follower t1', from: 30, to: 40 },
+      { node: 'b', status: 'leader t2', from: 40, to: 40 },
+    ]);
+    const colours = statusColours(['follower t0', 'leader t1', 'Leader t2', 'syncing 3', 'idle']);
+    expect(colours.get('leader')).not.toBe(colours.get('follower'));
+    expect(colours.size).toBe(4);
+    expect(new Set(colours.values()).size).toBe(4);
+  });
+});
+
+describe('status events', () => {
+  const parity = { describe: { status: (n: Pinger) => (n.sent % 2 === 0 ? 'even' : 'odd') } };
+
+  test('the simulator records what a node reports about itself when it changes, and again after a restart; hash, failure text and verdict stay as without', () => {
+    const spec = pingSpec({ link: { loss: 0.2 }, faults: [{ atMs: 700, fault: { type: 'crash', node: 'n2', downMs: 300 } }] });
+    const plain = simulate(5, spec);
+    const described = simulate(5, { ...spec, ...parity });
+    expect(simulate(5, { ...spec, ...parity }).trace).toEqual(described.trace);
+    expect(described.traceHash).toBe(plain.traceHash);
+    expect(described.trace.filter((e) => e.kind !== 'status')).toEqual(plain.trace);
+    expect(timeline(described.trace)).toBe(timeline(plain.trace));
+    const statuses = described.trace.filter((e) => e.kind === 'status' && e.node === 'n2');
+    expect(statuses[0]).toMatchObject({ t: 0, status: 'even' });
+    // No two in a row say the same, except across the crash.
+    const restart = described.trace.find((e) => e.kind === 'restart' && e.node === 'n2')!;
+    expect(statuses.some((e) => e.t === restart.t)).toBe(true);
+    for (let i = 1; i < statuses.length; i++) if (statuses[i]!.t !== restart.t) expect(statuses[i]).not.toMatchObject({ status: (statuses[i - 1] as { status: string }).status });
+  });
+
+  test('a status hook that throws records nothing, and changes nothing else', () => {
+    const spec = pingSpec({ link: { loss: 0.2 } });
+    const throwing = simulate(5, { ...spec, describe: { status: (n: Pinger) => (n.sent > 3 ? (() => { throw new Error('no'); })() : `sent ${n.sent}`) } });
+    expect(throwing.traceHash).toBe(simulate(5, spec).traceHash);
+    expect(throwing.trace.filter((e) => e.kind === 'status').every((e) => /^sent [0-3]$/.test((e as { status: string }).status))).toBe(true);
+  });
+
+  test('the page draws a labelled band per status stretch and a break mark per idle stretch, with statuses escaped', () => {
+    const trace = shrunkTrace().map((e) => (e.kind === 'status' && e.status === 'leader t1' ? { ...e, status: '<b>leader</b> t1' } : e));
+    const html = renderTimelineHtml({ title: 'bands', nodes: ['a', 'b', 'c'], trace, evidence: '' });
+    expect(count(html, /<rect class="band"/g)).toBe(statusBands(trace, 1_111).length);
+    expect(count(html, /<text class="band-label"/g)).toBe(statusBands(trace, 1_111).length);
+    expect(html).toContain('&lt;b&gt;leader&lt;/b&gt; t1');
+    expect(html).not.toContain('<b>leader');
+    expect(count(html, /<g class="break"/g)).toBe(1);
+    expect(html).toContain('⋯ 1\u202f100 ms idle ⋯');
   });
 });

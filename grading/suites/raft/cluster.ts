@@ -42,7 +42,10 @@ export interface ClusterRun {
   readonly checker: RaftChecker;
 }
 
-export function clusterSpec(module: RaftModule, cluster: Cluster, checker: RaftChecker): SimulationSpec<Message, Applied, RaftNode, Op> {
+/** The spec's `describe.status`: what a node reports about itself, drawn along its lane in a failed run's timeline (harness/sim/types.ts `StatusDescriber`). */
+type WithStatus = { readonly describe?: { readonly status?: (node: RaftNode) => string } };
+
+export function clusterSpec(module: RaftModule, cluster: Cluster, checker: RaftChecker): SimulationSpec<Message, Applied, RaftNode, Op> & WithStatus {
   const { nodes } = cluster;
   const majority = Math.floor(nodes.length / 2) + 1;
   const workload: { atMs: number; node: NodeId; op: Op }[] = [];
@@ -119,7 +122,13 @@ export function clusterSpec(module: RaftModule, cluster: Cluster, checker: RaftC
           },
         }
       : {}),
-    describe: { message: describeMessage, output: describeApplied, op: (op) => (op.type === 'propose' ? `propose(${JSON.stringify(op.command)})` : 'propose the liveness probe, if leader') },
+    describe: {
+      message: describeMessage,
+      output: describeApplied,
+      op: (op) => (op.type === 'propose' ? `propose(${JSON.stringify(op.command)})` : 'propose the liveness probe, if leader'),
+      // Read by the simulator after each call, guarded; a getter that throws records nothing (the invariants report it).
+      status: (node) => `${node.role} t${node.term}`,
+    },
   };
 }
 
