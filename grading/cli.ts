@@ -22,6 +22,7 @@ import { SuiteError, stageSuite, suiteSlugs, type StagedSuite } from './private-
 import { REPORT_FILES } from './report-files';
 import { scoreExercise } from './score';
 import { renderRun, styleFor, toClassroomNotice, toClassroomResult } from './reports';
+import { detailFromEnv, type Detail } from './reports/terminal';
 import { DEFAULT_ATTEMPT_LIMIT_MS } from './runner';
 import { DEFAULT_SEED, parseSeed } from '../harness/suite/env';
 
@@ -42,6 +43,8 @@ ${REPORT_FILES.map((r) => `  ${`${r.flag} FILE`.padEnd(20)} write ${r.what}`).jo
   --classroom          for GitHub Classroom: print the "Points X/Y" notice its reporter records,
                        and write the result to $GITHUB_OUTPUT (output "result") when it is set
   --fail-under PCT     exit 1 when the total score is below PCT percent
+  --verbose            every failure in full (by default: each task's first in full, the others in a line;
+                       FAULTLINE_VERBOSE=1 does the same)
   --time-limit SECONDS wall-clock limit of one attempt at an exercise's suite (default ${DEFAULT_ATTEMPT_LIMIT_MS / 1000}), a backstop:
                        a test it cuts off is graded again once before it is charged
   --help               show this
@@ -79,6 +82,7 @@ interface CliOptions {
   out?: string;
   jobs?: number;
   studentLimitMs?: number;
+  verbose?: boolean;
 }
 
 const isFolder = (dir: string): boolean => fs.existsSync(dir) && fs.statSync(dir).isDirectory();
@@ -111,6 +115,9 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
       case '--help':
       case '-h':
         return 'help';
+      case '--verbose':
+        options.verbose = true;
+        break;
       case '--solutions':
         if (options.impl === 'submission') throw new UsageError('--solutions and --submission cannot be combined');
         options.impl = 'solutions';
@@ -313,8 +320,9 @@ async function main(): Promise<number> {
       },
     });
     writeReports(options, run);
-    if (options.classroom) reportToClassroom(run);
-    else console.log(renderRun(run, styleFor(process.stdout)));
+    const detail = options.verbose ? 'full' : detailFromEnv();
+    if (options.classroom) reportToClassroom(run, detail);
+    else console.log(renderRun(run, styleFor(process.stdout), detail));
     if (options.failUnder !== undefined && run.maxScore > 0 && (100 * run.score) / run.maxScore < options.failUnder) {
       console.error(`grade: score ${run.score}/${run.maxScore} is below --fail-under ${options.failUnder} %`);
       return 1;
@@ -332,10 +340,10 @@ async function main(): Promise<number> {
  * is fenced with ::stop-commands:: and a token the code cannot know: nothing
  * in it can print a workflow command, such as a notice with a forged score.
  */
-function reportToClassroom(run: RunResult): void {
+function reportToClassroom(run: RunResult, detail: Detail): void {
   const token = randomUUID();
   console.log(`::stop-commands::${token}`);
-  console.log(renderRun(run, styleFor(process.stdout)));
+  console.log(renderRun(run, styleFor(process.stdout), detail));
   console.log(`::${token}::`);
   console.log(toClassroomNotice(run));
   const output = process.env.GITHUB_OUTPUT;

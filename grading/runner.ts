@@ -27,6 +27,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { GradedMeta } from '../harness/suite';
 import { CATEGORIES } from '../harness/suite';
+import { byTaskAndPart } from '../harness/suite/types';
 import { PROOF_KEY_ENV, verifyProof } from '../harness/suite/proof';
 import type { ExerciseSpec } from './catalog';
 import type { Outcome } from './score';
@@ -176,7 +177,8 @@ function isMeta(value: unknown, slug: string): value is GradedMeta {
     Number.isInteger(m.points) &&
     (m.points as number) > 0 &&
     CATEGORIES.includes(m.category as GradedMeta['category']) &&
-    (m.clauses === undefined || (Array.isArray(m.clauses) && m.clauses.every((id) => typeof id === 'string')))
+    (m.clauses === undefined || (Array.isArray(m.clauses) && m.clauses.every((id) => typeof id === 'string'))) &&
+    (m.part === undefined || (Number.isInteger(m.part) && (m.part as number) >= 1))
   );
 }
 
@@ -350,6 +352,6 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     notes.push(`grader: ${unvouched.size} test(s) were reported passed without the suite kit's proof (code under test reporting results itself); those reports were ignored`);
   }
   // Files are collected in parallel, so arrival order varies: sort into one canonical order.
-  const ordered = [...tests.values()].sort((a, b) => a.meta.task - b.meta.task || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.position - b.position);
+  const ordered = [...tests.values()].sort((a, b) => byTaskAndPart(a.meta, b.meta) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.position - b.position);
   return { tests: ordered.map((t) => t.meta), outcomes, notes, attempts: attempt };
 }

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
 
 type UserConsoleLog = Parameters<NonNullable<Reporter['onUserConsoleLog']>>[0];
-import type { GradedMeta } from '../../harness/suite';
+import { byTaskAndPart, type GradedMeta } from '../../harness/suite/types';
 import { catalog, isDraft } from '../catalog';
 import { climbAndHint, withHints } from '../hints';
 import { ROOT } from '../paths';
@@ -140,7 +140,7 @@ export default class ScoreReporter implements Reporter {
           ...(partial ? [`partial run: ${entry.skipped} graded test(s) were filtered out and are not counted; run without -t for the full score`] : []),
           ...(isDraft(spec) ? [`a draft, not finished: npm run check -- ${spec.slug} lists what it lacks`] : []),
         ];
-        const scored: ExerciseResult = scoreExercise(spec, entry.tests, entry.outcomes, notes, !partial);
+        const scored: ExerciseResult = scoreExercise(spec, [...entry.tests].sort(byTaskAndPart), entry.outcomes, notes, !partial);
         // The learner's own code climbs the hint ladders (grading/hints); anything else (a bench, a test) shows first hints.
         result = learning && !partial && loadFailureOf(scored) === undefined ? climbAndHint(scored, implRoot) : withHints(scored);
         parts.push(renderExercise(result, style, this.#detail));

@@ -50,7 +50,7 @@ export const VERBOSE_ENV = 'FAULTLINE_VERBOSE';
 export const detailFromEnv = (env: NodeJS.ProcessEnv = process.env): Detail => (env[VERBOSE_ENV] && env[VERBOSE_ENV] !== '0' ? 'full' : 'compact');
 
 /** In compact reports: the most lines of one failure's message, and the most one-line failures per task. */
-const MESSAGE_LINES = 24;
+const MESSAGE_LINES = 14;
 const ONE_LINERS = 6;
 const LINE_WIDTH = 160;
 
@@ -139,9 +139,11 @@ export function renderFailures(exercise: ExerciseResult, style: Style = plain, d
     if (detail === 'full') {
       for (const test of own) lines.push(failure(test, style, 'full'));
     } else if (own.length > 0) {
-      lines.push(failure(own[0]!, style, 'compact'));
-      for (const test of own.slice(1, 1 + ONE_LINERS)) lines.push(oneLine(test, style));
-      if (own.length > 1 + ONE_LINERS) lines.push(style.dim(`  … and ${own.length - 1 - ONE_LINERS} more (${VERBOSE_ENV}=1 lists every failure in full)`));
+      // A task built on an unfinished one lists its failures in a line each: their cause may well lie in that task.
+      const full = task.hint?.stage === 0 ? 0 : 1;
+      if (full === 1) lines.push(failure(own[0]!, style, 'compact'));
+      for (const test of own.slice(full, full + ONE_LINERS)) lines.push(oneLine(test, style));
+      if (own.length > full + ONE_LINERS) lines.push(style.dim(`  … and ${own.length - full - ONE_LINERS} more (${VERBOSE_ENV}=1 lists every failure in full)`));
     }
     if (task.hint) lines.push(taskHint(exercise.name, task.id, task.hint, style));
   }

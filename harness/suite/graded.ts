@@ -213,8 +213,12 @@ function whereThrown(error: Error): string {
 }
 
 export interface GradedSuite<Impl> {
-  /** Groups the tests of one task (declared in the catalog) under `Task N · title`. */
-  task(id: number, body: () => void): void;
+  /**
+   * Groups the tests of one task (declared in the catalog) under `Task N · title`. Declare them from the fewest methods
+   * needed to the most: reports show a task's first failure in full. A task whose tests lie in several files gives
+   * each file its `part` (1 first).
+   */
+  task(id: number, body: () => void, options?: { readonly part?: number }): void;
   /** Declares one graded test inside `task`. */
   test(spec: GradedTestSpec, body: (t: GradedContext) => void): void;
   /** The learner's module; throws a clear error in a test if it failed to load. */
@@ -223,6 +227,7 @@ export interface GradedSuite<Impl> {
 
 export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<Impl>): GradedSuite<Impl> {
   let currentTask: number | undefined;
+  let currentPart: number | undefined;
   const names = new Set<string>();
   let loaded: { ok: true; value: Impl } | { ok: false; error: unknown } | undefined;
 
@@ -248,15 +253,18 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
   };
 
   return {
-    task(id, body) {
+    task(id, body, options = {}) {
       const task = exercise.tasks.find((t) => t.id === id);
       if (!task) throw new RangeError(`suite: ${exercise.slug} has no task ${id} in the catalog`);
+      if (options.part !== undefined && (!Number.isInteger(options.part) || options.part < 1)) throw new RangeError(`suite: task ${id}'s part must be a positive integer`);
       describe(`Task ${id} · ${task.title}`, () => {
         currentTask = id;
+        currentPart = options.part;
         try {
           body();
         } finally {
           currentTask = undefined;
+          currentPart = undefined;
         }
       });
     },
@@ -277,6 +285,7 @@ export function gradedSuite<Impl>(exercise: SuiteExercise, load: () => Promise<I
         name: spec.name,
         ...(spec.hint === undefined ? {} : { hint: spec.hint }),
         ...(spec.clauses === undefined ? {} : { clauses: [...spec.clauses] }),
+        ...(currentPart === undefined ? {} : { part: currentPart }),
       };
       const title = `[${spec.points}] ${spec.name}`;
       const deadlineMs = Math.round((spec.deadlineMs ?? DEFAULT_DEADLINE_MS) * runSettings.deadlineScale);

@@ -4,7 +4,7 @@ export { expectRangeError } from './expect-error';
 export { codePointString, commands } from './arbitraries';
 export type { GradedSuite, GradedTestSpec, GradedContext } from './graded';
 export type { CheckOptions } from './property';
-export { CATEGORIES } from './types';
+export { CATEGORIES, byTaskAndPart } from './types';
 export type { Category, GradedMeta, SuiteExercise } from './types';
 export { runSettings, parseSeed, DEFAULT_SEED } from './env';
 export { replayCommand, testKey } from './replay';

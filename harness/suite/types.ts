@@ -17,7 +17,15 @@ export interface GradedMeta {
   readonly hint?: string;
   /** The contract clauses this test checks: ids from the exercise's ledger, written `[BF-2.3]` in its README. */
   readonly clauses?: readonly string[];
+  /**
+   * For a task whose tests lie in several files: which part of the task this file's tests are (1 first). Reports list a
+   * task's tests by part, then in the order they are declared, from the fewest methods needed to the most.
+   */
+  readonly part?: number;
 }
+
+/** The order reports list graded tests in: by task, then by part (a stable sort keeps each file's own order). */
+export const byTaskAndPart = (a: Pick<GradedMeta, 'task' | 'part'>, b: Pick<GradedMeta, 'task' | 'part'>): number => a.task - b.task || (a.part ?? 1) - (b.part ?? 1);
 
 /** The slice of a catalog entry a suite needs. */
 export interface SuiteExercise {

@@ -411,110 +411,6 @@ function buildCase(spec: typeof compactCaseArb extends fc.Arbitrary<infer T> ? T
 suite.task(3, () => {
   suite.test(
     {
-      points: 6,
-      category: 'faults',
-      name: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
-      clauses: ['LSM-3.4', 'LSM-3.7', 'LSM-3.9', 'LSM-3.10'],
-      hint: 'Order is everything (LevelDB doc/impl.md, "Compactions" and "Recovery"): write and sync every output, then make the new version durable in one atomic step, and only then remove the inputs. A crash before the switch must find the old version with all its files; after it, the new one with all of its.',
-      deadlineMs: 30_000,
-    },
-    (t) => {
-      for (const [i, options] of SWEEP_OPTIONS.entries()) {
-        const { disk, model, version } = primedDisk(suite.impl(), options, t.seed + i);
-        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, model, version, reopen(options), (recovered) => {
-          const wrong = lostOrResurrected(recovered);
-          if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.db.version)}`);
-        });
-        expect(compactions, `compactions started by the flush being crashed (${JSON.stringify(options)})`).toBeGreaterThan(0);
-      }
-    },
-  );
-
-  suite.test(
-    {
-      points: 4,
-      category: 'faults',
-      name: 'from a fresh disk, a crash at any storage call, from the very first one on, loses no acknowledged write and brings back no deleted key',
-      clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-0.6'],
-      hint: 'The first calls count too: LsmTree.open on an empty disk calls your recover (which finds nothing), creates the first log and installs the first version with your installVersion; a crash in between must leave a disk on which recover returns null or that first version, never a manifest that is not whole. Then every put is acknowledged once it returns, even while the tree holds only a few tables.',
-      deadlineMs: 30_000,
-    },
-    (t) => {
-      const { compactions } = sweep(suite.impl(), FRESH, new SimStorage(), t.seed, new Model(), null, fromEmpty(t.seed), (recovered) => {
-        const wrong = lostOrResurrected(recovered);
-        if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.db.version)}`);
-      });
-      expect(compactions, `compactions on the way from the empty disk (${JSON.stringify(FRESH)})`).toBeGreaterThan(1);
-    },
-  );
-
-  suite.test(
-    {
-      points: 4,
-      category: 'faults',
-      name: 'after a crash at any storage call, from a fresh disk or a warm tree, recover returns exactly the version installed last or the one being installed, every field as it was',
-      clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-3.6'],
-      hint: 'recover returns what installVersion made durable, field by field, and the same again when asked again (so whatever it trusts, it leaves on disk, under the name it reads next time): the levels with every table’s metadata, nextFile, lastSeq and log, as the version was when it was installed. A crash inside an install may leave the old version or the new one; inside a compaction, the old one or the very version compact would have returned. Recomputing a field on the way back (lastSeq from the tables, nextFile from the files on disk) gives a version that was never installed.',
-      deadlineMs: 30_000,
-    },
-    (t) => {
-      const exact = ({ versionProblems: problems, crashed }: Recovered): void => {
-        if (problems.length > 0) throw new Error(problems.join('\n'));
-        // Asked again on the same disk, with nothing in between, recover returns the same version, and every file it lists is still there.
-        const disk = new Disk(crashed());
-        const first = run('recover', () => suite.impl().recover(disk));
-        const second = run('recover, asked a second time', () => suite.impl().recover(disk));
-        if (canon(second) !== canon(first)) {
-          throw new Error(`recover asked a second time on the same disk returned another version:\nfirst:\n${first === null ? 'null' : describeVersion(first)}\nsecond:\n${second === null ? 'null' : describeVersion(second)}\nfiles: ${disk.list().join(', ')}`);
-        }
-        const gone = second === null ? [] : missingFiles(second, disk);
-        if (gone.length > 0) throw new Error(`after recover ran twice, the version it returns lists ${gone.join(', ')}, which are not on disk\n${describeVersion(second!)}`);
-      };
-      sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 200, new Model(), null, fromEmpty(t.seed + 200), exact);
-      const { disk, model, version } = primedDisk(suite.impl(), SMALL, t.seed + 201);
-      sweep(suite.impl(), SMALL, disk, t.seed + 201, model, version, reopen(SMALL), exact);
-    },
-  );
-
-  suite.test(
-    {
-      points: 4,
-      category: 'faults',
-      name: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain, as soon as recover returns: no orphan outlives a restart',
-      clauses: ['LSM-3.12', 'LSM-3.14'],
-      hint: 'A crash leaves outputs no version lists (the switch never happened) or inputs the new version dropped (the removes never happened), and perhaps a temporary manifest. recover knows which files the version lists; it removes every other .sst and .log, and any leftover of an unfinished install (LevelDB DBImpl::RemoveObsoleteFiles).',
-      deadlineMs: 30_000,
-    },
-    (t) => {
-      const noOrphans = ({ db, crashed }: Recovered): void => {
-        // Right after recover returns, before the engine writes anything: the tree's next log may take the very name of an orphan.
-        const disk = new Disk(crashed());
-        const version = run('recover', () => suite.impl().recover(disk));
-        if (version === null) {
-          if (disk.list().length > 0) throw new Error(`recover returned null (no install finished) but left ${disk.list().join(', ')} on disk`);
-        } else {
-          const strays = orphans(version, disk);
-          if (strays.length > 0) throw new Error(`right after recover returned, the disk still holds ${strays.join(', ')}, which its version does not list\nfiles: ${disk.list().join(', ')}\n${describeVersion(version)}`);
-          const gone = missingFiles(version, disk);
-          if (gone.length > 0) throw new Error(`right after recover returned, its version lists ${gone.join(', ')}, which are not on disk\n${describeVersion(version)}`);
-        }
-        const gone = [db.version.log, ...db.version.levels.flat().map((tm) => tm.file)].filter((f) => db.disk.read(f) === undefined);
-        if (gone.length > 0) throw new Error(`after recovery the version lists ${gone.join(', ')}, which recover removed: it removes only what the version does not need\nfiles: ${db.disk.list().join(', ')}\n${describeVersion(db.version)}`);
-        const left = orphans(db.version, db.disk);
-        if (left.length > 0) {
-          throw new Error(`after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${db.disk.list().join(', ')}\n${describeVersion(db.version)}`);
-        }
-      };
-      sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 50, new Model(), null, fromEmpty(t.seed + 50), noOrphans);
-      for (const [i, options] of SWEEP_OPTIONS.entries()) {
-        const { disk, model, version } = primedDisk(suite.impl(), options, t.seed + 100 + i);
-        sweep(suite.impl(), options, disk, t.seed + 100 + i, model, version, reopen(options), noOrphans);
-      }
-    },
-  );
-
-  suite.test(
-    {
       points: 4,
       category: 'faults',
       name: 'installVersion is atomic: a crash at any storage call inside it leaves the old version or the new one, and once it returns the new one survives any crash',
@@ -639,6 +535,110 @@ suite.task(3, () => {
           expect(canon(got), 'every field, and nothing more').toBe(canon(v));
           expect(canon(run('recover', () => impl.recover(after))), 'recover asked a second time').toBe(canon(v));
         }
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 6,
+      category: 'faults',
+      name: 'a crash at any storage call of a flush and the compactions it starts loses no acknowledged write and brings back no deleted key',
+      clauses: ['LSM-3.4', 'LSM-3.7', 'LSM-3.9', 'LSM-3.10'],
+      hint: 'Order is everything (LevelDB doc/impl.md, "Compactions" and "Recovery"): write and sync every output, then make the new version durable in one atomic step, and only then remove the inputs. A crash before the switch must find the old version with all its files; after it, the new one with all of its.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      for (const [i, options] of SWEEP_OPTIONS.entries()) {
+        const { disk, model, version } = primedDisk(suite.impl(), options, t.seed + i);
+        const { compactions } = sweep(suite.impl(), options, disk, t.seed + i, model, version, reopen(options), (recovered) => {
+          const wrong = lostOrResurrected(recovered);
+          if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.db.version)}`);
+        });
+        expect(compactions, `compactions started by the flush being crashed (${JSON.stringify(options)})`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'from a fresh disk, a crash at any storage call, from the very first one on, loses no acknowledged write and brings back no deleted key',
+      clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-0.6'],
+      hint: 'The first calls count too: LsmTree.open on an empty disk calls your recover (which finds nothing), creates the first log and installs the first version with your installVersion; a crash in between must leave a disk on which recover returns null or that first version, never a manifest that is not whole. Then every put is acknowledged once it returns, even while the tree holds only a few tables.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const { compactions } = sweep(suite.impl(), FRESH, new SimStorage(), t.seed, new Model(), null, fromEmpty(t.seed), (recovered) => {
+        const wrong = lostOrResurrected(recovered);
+        if (wrong.length > 0) throw new Error(`${wrong.join('\n')}\nthe recovered version:\n${describeVersion(recovered.db.version)}`);
+      });
+      expect(compactions, `compactions on the way from the empty disk (${JSON.stringify(FRESH)})`).toBeGreaterThan(1);
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'after a crash at any storage call, from a fresh disk or a warm tree, recover returns exactly the version installed last or the one being installed, every field as it was',
+      clauses: ['LSM-3.9', 'LSM-3.10', 'LSM-3.13', 'LSM-3.6'],
+      hint: 'recover returns what installVersion made durable, field by field, and the same again when asked again (so whatever it trusts, it leaves on disk, under the name it reads next time): the levels with every table’s metadata, nextFile, lastSeq and log, as the version was when it was installed. A crash inside an install may leave the old version or the new one; inside a compaction, the old one or the very version compact would have returned. Recomputing a field on the way back (lastSeq from the tables, nextFile from the files on disk) gives a version that was never installed.',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const exact = ({ versionProblems: problems, crashed }: Recovered): void => {
+        if (problems.length > 0) throw new Error(problems.join('\n'));
+        // Asked again on the same disk, with nothing in between, recover returns the same version, and every file it lists is still there.
+        const disk = new Disk(crashed());
+        const first = run('recover', () => suite.impl().recover(disk));
+        const second = run('recover, asked a second time', () => suite.impl().recover(disk));
+        if (canon(second) !== canon(first)) {
+          throw new Error(`recover asked a second time on the same disk returned another version:\nfirst:\n${first === null ? 'null' : describeVersion(first)}\nsecond:\n${second === null ? 'null' : describeVersion(second)}\nfiles: ${disk.list().join(', ')}`);
+        }
+        const gone = second === null ? [] : missingFiles(second, disk);
+        if (gone.length > 0) throw new Error(`after recover ran twice, the version it returns lists ${gone.join(', ')}, which are not on disk\n${describeVersion(second!)}`);
+      };
+      sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 200, new Model(), null, fromEmpty(t.seed + 200), exact);
+      const { disk, model, version } = primedDisk(suite.impl(), SMALL, t.seed + 201);
+      sweep(suite.impl(), SMALL, disk, t.seed + 201, model, version, reopen(SMALL), exact);
+    },
+  );
+
+  suite.test(
+    {
+      points: 4,
+      category: 'faults',
+      name: 'after recovery from a crash at any storage call, from a fresh disk or a warm tree, only the manifest and the files its version lists remain, as soon as recover returns: no orphan outlives a restart',
+      clauses: ['LSM-3.12', 'LSM-3.14'],
+      hint: 'A crash leaves outputs no version lists (the switch never happened) or inputs the new version dropped (the removes never happened), and perhaps a temporary manifest. recover knows which files the version lists; it removes every other .sst and .log, and any leftover of an unfinished install (LevelDB DBImpl::RemoveObsoleteFiles).',
+      deadlineMs: 30_000,
+    },
+    (t) => {
+      const noOrphans = ({ db, crashed }: Recovered): void => {
+        // Right after recover returns, before the engine writes anything: the tree's next log may take the very name of an orphan.
+        const disk = new Disk(crashed());
+        const version = run('recover', () => suite.impl().recover(disk));
+        if (version === null) {
+          if (disk.list().length > 0) throw new Error(`recover returned null (no install finished) but left ${disk.list().join(', ')} on disk`);
+        } else {
+          const strays = orphans(version, disk);
+          if (strays.length > 0) throw new Error(`right after recover returned, the disk still holds ${strays.join(', ')}, which its version does not list\nfiles: ${disk.list().join(', ')}\n${describeVersion(version)}`);
+          const gone = missingFiles(version, disk);
+          if (gone.length > 0) throw new Error(`right after recover returned, its version lists ${gone.join(', ')}, which are not on disk\n${describeVersion(version)}`);
+        }
+        const gone = [db.version.log, ...db.version.levels.flat().map((tm) => tm.file)].filter((f) => db.disk.read(f) === undefined);
+        if (gone.length > 0) throw new Error(`after recovery the version lists ${gone.join(', ')}, which recover removed: it removes only what the version does not need\nfiles: ${db.disk.list().join(', ')}\n${describeVersion(db.version)}`);
+        const left = orphans(db.version, db.disk);
+        if (left.length > 0) {
+          throw new Error(`after recovery the disk still holds ${left.join(', ')}, which the version does not list\nfiles: ${db.disk.list().join(', ')}\n${describeVersion(db.version)}`);
+        }
+      };
+      sweep(suite.impl(), FRESH, new SimStorage(), t.seed + 50, new Model(), null, fromEmpty(t.seed + 50), noOrphans);
+      for (const [i, options] of SWEEP_OPTIONS.entries()) {
+        const { disk, model, version } = primedDisk(suite.impl(), options, t.seed + 100 + i);
+        sweep(suite.impl(), options, disk, t.seed + 100 + i, model, version, reopen(options), noOrphans);
       }
     },
   );

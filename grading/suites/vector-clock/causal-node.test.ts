@@ -89,50 +89,6 @@ const describeEvent = (run: { outputs: readonly { node: NodeId; time: number; ca
 suite.task(2, () => {
   suite.test(
     {
-      points: 9,
-      category: 'faults',
-      name: 'under loss, duplication, delay and reordering, compare of any two events matches happens-before',
-      clauses: ['VC-2.7', 'VC-2.8'],
-      hint: 'README, task 2: a send carries the clock after its own increment; a receive merges, then increments. Lamport 1978 §2 defines happened-before.',
-      deadlineMs: 20_000,
-    },
-    (t) => {
-      const { CausalNode } = suite.impl();
-      const fired = { lost: 0, duplicated: 0, reordered: 0, runs: 0 };
-      t.check(
-        fc.property(scenarioArb, fc.integer({ min: 0, max: 0xffffffff }), (scenario, seed) => {
-          const run = simulate(seed, spec(CausalNode, scenario.nodes, scenario.workload, { link: scenario.link, faults: scenario.faults }));
-          fired.lost += run.stats.lost;
-          fired.duplicated += run.stats.duplicated;
-          fired.reordered += run.stats.reordered;
-          fired.runs++;
-          const hb = happensBefore(run);
-          expect(hb.problems, 'every local, send and receive is exactly one event').toEqual([]);
-          const clocks = run.outputs.map((o) => o.output);
-          for (let a = 0; a < clocks.length; a++) {
-            for (let b = 0; b < clocks.length; b++) {
-              const expected = a === b ? 'equal' : hb.before(a, b) ? 'before' : hb.before(b, a) ? 'after' : 'concurrent';
-              const actual = clocks[a]!.compare(clocks[b]!);
-              if (actual !== expected) {
-                // Found only after the run: the failure carries the run to the later event, for the timeline picture.
-                const at = Math.max(run.outputs[a]!.time, run.outputs[b]!.time);
-                const what =
-                  `${describeEvent(run, a)} has clock ${showClock(clocks[a]!)}, ${describeEvent(run, b)} has ${showClock(clocks[b]!)}: ` +
-                  `compare gave '${actual}', but the first happened ${expected === 'before' ? 'before' : expected === 'after' ? 'after' : expected === 'equal' ? 'as (it is the same event)' : 'concurrently with'} the second`;
-                throw finishedRunFailure(run, at, what, `${what}\n${timeline(run.trace.filter((e) => e.t <= at), 12)}`);
-              }
-            }
-          }
-        }),
-        { numRuns: 40 },
-      );
-      // The vacuity guard, over the whole property: every fault the test is named for must have happened.
-      for (const [fault, count] of Object.entries(fired)) expect(count, `${fault} over ${fired.runs} runs`).toBeGreaterThan(0);
-    },
-  );
-
-  suite.test(
-    {
       points: 5,
       category: 'correctness',
       name: 'every event emits exactly one clock, raising only its own node’s counter by one',
@@ -312,5 +268,49 @@ suite.task(2, () => {
       hint: 'README, task 2: local, send and every arriving message are one event each: merge (a receive), add one to your own counter, emit once. A tick is nothing.',
     },
     (t) => checkNodeRuns(suite.impl().CausalNode, t),
+  );
+
+  suite.test(
+    {
+      points: 9,
+      category: 'faults',
+      name: 'under loss, duplication, delay and reordering, compare of any two events matches happens-before',
+      clauses: ['VC-2.7', 'VC-2.8'],
+      hint: 'README, task 2: a send carries the clock after its own increment; a receive merges, then increments. Lamport 1978 §2 defines happened-before.',
+      deadlineMs: 20_000,
+    },
+    (t) => {
+      const { CausalNode } = suite.impl();
+      const fired = { lost: 0, duplicated: 0, reordered: 0, runs: 0 };
+      t.check(
+        fc.property(scenarioArb, fc.integer({ min: 0, max: 0xffffffff }), (scenario, seed) => {
+          const run = simulate(seed, spec(CausalNode, scenario.nodes, scenario.workload, { link: scenario.link, faults: scenario.faults }));
+          fired.lost += run.stats.lost;
+          fired.duplicated += run.stats.duplicated;
+          fired.reordered += run.stats.reordered;
+          fired.runs++;
+          const hb = happensBefore(run);
+          expect(hb.problems, 'every local, send and receive is exactly one event').toEqual([]);
+          const clocks = run.outputs.map((o) => o.output);
+          for (let a = 0; a < clocks.length; a++) {
+            for (let b = 0; b < clocks.length; b++) {
+              const expected = a === b ? 'equal' : hb.before(a, b) ? 'before' : hb.before(b, a) ? 'after' : 'concurrent';
+              const actual = clocks[a]!.compare(clocks[b]!);
+              if (actual !== expected) {
+                // Found only after the run: the failure carries the run to the later event, for the timeline picture.
+                const at = Math.max(run.outputs[a]!.time, run.outputs[b]!.time);
+                const what =
+                  `${describeEvent(run, a)} has clock ${showClock(clocks[a]!)}, ${describeEvent(run, b)} has ${showClock(clocks[b]!)}: ` +
+                  `compare gave '${actual}', but the first happened ${expected === 'before' ? 'before' : expected === 'after' ? 'after' : expected === 'equal' ? 'as (it is the same event)' : 'concurrently with'} the second`;
+                throw finishedRunFailure(run, at, what, `${what}\n${timeline(run.trace.filter((e) => e.t <= at), 12)}`);
+              }
+            }
+          }
+        }),
+        { numRuns: 40 },
+      );
+      // The vacuity guard, over the whole property: every fault the test is named for must have happened.
+      for (const [fault, count] of Object.entries(fired)) expect(count, `${fault} over ${fired.runs} runs`).toBeGreaterThan(0);
+    },
   );
 });

@@ -76,70 +76,6 @@ function expectRead(read: ReadResult<string>, oracle: OracleStore, key: string, 
 suite.task(3, () => {
   suite.test(
     {
-      points: 9,
-      category: 'correctness',
-      name: 'after any mix of fresh, stale and blind writes, get returns exactly the writes no later write had seen, oldest first, with their merged clocks as context',
-      clauses: ['VC-3.1', 'VC-3.3', 'VC-3.4', 'VC-3.5', 'VC-3.6', 'VC-3.7', 'VC-3.9'],
-      hint: 'README, task 3: put replaces the siblings whose clock ≤ the context it was given, keeps every other one, and appends the new version.',
-    },
-    (t) => {
-      const { VectorClock, VersionedStore } = suite.impl();
-      t.check(
-        fc.property(scriptArb, ({ coordinators, steps }) => {
-          const stores = coordinators.map((node) => new VersionedStore<string>(node));
-          const oracles = coordinators.map((node) => new OracleStore(node));
-          type Read = { readonly clock: Clock; readonly counters: Counters };
-          const fresh = new Map<string, Read>();
-          const reads: Read[] = [];
-          const slot = (i: number, key: string) => `${i}\u0000${key}`;
-          /** Reads key at store i and checks it; `again` reads it a second time, after the caller's changes (`vandal`). */
-          const observe = (i: number, key: string, where: string, again = false, vandal = 0): Read => {
-            const read = stores[i]!.get(key);
-            expectRead(read, oracles[i]!, key, coordinators, where);
-            if (again) reread(i, key, read, where, vandal);
-            const seen = { clock: read.context, counters: oracles[i]!.context(key) };
-            fresh.set(slot(i, key), seen);
-            return seen;
-          };
-          const reread = (i: number, key: string, read: ReadResult<string>, where: string, vandal: number): void => {
-            const shown = (r: ReadResult<string>): string =>
-              JSON.stringify([r.siblings.map((v) => [v.value, show(readClock(v.clock, coordinators))]), show(readClock(r.context, coordinators))]);
-            const firstRead = shown(read);
-            // The caller may change the siblings array it read (through a cast); the store must not see it. A frozen
-            // array, which refuses the change, is as good.
-            attempt(read.siblings, vandal);
-            // Read again (after the caller's changes, if any): the same as the first read, which the oracle vouched for.
-            expect(
-              shown(stores[i]!.get(key)),
-              `get(${JSON.stringify(key)}) at coordinator ${JSON.stringify(coordinators[i])} ${where}, read a second time${vandal > 0 ? ', after the caller changed the siblings array of the first read' : ''}: [[value, clock] of each sibling, context]`,
-            ).toBe(firstRead);
-          };
-          for (let i = 0; i < stores.length; i++) for (const key of ['cart', '__proto__']) observe(i, key, 'before any write');
-          steps.forEach(({ store, key, context, value: repeated, vandal }, n) => {
-            const i = store % stores.length;
-            const value = repeated ?? `w${n + 1}`;
-            const choice: Read =
-              context === 'blind' || (context !== 'fresh' && reads.length === 0)
-                ? { clock: VectorClock.empty(), counters: new Map() }
-                : context === 'fresh'
-                  ? fresh.get(slot(i, key))!
-                  : reads[context.stale % reads.length]!;
-            const kind = context === 'fresh' ? 'the fresh context' : choice.counters.size === 0 ? 'the empty context' : 'an earlier context';
-            const where = `after put(${JSON.stringify(key)}, "${value}", ${kind} ${show(choice.counters)})`;
-            const expectedClock = oracles[i]!.put(key, value, choice.counters);
-            const returned = stores[i]!.put(key, value, choice.clock);
-            expectCounters(returned, expectedClock, `the clock put returned for ${value} at coordinator ${JSON.stringify(coordinators[i])}`, coordinators);
-            for (let j = 0; j < stores.length; j++) for (const other of ['cart', '__proto__']) reads.push(observe(j, other, where, j === i && other === key, vandal));
-          });
-        }),
-        // Every read of every store is checked after every step: 80 runs keep it near the cost it had before.
-        { numRuns: 80 },
-      );
-    },
-  );
-
-  suite.test(
-    {
       points: 4,
       category: 'correctness',
       name: "put stamps the new version with its context and the coordinator's counter one above any it knows of, and returns that clock",
@@ -357,6 +293,70 @@ suite.task(3, () => {
         const got = kinds.get('k').siblings[0]?.value;
         expect(got === value, `get returns the very ${Object.prototype.toString.call(value)} put was given (===), not a copy`).toBe(true);
       }
+    },
+  );
+
+  suite.test(
+    {
+      points: 9,
+      category: 'correctness',
+      name: 'after any mix of fresh, stale and blind writes, get returns exactly the writes no later write had seen, oldest first, with their merged clocks as context',
+      clauses: ['VC-3.1', 'VC-3.3', 'VC-3.4', 'VC-3.5', 'VC-3.6', 'VC-3.7', 'VC-3.9'],
+      hint: 'README, task 3: put replaces the siblings whose clock ≤ the context it was given, keeps every other one, and appends the new version.',
+    },
+    (t) => {
+      const { VectorClock, VersionedStore } = suite.impl();
+      t.check(
+        fc.property(scriptArb, ({ coordinators, steps }) => {
+          const stores = coordinators.map((node) => new VersionedStore<string>(node));
+          const oracles = coordinators.map((node) => new OracleStore(node));
+          type Read = { readonly clock: Clock; readonly counters: Counters };
+          const fresh = new Map<string, Read>();
+          const reads: Read[] = [];
+          const slot = (i: number, key: string) => `${i}\u0000${key}`;
+          /** Reads key at store i and checks it; `again` reads it a second time, after the caller's changes (`vandal`). */
+          const observe = (i: number, key: string, where: string, again = false, vandal = 0): Read => {
+            const read = stores[i]!.get(key);
+            expectRead(read, oracles[i]!, key, coordinators, where);
+            if (again) reread(i, key, read, where, vandal);
+            const seen = { clock: read.context, counters: oracles[i]!.context(key) };
+            fresh.set(slot(i, key), seen);
+            return seen;
+          };
+          const reread = (i: number, key: string, read: ReadResult<string>, where: string, vandal: number): void => {
+            const shown = (r: ReadResult<string>): string =>
+              JSON.stringify([r.siblings.map((v) => [v.value, show(readClock(v.clock, coordinators))]), show(readClock(r.context, coordinators))]);
+            const firstRead = shown(read);
+            // The caller may change the siblings array it read (through a cast); the store must not see it. A frozen
+            // array, which refuses the change, is as good.
+            attempt(read.siblings, vandal);
+            // Read again (after the caller's changes, if any): the same as the first read, which the oracle vouched for.
+            expect(
+              shown(stores[i]!.get(key)),
+              `get(${JSON.stringify(key)}) at coordinator ${JSON.stringify(coordinators[i])} ${where}, read a second time${vandal > 0 ? ', after the caller changed the siblings array of the first read' : ''}: [[value, clock] of each sibling, context]`,
+            ).toBe(firstRead);
+          };
+          for (let i = 0; i < stores.length; i++) for (const key of ['cart', '__proto__']) observe(i, key, 'before any write');
+          steps.forEach(({ store, key, context, value: repeated, vandal }, n) => {
+            const i = store % stores.length;
+            const value = repeated ?? `w${n + 1}`;
+            const choice: Read =
+              context === 'blind' || (context !== 'fresh' && reads.length === 0)
+                ? { clock: VectorClock.empty(), counters: new Map() }
+                : context === 'fresh'
+                  ? fresh.get(slot(i, key))!
+                  : reads[context.stale % reads.length]!;
+            const kind = context === 'fresh' ? 'the fresh context' : choice.counters.size === 0 ? 'the empty context' : 'an earlier context';
+            const where = `after put(${JSON.stringify(key)}, "${value}", ${kind} ${show(choice.counters)})`;
+            const expectedClock = oracles[i]!.put(key, value, choice.counters);
+            const returned = stores[i]!.put(key, value, choice.clock);
+            expectCounters(returned, expectedClock, `the clock put returned for ${value} at coordinator ${JSON.stringify(coordinators[i])}`, coordinators);
+            for (let j = 0; j < stores.length; j++) for (const other of ['cart', '__proto__']) reads.push(observe(j, other, where, j === i && other === key, vandal));
+          });
+        }),
+        // Every read of every store is checked after every step: 80 runs keep it near the cost it had before.
+        { numRuns: 80 },
+      );
     },
   );
 });
