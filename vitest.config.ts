@@ -26,6 +26,16 @@ const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_S
  */
 const GRADER_TESTS = ['hostile', 'untrusted', 'cli', 'batch', 'timeline-browser', 'ui-browser'].map((name) => `grading/test/${name}.test.ts`);
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The projects named on vitest's command line (`--project NAME`, `--project=NAME`, repeated). */
+const namedProjects = (argv: readonly string[]): string[] =>
+  argv.flatMap((arg, i) => (arg === '--project' && argv[i + 1] !== undefined ? [argv[i + 1]!] : arg.startsWith('--project=') ? [arg.slice('--project='.length)] : []));
+const selected = namedProjects(process.argv);
+/**
+ * A learner's run (an exercise's npm test, watch and ui scripts, `npm run watch`, `npm run ui`: only exercise projects
+ * named) prints the score reporter's report alone, which fits a screen; the repo's own tests, and FAULTLINE_VERBOSE=1,
+ * get vitest's own report beside it. The grader names its reporter on the command line, which replaces these.
+ */
+const learnerRun = selected.length > 0 && selected.every((name) => !name.startsWith('self')) && !(process.env.FAULTLINE_VERBOSE && process.env.FAULTLINE_VERBOSE !== '0');
 // A graded run (the grader sets a progress file, grading/runner.ts) runs learner code under Node's permission model:
 // it may read the checkout and the code under test, write only the progress file and timelines, and start no process.
 const progressFile = process.env.FAULTLINE_PROGRESS;
@@ -71,7 +81,7 @@ export default defineConfig({
     // A runaway allocation kills one worker, not the machine; the grader then resumes after the test that did it.
     // (Not under Stryker, which runs vitest's threads pool: a worker thread takes no V8 flags.)
     execArgv: mutation ? [] : ['--max-old-space-size=512', ...sandbox],
-    reporters: ['default', path.join(root, 'grading/reporters/score-reporter.ts')],
+    reporters: [...(learnerRun ? [] : ['default']), path.join(root, 'grading/reporters/score-reporter.ts')],
     projects: [
       // A mutation run (grading/mutation/run.ts) runs one exercise's hidden suite, and nothing else.
       ...catalog.filter((exercise) => onlyProject === undefined || exercise.slug === onlyProject).map((exercise) => ({

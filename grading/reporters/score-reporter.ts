@@ -24,6 +24,7 @@ import { ROOT } from '../paths';
 import type { ExerciseResult } from '../model';
 import { detailFromEnv, loadFailureOf, renderExercise, styleFor, VERBOSE_ENV, type Style } from '../reports/terminal';
 import { scoreExercise, type Outcome } from '../score';
+import { writeUiScore } from '../ui/score-file';
 import { firstMessage, outcomeOf } from './errors';
 
 const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(ROOT, 'exercises'));
@@ -97,8 +98,11 @@ export default class ScoreReporter implements Reporter {
     const visible = new Map<string, Visible>();
     let passed = 0;
     let failed = 0;
+    // A watch-mode or UI re-run of some files reports only those: score every file vitest knows, each at its latest run.
+    const known = this.#vitest?.state.getTestModules() ?? [];
+    const latest = new Map<string, TestModule>([...known, ...modules].map((m) => [m.moduleId, m]));
     // Modules finish in any order; visit them by file so the report reads the same every run.
-    const byFile = [...modules].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+    const byFile = [...latest.values()].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
     for (const module of byFile) {
       const slug = this.#visibleExerciseOf(module);
       if (slug !== undefined && module.errors().length > 0) {
@@ -128,6 +132,8 @@ export default class ScoreReporter implements Reporter {
     }
     const style = styleFor(process.stdout);
     const blocks: string[] = [];
+    const results: ExerciseResult[] = [];
+    let anyPartial = false;
     for (const spec of catalog) {
       const entry = graded.get(spec.slug);
       const seen = visible.get(spec.slug);
@@ -144,6 +150,8 @@ export default class ScoreReporter implements Reporter {
         // The learner's own code climbs the hint ladders (grading/hints); anything else (a bench, a test) shows first hints.
         result = learning && !partial && loadFailureOf(scored) === undefined ? climbAndHint(scored, implRoot) : withHints(scored);
         parts.push(renderExercise(result, style, this.#detail));
+        results.push(result);
+        anyPartial ||= partial;
       }
       // The load error is shown once, with the graded tests: the visible tests fail to import for the same reason.
       if (seen) parts.unshift(this.#visibleBlock(spec.slug, seen, style, result !== undefined && loadFailureOf(result) !== undefined));
@@ -161,6 +169,8 @@ export default class ScoreReporter implements Reporter {
     if (blocks.length > 0) out.push(blocks.join('\n\n'));
     if (out.length > 0) log(`\n${out.join('\n\n')}\n`);
     log(`${passed} passed, ${failed} failed`);
+    // The browser UI's score panel reads it (grading/ui): written only while a UI session is open, and never throws.
+    writeUiScore(results, anyPartial);
   }
 
   /** The exercise whose visible tests a test file holds: a file in exercises/<slug>/ (never a hidden suite's). */

@@ -132,7 +132,12 @@ export function renderFailures(exercise: ExerciseResult, style: Style = plain, d
     const heading = `Task ${task.id} · ${task.title}`;
     if (detail === 'compact' && own.length > 0 && own.every(isNotImplemented)) {
       const what = visible(firstLine(own[0]!.message));
-      lines.push(`${style.bold(heading)}: not started (${own.length === 1 ? `its test says ${what}` : `${own.length} tests; the first says ${what}`})`);
+      const total = exercise.tests.filter((t) => t.task === task.id).length;
+      lines.push(
+        own.length === total
+          ? `${style.bold(heading)}: not started (${own.length === 1 ? `its test says ${what}` : `${own.length} tests; the first says ${what}`})`
+          : `${style.bold(heading)}: ${own.length} of ${total} tests still say not implemented (the first: ${what})`,
+      );
       continue;
     }
     lines.push(`${style.bold(heading)}: ${own.length} of ${exercise.tests.filter((t) => t.task === task.id).length} tests fail`);
