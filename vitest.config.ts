@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { catalog } from './grading/catalog.ts';
 import { importGuard } from './grading/import-guard.ts';
-import { scorePanel } from './grading/ui/score-panel.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 // Relative to the checkout: a mutation run (grading/mutation/run.ts) names `solutions` inside Stryker's sandbox copy.
@@ -66,8 +65,6 @@ const sandbox = graded
   : [];
 
 export default defineConfig({
-  // The score beside vitest's browser UI (npm run ui); it adds nothing to a server that does not serve the UI.
-  plugins: [scorePanel()],
   resolve: {
     alias: [
       { find: /^@faultline\/harness$/, replacement: path.join(root, 'harness/index.ts') },

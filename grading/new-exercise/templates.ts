@@ -92,8 +92,10 @@ export function packageFile(d: DraftContent): string {
     scripts: {
       test: `vitest run --root ../.. --project ${slug}`,
       watch: `vitest watch --root ../.. --project ${slug}`,
-      ui: `vitest watch --ui --root ../.. --project ${slug}`,
+      ui: `vitest watch --ui --root ../.. --config vitest.ui.config.ts --project ${slug}`,
       hint: `tsx ../../grading/hint.ts ${slug}`,
+      next: `tsx ../../grading/next.ts ${slug}`,
+      reset: `tsx ../../grading/reset.ts ${slug}`,
     },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

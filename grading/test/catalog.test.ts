@@ -22,8 +22,10 @@ describe.each(checkedExercises.map((spec) => [spec.slug, spec] as const))('%s', 
     expect(pkg.scripts.test).toBe(`vitest run --root ../.. --project ${slug}`);
     // `vitest watch`, not plain `vitest`: that runs once and exits whenever stdin is not a terminal.
     expect(pkg.scripts.watch).toBe(`vitest watch --root ../.. --project ${slug}`);
-    expect(pkg.scripts.ui).toBe(`vitest watch --ui --root ../.. --project ${slug}`);
+    expect(pkg.scripts.ui).toBe(`vitest watch --ui --root ../.. --config vitest.ui.config.ts --project ${slug}`);
     expect(pkg.scripts.hint).toBe(`tsx ../../grading/hint.ts ${slug}`);
+    expect(pkg.scripts.next).toBe(`tsx ../../grading/next.ts ${slug}`);
+    expect(pkg.scripts.reset).toBe(`tsx ../../grading/reset.ts ${slug}`);
   });
 
   test('has a reference solution with the same files, and the provided ones re-exported', () => {

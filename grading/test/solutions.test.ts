@@ -14,6 +14,7 @@ import type { Ledger } from '../../harness/suite';
 import { isDraft, maxPoints } from '../catalog';
 import type { ExerciseResult } from '../model';
 import { BUDGET_MARGIN, referenceCost } from '../reference-costs';
+import { rubricCounts } from '../readme-figures';
 import { ROOT, checkedExercises, gradeInPlace } from './support';
 
 describe.each(checkedExercises.map((spec) => [spec.slug, spec] as const))('%s', (slug, spec) => {
@@ -33,6 +34,9 @@ describe.each(checkedExercises.map((spec) => [spec.slug, spec] as const))('%s', 
     const readme = fs.readFileSync(path.join(ROOT, 'exercises', slug, 'README.md'), 'utf8');
     const rubric = [...readme.matchAll(/^\| (\d+) \| (\d+) \| (.+?) \| ([A-Z]+-[\d.]+(?:, [A-Z]+-[\d.]+)*) \| (\w+) \|$/gm)].map((m) => [Number(m[1]), Number(m[2]), m[3], m[4], m[5]]);
     expect(rubric).toEqual(result.tests.map((t) => [t.task, t.maxPoints, t.name, (t.clauses ?? []).join(', '), t.category]));
+    // Its counts too, where it states them (npx tsx grading/readme-figures.ts writes rows and counts).
+    const counts = rubricCounts(readme);
+    if (counts !== undefined) expect(counts).toEqual({ tests: result.tests.length, points: result.maxScore });
 
     // Every budget is BUDGET_MARGIN times what the reference used at most on a busy machine, as recorded (grading/reference-costs.ts).
     const measure = `npm run stress -- --seeds 1-10 --split --jobs 10 --burners 4 --write-costs ${slug}`;
