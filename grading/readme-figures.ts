@@ -9,7 +9,10 @@
  * grading/test/solutions.test.ts holds every README to the reference's grade:
  * the same rows in the same order, and the same counts.
  *
- * It also writes the root README's example of `npm test` (between
+ * It also writes the root README's tables of measured figures (between
+ * `<!-- figures: <table> -->` marks) from grading/bench/figures.json, which
+ * the benchmarks write with `--record` (grading/bench/figures.ts), and the
+ * root README's example of `npm test` (between
  * `<!-- npm-test-example -->` marks): the real output of an exercise's
  * `npm test` on one of its known-wrong variants, without npm's and vitest's
  * banner lines; grading/test/readme-figures.test.ts runs it again and compares.
@@ -25,6 +28,7 @@ import { inPlace } from './impl';
 import type { ExerciseResult } from './model';
 import { ROOT } from './paths';
 import { allVariants, stageVariant } from './variants';
+import { COMMANDS, LEARNER_LOOP, LINES_ON_STUB, LINES_ON_VARIANT, SAVE_TO_SCORE, WALL_TIME, figuresTable, readFigures, type Figures } from './bench/figures';
 
 /** A rubric row: `| task | points | test | clauses | category |`. */
 const ROW = /^\| (\d+) \| (\d+) \| (.+?) \| ([A-Z]+-[\d.]+(?:, [A-Z]+-[\d.]+)*) \| (\w+) \|$/;
@@ -46,6 +50,21 @@ export function withRubricFigures(readme: string, result: ExerciseResult): strin
   // Only a reordering: a row missing or extra is for solutions.test.ts to report, not for this script to invent.
   if (ordered.length === rows.length) rows.forEach((row, k) => (lines[row.i] = ordered[k]!));
   return lines.join('\n').replace(COUNT, (_, head: string) => `${head}${result.tests.length} tests, ${result.maxScore} points`);
+}
+
+/** The README's tables of measured figures (grading/bench/figures.ts): which table, its row heading, its columns. */
+export const FIGURE_TABLES: readonly { readonly table: string; readonly rowHeading: string; readonly columns: readonly string[] }[] = [
+  { table: LEARNER_LOOP, rowHeading: 'exercise', columns: [LINES_ON_STUB, LINES_ON_VARIANT, SAVE_TO_SCORE] },
+  { table: COMMANDS, rowHeading: 'command', columns: [WALL_TIME] },
+];
+const FIGURES_BLOCK = /(<!-- figures: ([\w-]+) -->\n)([\s\S]*?)(\n<!-- \/figures -->)/g;
+
+/** The README with each figures table written from the record. */
+export function withFigureTables(readme: string, figures: Figures = readFigures()): string {
+  return readme.replace(FIGURES_BLOCK, (whole, open: string, name: string, _old: string, close: string) => {
+    const spec = FIGURE_TABLES.find((t) => t.table === name);
+    return spec === undefined ? whole : `${open}${figuresTable(figures, spec.table, spec.rowHeading, spec.columns)}${close}`;
+  });
 }
 
 /** The root README's example: which exercise's `npm test`, on which of its variants. */
@@ -98,7 +117,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const root = path.join(ROOT, 'README.md');
   const readme = fs.readFileSync(root, 'utf8');
-  const updated = withExample(readme, await exampleOutput());
+  const updated = withFigureTables(withExample(readme, await exampleOutput()));
   if (updated !== readme) {
     stale.push('README.md');
     if (!check) fs.writeFileSync(root, updated);

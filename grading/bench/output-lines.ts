@@ -5,17 +5,21 @@
  * FAULTLINE_IMPL_ROOT. A report that fits a screen is the point of the
  * learner's reporter (grading/reporters/score-reporter.ts).
  *
- *   npx tsx grading/bench/output-lines.ts [slug ...]
+ *   npx tsx grading/bench/output-lines.ts [--record] [slug ...]
  *
- * Prints a Markdown table, and the output itself with DEBUG_OUTPUT=1.
+ * Prints a Markdown table, and the output itself with DEBUG_OUTPUT=1;
+ * `--record` writes the counts to grading/bench/figures.json, which the
+ * README's learner-loop table is written from (grading/readme-figures.ts).
  */
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { shipped } from '../catalog';
 import { ROOT } from '../paths';
 import { ownVariants, stageVariant } from '../variants';
+import { LEARNER_LOOP, LINES_ON_STUB, LINES_ON_VARIANT, recordFigures, recording } from './figures';
 
-const slugs = process.argv.length > 2 ? process.argv.slice(2) : shipped().map((spec) => spec.slug);
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const slugs = named.length > 0 ? named : shipped().map((spec) => spec.slug);
 
 function linesOf(slug: string, implRoot?: string): number {
   const run = spawnSync('npm', ['test'], {
@@ -30,13 +34,18 @@ function linesOf(slug: string, implRoot?: string): number {
 }
 
 const rows = ['| exercise | stub | known-wrong variant |', '| --- | ---: | --- |'];
+const record: Record<string, Record<string, string>> = {};
 for (const slug of slugs) {
   const variant = (await ownVariants(slug))[0]!;
   const staged = stageVariant(variant);
   try {
-    rows.push(`| ${slug} | ${linesOf(slug)} | ${linesOf(slug, staged.root)} (${variant.name}) |`);
+    const stub = linesOf(slug);
+    const wrong = linesOf(slug, staged.root);
+    rows.push(`| ${slug} | ${stub} | ${wrong} (${variant.name}) |`);
+    record[slug] = { [LINES_ON_STUB]: String(stub), [LINES_ON_VARIANT]: `${wrong} (${variant.name})` };
   } finally {
     staged.cleanup();
   }
 }
 process.stdout.write(`${rows.join('\n')}\n`);
+if (recording()) recordFigures(LEARNER_LOOP, record, 'npx tsx grading/bench/output-lines.ts --record');

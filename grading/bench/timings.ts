@@ -3,12 +3,16 @@
  * a test (a timed test flakes on a shared machine). Each command runs RUNS
  * times; the median and the range are printed.
  *
- *   npm run bench -- [RUNS=3] [--with-self-test]
+ *   npm run bench -- [RUNS=3] [--with-self-test] [--record]
+ *
+ * `--record` writes the medians to grading/bench/figures.json, which the
+ * README's table of command timings is written from (grading/readme-figures.ts).
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { catalog } from '../catalog';
+import { shipped } from '../catalog';
+import { COMMANDS, WALL_TIME, recordFigures, recording } from './figures';
 import { ROOT } from '../paths';
 
 const args = process.argv.slice(2);
@@ -22,9 +26,9 @@ interface Command {
 }
 
 const commands: Command[] = [
-  { label: 'npm run grade -- --solutions', command: 'npm run -s grade -- --solutions', cwd: ROOT },
-  { label: 'npm run grade (the stubs)', command: 'npm run -s grade', cwd: ROOT },
-  ...catalog.flatMap((e) => [
+  { label: `npm run grade -- --solutions (all ${shipped().length} exercises)`, command: 'npm run -s grade -- --solutions', cwd: ROOT },
+  { label: `npm run grade on the stubs (all ${shipped().length} exercises)`, command: 'npm run -s grade', cwd: ROOT },
+  ...shipped().flatMap((e) => [
     { label: `npm run grade -- ${e.slug} --solutions`, command: `npm run -s grade -- ${e.slug} --solutions`, cwd: ROOT },
     { label: `cd exercises/${e.slug} && npm test`, command: 'npm test', cwd: path.join(ROOT, 'exercises', e.slug) },
   ]),
@@ -35,6 +39,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
 for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
 
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${runs} run(s) each`);
+const measured: Record<string, Record<string, string>> = {};
 for (const { label, command, cwd } of commands) {
   const times: number[] = [];
   let status: number | null = null;
@@ -46,4 +51,6 @@ for (const { label, command, cwd } of commands) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   console.log(`${label.padEnd(46)} median ${median.toFixed(1)} s  (${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s, exit ${status})`);
+  measured[`\`${label}\``] = { [WALL_TIME]: `${median.toFixed(1)} s (median of ${runs}; ${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s)` };
 }
+if (recording()) recordFigures(COMMANDS, measured, `npm run bench -- ${runs} --record`);

@@ -109,8 +109,10 @@ describe('what it lays out passes the repo’s checks of every exercise', () => 
     expect(scripts).toEqual({
       test: `vitest run --root ../.. --project ${SLUG}`,
       watch: `vitest watch --root ../.. --project ${SLUG}`,
-      ui: `vitest watch --ui --root ../.. --project ${SLUG}`,
+      ui: `vitest watch --ui --root ../.. --config vitest.ui.config.ts --project ${SLUG}`,
       hint: `tsx ../../grading/hint.ts ${SLUG}`,
+      next: `tsx ../../grading/next.ts ${SLUG}`,
+      reset: `tsx ../../grading/reset.ts ${SLUG}`,
     });
     expect(fs.readdirSync(at(`grading/suites/${SLUG}`)).filter((f) => f.endsWith('.test.ts')).length).toBeGreaterThan(0);
     const { paths } = (JSON.parse(text(TSCONFIG)) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions;
