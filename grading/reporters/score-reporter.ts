@@ -34,7 +34,7 @@ const learning = !process.env.FAULTLINE_IMPL_ROOT || !!process.env.FAULTLINE_HIN
 /** The most lines of what learner code printed that one run shows (a property test calls it hundreds of times). */
 const CONSOLE_LINES = 30;
 /** The most lines of a visible test's error. */
-const VISIBLE_LINES = 16;
+const VISIBLE_LINES = 10;
 
 const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const printable = (text: string): string => text.replace(CONTROL, '');

@@ -120,8 +120,9 @@ export function renderFailures(exercise: ExerciseResult, style: Style = plain, d
   const didNotLoad = loadFailureOf(exercise);
   if (didNotLoad !== undefined && detail === 'compact') {
     lines.push(style.red(style.bold(`${exercise.name}: your code did not load, so none of its ${failures.length} graded tests could run:`)), indent(visible(didNotLoad), '  '));
-    // A compiler's code frame names the file by its base name: say which file, from the repository's root.
-    const frame = /╭─\[ ([^\s/\]]+):(\d+):(\d+) \]/.exec(didNotLoad);
+    // A compiler's code frame names the file by its base name, or by where the grader staged it: say which learner
+    // file it is, as the repository names it.
+    const frame = /╭─\[ (?:[^\s\]]*\/)?([^\s/\]]+):(\d+):(\d+) \]/.exec(didNotLoad);
     if (frame) lines.push(`  at exercises/${exercise.name}/${visible(frame[1]!)}:${frame[2]}:${frame[3]}`);
     for (const note of exercise.notes) lines.push(style.dim(`  note: ${visible(note)}`));
     return lines.join('\n');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../model';
-import { renderRun, toJson, toJunit, toMarkdown, xmlEscape } from '../reports';
+import { renderExercise, renderRun, toJson, toJunit, toMarkdown, xmlEscape } from '../reports';
+import { LOAD_FAILURE, loadFailureOf } from '../reports/terminal';
 
 const hostile = 'a <b> & "c" \'d\' \u0000\u001b[31m ``` | pipe';
 const run: RunResult = {
@@ -70,5 +71,65 @@ describe('reports', () => {
     expect(bullet).toContain('\\|');
     expect(md).not.toMatch(/[\u0000\u001b]/);
     expect(md.trimEnd().split('\n').at(-1)).toBe('1 passed, 2 failed');
+  });
+});
+
+describe('the terminal report fits a screen', () => {
+  const failing = (task: number, i: number, message: string): RunResult['exercises'][number]['tests'][number] => ({
+    name: `task ${task} test ${i}`, task, category: 'correctness', points: 0, maxPoints: 1, status: 'failed', message, replay: `FAULTLINE_SEED=1 npm test -- -t 'task ${task} test ${i}'`, clauses: ['DEMO-1.1'],
+  });
+  const long = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');
+  const exercise: RunResult['exercises'][number] = {
+    name: 'demo', title: 'Demo', score: 1, maxScore: 23, notes: [],
+    tasks: [
+      { id: 1, title: 'One', score: 1, maxScore: 12 },
+      { id: 2, title: 'Two', score: 0, maxScore: 11 },
+      { id: 3, title: 'Filtered out', score: 0, maxScore: 0 },
+    ],
+    tests: [
+      { name: 'passes', task: 1, category: 'api', points: 1, maxPoints: 1, status: 'passed', message: '', replay: '' },
+      ...Array.from({ length: 11 }, (_, i) => failing(1, i, `${i === 0 ? long : `why ${i}`}`)),
+      ...Array.from({ length: 11 }, (_, i) => failing(2, i, `not implemented: two(${i})`)),
+    ],
+  };
+  const text = renderExercise(exercise);
+
+  test('a task’s first failure in full (bounded), six more in a line each, then how many are left; a task not started in one line', () => {
+    expect(text).toContain('task 1 test 0 (task 1, correctness, failed)');
+    expect(text).toContain('line 14\n');
+    expect(text).not.toContain('line 15\n');
+    expect(text).toContain('(26 more lines: FAULTLINE_VERBOSE=1 shows them)');
+    expect(text).toContain("replay: FAULTLINE_SEED=1 npm test -- -t 'task 1 test 0'");
+    expect(text).toContain('  ✗ [1] task 1 test 1 — why 1');
+    expect(text).toContain('  ✗ [1] task 1 test 6 — why 6');
+    expect(text).not.toContain('task 1 test 7');
+    expect(text).toContain('… and 4 more (FAULTLINE_VERBOSE=1 lists every failure in full)');
+    expect(text).toContain('Task 2 · Two: not started (11 tests; the first says not implemented: two(0))');
+    expect(text).not.toContain('task 2 test 1');
+    expect(text.match(/contract: /g)).toHaveLength(1);
+  });
+
+  test('the score table comes last, and leaves out a task a filtered run did not reach', () => {
+    const lines = text.trimEnd().split('\n');
+    expect(lines.at(-3)).toMatch(/^demo — Demo\s+1\/23/);
+    expect(lines.at(-2)).toMatch(/^ {2}Task 1 {2}One/);
+    expect(lines.at(-1)).toMatch(/^ {2}Task 2 {2}Two/);
+    expect(text).not.toContain('Filtered out');
+  });
+
+  test('in full, every failure is shown whole', () => {
+    const full = renderExercise(exercise, undefined, 'full');
+    for (let i = 0; i < 11; i++) expect(full).toContain(`task 1 test ${i} (task 1`);
+    expect(full).toContain('line 40');
+  });
+
+  test('code that did not load is said once, with the file, line and column, wherever the grader staged it', () => {
+    const frame = 'Transform failed with 1 error:\n\n[PARSE_ERROR] Unexpected token\n    ╭─[ .faultline/staging/0b1c/demo/demo.ts:51:35 ]\n 51 │   x(( ;\n────╯';
+    const unloaded = { ...exercise, tests: exercise.tests.map((t) => (t.status === 'passed' ? t : { ...t, message: `${LOAD_FAILURE}${frame}` })) };
+    const shown = renderExercise(unloaded);
+    expect(shown.match(/PARSE_ERROR/g)).toHaveLength(1);
+    expect(shown).toContain('your code did not load, so none of its 22 graded tests could run');
+    expect(shown).toContain('  at exercises/demo/demo.ts:51:35');
+    expect(loadFailureOf(exercise)).toBeUndefined();
   });
 });
