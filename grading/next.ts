@@ -25,6 +25,7 @@
  * FAULTLINE_IMPL_ROOT is the folder holding the learner's `<exercise>/`
  * (default exercises/, as the score reporter reads it).
  */
+import { cdTo } from '../harness/suite/replay';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -108,7 +109,7 @@ function render(spec: ExerciseSpec, result: ExerciseResult, why: string): string
   if (test !== undefined) lines.push(`first failing test: [${test.maxPoints}] ${test.name}`, `      ${firstLine(test.message) || test.status}`);
   else lines.push(`      task ${task.id}'s tests did not all run`);
   if (result.notes.length > 0) lines.push(`note: ${firstLine(result.notes[0]!)}`);
-  lines.push(`read: ${readmeSection(spec, taskSpec)}`, `run:  cd exercises/${spec.slug} && npm test`, `      ${hintCommand(spec.slug, task.id)}   (a hint, when you are stuck)`);
+  lines.push(`read: ${readmeSection(spec, taskSpec)}`, `run:  ${cdTo(spec.slug, process.env.INIT_CWD || process.cwd())}npm test`, `      ${hintCommand(spec.slug, task.id)}   (a hint, when you are stuck)`);
   return lines.join('\n');
 }
 
