@@ -95,6 +95,9 @@ export default defineConfig({
           // A grade runs each test file in a fresh worker; practice shares workers between files, with fresh modules per
           // file (harness/suite/fresh-modules.ts), so that a re-run in watch mode shows its score about a second after a save.
           isolate: graded,
+          // Practice runs spread the files over every core (vitest's default in watch mode is half of them: one worker on
+          // 2 cores). A grade keeps vitest's default, and so does Stryker, which runs its own test runners side by side.
+          ...(graded || mutation ? {} : { maxWorkers: os.availableParallelism() }),
           setupFiles: [
             ...(graded ? [] : [path.join(root, 'harness/suite/fresh-modules.ts')]),
             // Takes the grader's proof key out of the environment before any other module of the worker loads.

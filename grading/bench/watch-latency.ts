@@ -2,7 +2,7 @@
  * Save-to-score latency in watch mode: how long after a learner saves a file
  * the new score appears.
  *
- * For each exercise named (default: bloom-filter and raft) it stages the
+ * For each exercise named (default: every shipped one) it stages the
  * reference as a submission is staged, starts the exercise's own watch
  * command (`npm run watch` in exercises/<slug>, pointed at the copy with
  * FAULTLINE_IMPL_ROOT), waits for the first score, then `rounds` times saves
@@ -10,19 +10,34 @@
  * next closing `N passed, M failed` line. It checks that each re-run printed
  * the score of every task.
  *
- *   npx tsx grading/bench/watch-latency.ts [rounds] [slug ...]
+ *   npx tsx grading/bench/watch-latency.ts [rounds] [slug ...] [--record]
  *
+ * `--record` writes the medians to grading/bench/figures.json, which the
+ * README's learner-loop table is written from (grading/readme-figures.ts).
  * DEBUG_WATCH=1 echoes the watch output to stderr.
+ *
+ * Where a re-run's time goes: every suite file imports the learner's module,
+ * so a save re-runs them all, in fresh worker processes (vitest stops a run's
+ * workers when it ends). Practice runs spread the files over every core
+ * (vitest.config.ts), so a re-run takes about as long as its slowest worker:
+ * starting it, loading the harness for each of its files
+ * (harness/suite/fresh-modules.ts), and the test bodies, where nearly all of
+ * Raft's time is spent simulating clusters (its four fault-scenario tests, a
+ * few hundred runs each, and the model test). The figures are wall time, so a
+ * machine busy with other work makes them longer; verdicts count CPU time and
+ * do not change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { exerciseSpec } from '../catalog';
+import { exerciseSpec, shipped } from '../catalog';
 import { stageFile } from '../impl';
 import { ROOT } from '../paths';
+import { LEARNER_LOOP, SAVE_TO_SCORE, recordFigures, recording } from './figures';
 
-const rounds = Number(process.argv[2] ?? 5);
-const slugs = process.argv.length > 3 ? process.argv.slice(3) : ['bloom-filter', 'raft'];
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const rounds = Number(args[0] ?? 5);
+const slugs = args.length > 1 ? args.slice(1) : shipped().map((spec) => spec.slug);
 const CLOSING = /^\d+ passed, \d+ failed$/m;
 
 async function measure(slug: string): Promise<number[]> {
@@ -80,7 +95,10 @@ async function measure(slug: string): Promise<number[]> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const record: Record<string, Record<string, string>> = {};
 for (const slug of slugs) {
   const times = await measure(slug);
   console.log(`${slug}: save to score ${median(times).toFixed(0)} ms (median of ${times.length}; ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  record[slug] = { [SAVE_TO_SCORE]: `${(median(times) / 1000).toFixed(1)} s (median of ${times.length})` };
 }
+if (recording()) recordFigures(LEARNER_LOOP, record, `npx tsx grading/bench/watch-latency.ts ${rounds} --record`);

@@ -50,15 +50,19 @@ const TrappedDate = new Proxy(RealDate, {
   },
 });
 
+const trappedSetTimeout = trappedTimer('setTimeout');
+const trappedSetInterval = trappedTimer('setInterval');
+const trappedSetImmediate = trappedTimer('setImmediate');
+
 let depth = 0;
 
 function install(): void {
   Math.random = trappedRandom;
   g.Date = TrappedDate;
   performance.now = trappedPerformanceNow;
-  g.setTimeout = trappedTimer('setTimeout');
-  g.setInterval = trappedTimer('setInterval');
-  g.setImmediate = trappedTimer('setImmediate');
+  g.setTimeout = trappedSetTimeout;
+  g.setInterval = trappedSetInterval;
+  g.setImmediate = trappedSetImmediate;
 }
 
 function restore(): void {

@@ -65,8 +65,6 @@ export interface SendPlan {
   readonly reordered: boolean;
 }
 
-const key = (from: NodeId, to: NodeId): string => `${from}\u0000${to}`;
-
 /** `T` is what the simulator parks on a held link: a delivery, released later in arrival order. */
 export class Network<T> {
   #base: LinkConfig;
@@ -76,6 +74,8 @@ export class Network<T> {
   #held = new Map<string, T[]>();
   /** Per link, the highest message number delivered so far: a lower one arriving later was reordered. */
   #highest = new Map<string, number>();
+  /** Each link's key in the maps above, made once rather than for every message. */
+  #keys = new Map<NodeId, Map<NodeId, string>>();
 
   constructor(
     base: LinkConfig,
@@ -84,19 +84,27 @@ export class Network<T> {
     this.#base = checkLink(base);
   }
 
+  #key(from: NodeId, to: NodeId): string {
+    let byTo = this.#keys.get(from);
+    if (byTo === undefined) this.#keys.set(from, (byTo = new Map()));
+    let k = byTo.get(to);
+    if (k === undefined) byTo.set(to, (k = `${from}\u0000${to}`));
+    return k;
+  }
+
   link(from: NodeId, to: NodeId): LinkConfig {
-    return this.#links.get(key(from, to)) ?? this.#base;
+    return this.#links.get(this.#key(from, to)) ?? this.#base;
   }
 
   /** The link's own configuration, if it has one (else it uses the base). */
   override(from: NodeId, to: NodeId): LinkConfig | undefined {
-    return this.#links.get(key(from, to));
+    return this.#links.get(this.#key(from, to));
   }
 
   /** Overrides one link's configuration; `undefined` restores the base. */
   configure(from: NodeId, to: NodeId, config: LinkConfig | undefined): void {
-    if (config === undefined) this.#links.delete(key(from, to));
-    else this.#links.set(key(from, to), checkLink(config));
+    if (config === undefined) this.#links.delete(this.#key(from, to));
+    else this.#links.set(this.#key(from, to), checkLink(config));
   }
 
   plan(from: NodeId, to: NodeId): SendPlan {
@@ -118,43 +126,43 @@ export class Network<T> {
 
   /** Blocks the link until a matching unblock; blocks nest (two partitions over one link need two heals). */
   block(from: NodeId, to: NodeId): void {
-    const k = key(from, to);
+    const k = this.#key(from, to);
     this.#blocked.set(k, (this.#blocked.get(k) ?? 0) + 1);
   }
 
   unblock(from: NodeId, to: NodeId): void {
-    const k = key(from, to);
+    const k = this.#key(from, to);
     const n = (this.#blocked.get(k) ?? 0) - 1;
     if (n > 0) this.#blocked.set(k, n);
     else this.#blocked.delete(k);
   }
 
   blocked(from: NodeId, to: NodeId): boolean {
-    return this.#blocked.has(key(from, to));
+    return this.#blocked.has(this.#key(from, to));
   }
 
   hold(from: NodeId, to: NodeId): void {
-    if (!this.#held.has(key(from, to))) this.#held.set(key(from, to), []);
+    if (!this.#held.has(this.#key(from, to))) this.#held.set(this.#key(from, to), []);
   }
 
   /** Parks `item` if the link is held, and says whether it did. */
   park(from: NodeId, to: NodeId, item: T): boolean {
-    const queue = this.#held.get(key(from, to));
+    const queue = this.#held.get(this.#key(from, to));
     queue?.push(item);
     return queue !== undefined;
   }
 
   /** Stops holding the link and returns what it held, in arrival order. */
   release(from: NodeId, to: NodeId): T[] {
-    const queue = this.#held.get(key(from, to)) ?? [];
-    this.#held.delete(key(from, to));
+    const queue = this.#held.get(this.#key(from, to)) ?? [];
+    this.#held.delete(this.#key(from, to));
     return queue;
   }
 
   /** Records a delivery of message `msg` on the link; true when a later-sent message had already arrived. */
   delivered(from: NodeId, to: NodeId, msg: number): boolean {
-    const highest = this.#highest.get(key(from, to)) ?? 0;
-    this.#highest.set(key(from, to), Math.max(msg, highest));
+    const highest = this.#highest.get(this.#key(from, to)) ?? 0;
+    this.#highest.set(this.#key(from, to), Math.max(msg, highest));
     return highest > msg;
   }
 

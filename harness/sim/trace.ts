@@ -60,7 +60,7 @@ export function formatEvent(e: TraceEvent): string {
   }
 }
 
-/** A 64-bit FNV-1a (as two 32-bit lanes) over the formatted events, updated as they are recorded (status events excepted). */
+/** A 64-bit FNV-1a (as two 32-bit lanes) over the formatted events, in order (status events excepted); the simulator feeds it a run's trace when the hash is first read. */
 export class TraceHash {
   #a = 0x811c9dc5;
   #b = 0x01000193 ^ 0x5bd1e995;

@@ -35,7 +35,7 @@ function toIndex(value: unknown): number {
 const scalarValue = fc.nat({ max: 0x10ffff - SURROGATES }).map(toScalar, toIndex);
 
 /** Well-formed strings of any Unicode scalar values, shrinking towards shorter strings of lower code points. */
-export function codePointString(constraints: { readonly maxLength?: number } = {}): fc.Arbitrary<string> {
+export function codePointString(constraints: { readonly minLength?: number; readonly maxLength?: number } = {}): fc.Arbitrary<string> {
   return fc.string({ ...constraints, unit: scalarValue });
 }
 

@@ -52,6 +52,8 @@ interface Committed {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+/** The entry a node held at position `i` when last observed. */
+const wasAt = (seen: Seen, i: number): Entry | undefined => (i < seen.terms.length ? { term: seen.terms[i]!, command: seen.commands[i]! } : undefined);
 
 export class RaftChecker {
   readonly #seen = new WeakMap<RaftNode, Seen>();
@@ -113,13 +115,12 @@ export class RaftChecker {
         if (e.term !== seen.terms[first] || e.command !== seen.commands[first]) break;
         first++;
       }
-      const was = (i: number): Entry | undefined => (i < seen!.terms.length ? { term: seen!.terms[i]!, command: seen!.commands[i]! } : undefined);
       const changedExisting = first < seen.terms.length;
       if (changedExisting && seen.role === 'leader' && now.role === 'leader' && now.term === seen.term) {
-        report('Leader Append-Only', `${id}, leader of term ${now.term}, changed its own log at index ${first + 1}: it held ${describeEntry(was(first))} there and now holds ${describeEntry(log[first])}`);
+        report('Leader Append-Only', `${id}, leader of term ${now.term}, changed its own log at index ${first + 1}: it held ${describeEntry(wasAt(seen, first))} there and now holds ${describeEntry(log[first])}`);
       }
       if (changedExisting && first < seen.commitIndex) {
-        report('State Machine Safety', `${id} had committed through index ${seen.commitIndex}, but its log then changed at index ${first + 1} (from ${describeEntry(was(first))} to ${describeEntry(log[first])}): a committed entry must never change`);
+        report('State Machine Safety', `${id} had committed through index ${seen.commitIndex}, but its log then changed at index ${first + 1} (from ${describeEntry(wasAt(seen, first))} to ${describeEntry(log[first])}): a committed entry must never change`);
       }
       for (let i = first; i < log.length; i++) {
         const problem = this.#onEntry(id, i + 1, log[i]!, i === 0 ? 0 : log[i - 1]!.term, view.time);
@@ -128,8 +129,10 @@ export class RaftChecker {
           break;
         }
       }
-      seen.terms.length = log.length;
-      seen.commands.length = log.length;
+      if (seen.terms.length !== log.length) {
+        seen.terms.length = log.length;
+        seen.commands.length = log.length;
+      }
       for (let i = first; i < log.length; i++) {
         seen.terms[i] = log[i]!.term;
         seen.commands[i] = log[i]!.command;
