@@ -21,11 +21,12 @@
  * workers when it ends). Practice runs spread the files over every core
  * (vitest.config.ts), so a re-run takes about as long as its slowest worker:
  * starting it, loading the harness for each of its files
- * (harness/suite/fresh-modules.ts), and the test bodies, where nearly all of
- * Raft's time is spent simulating clusters (its four fault-scenario tests, a
- * few hundred runs each, and the model test). The figures are wall time, so a
- * machine busy with other work makes them longer; verdicts count CPU time and
- * do not change.
+ * (harness/suite/fresh-modules.ts), and the test bodies: nearly all of
+ * Raft's time is its four fault-scenario tests (a few hundred simulated
+ * clusters each) and its model test. A second worker costs about a second of
+ * CPU time to start and warm up, so a light suite gains little from it. The
+ * figures are wall time: a machine busy with other work makes them longer,
+ * while verdicts count CPU time and do not change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
