@@ -57,13 +57,13 @@ export const FIGURE_TABLES: readonly { readonly table: string; readonly rowHeadi
   { table: LEARNER_LOOP, rowHeading: 'exercise', columns: [LINES_ON_STUB, LINES_ON_VARIANT, SAVE_TO_SCORE] },
   { table: COMMANDS, rowHeading: 'command', columns: [WALL_TIME] },
 ];
-const FIGURES_BLOCK = /(<!-- figures: ([\w-]+) -->\n)([\s\S]*?)(\n<!-- \/figures -->)/g;
+const FIGURES_BLOCK = /(<!-- figures: ([\w-]+) -->\n)((?:(?!<!-- \/figures -->)[\s\S])*)(<!-- \/figures -->)/g;
 
 /** The README with each figures table written from the record. */
 export function withFigureTables(readme: string, figures: Figures = readFigures()): string {
   return readme.replace(FIGURES_BLOCK, (whole, open: string, name: string, _old: string, close: string) => {
     const spec = FIGURE_TABLES.find((t) => t.table === name);
-    return spec === undefined ? whole : `${open}${figuresTable(figures, spec.table, spec.rowHeading, spec.columns)}${close}`;
+    return spec === undefined ? whole : `${open}${figuresTable(figures, spec.table, spec.rowHeading, spec.columns)}\n${close}`;
   });
 }
 

@@ -26,14 +26,14 @@ interface Command {
 }
 
 const commands: Command[] = [
-  { label: `npm run grade -- --solutions (all ${shipped().length} exercises)`, command: 'npm run -s grade -- --solutions', cwd: ROOT },
-  { label: `npm run grade on the stubs (all ${shipped().length} exercises)`, command: 'npm run -s grade', cwd: ROOT },
+  { label: `\`npm run grade -- --solutions\` (all ${shipped().length} exercises)`, command: 'npm run -s grade -- --solutions', cwd: ROOT },
+  { label: `\`npm run grade\` on the stubs (all ${shipped().length} exercises)`, command: 'npm run -s grade', cwd: ROOT },
   ...shipped().flatMap((e) => [
-    { label: `npm run grade -- ${e.slug} --solutions`, command: `npm run -s grade -- ${e.slug} --solutions`, cwd: ROOT },
-    { label: `cd exercises/${e.slug} && npm test`, command: 'npm test', cwd: path.join(ROOT, 'exercises', e.slug) },
+    { label: `\`npm run grade -- ${e.slug} --solutions\``, command: `npm run -s grade -- ${e.slug} --solutions`, cwd: ROOT },
+    { label: `\`cd exercises/${e.slug} && npm test\` on the stub`, command: 'npm test', cwd: path.join(ROOT, 'exercises', e.slug) },
   ]),
 ];
-if (withSelfTest) commands.push({ label: 'npm test (root)', command: 'npm test', cwd: ROOT });
+if (withSelfTest) commands.push({ label: '`npm test` (root)', command: 'npm test', cwd: ROOT });
 
 const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
 for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('FAULTLINE_')) delete env[key];
@@ -51,6 +51,6 @@ for (const { label, command, cwd } of commands) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   console.log(`${label.padEnd(46)} median ${median.toFixed(1)} s  (${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s, exit ${status})`);
-  measured[`\`${label}\``] = { [WALL_TIME]: `${median.toFixed(1)} s (median of ${runs}; ${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s)` };
+  measured[label] = { [WALL_TIME]: `${median.toFixed(1)} s (median of ${runs}; ${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s)` };
 }
 if (recording()) recordFigures(COMMANDS, measured, `npm run bench -- ${runs} --record`);
