@@ -195,14 +195,13 @@ function explain(thrown: unknown, exercise: string, name: string, seed: number, 
   return error;
 }
 
-/** Where in the learner's files an error was thrown as their module loaded: its first stack frame outside the harness, the suites and node_modules. */
+/**
+ * Where in the learner's files an error was thrown as their module loaded: its first stack frame outside the harness,
+ * the suites and node_modules. Read from the error's own data property only, never through a getter its code controls.
+ */
 function whereThrown(error: Error): string {
-  let stack: unknown;
-  try {
-    stack = error.stack;
-  } catch {
-    return '';
-  }
+  const descriptor = Object.getOwnPropertyDescriptor(error, 'stack');
+  const stack: unknown = descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
   if (typeof stack !== 'string') return '';
   for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/gm)) {
     const file = match[1]!.replace(/^file:\/\//, '');
