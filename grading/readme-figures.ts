@@ -27,7 +27,7 @@ import { grade } from './grade';
 import { inPlace } from './impl';
 import type { ExerciseResult } from './model';
 import { ROOT } from './paths';
-import { allVariants, stageVariant } from './variants';
+import { findVariant, stageVariant } from './variants';
 import { COMMANDS, LEARNER_LOOP, LINES_ON_STUB, LINES_ON_VARIANT, SAVE_TO_SCORE, WALL_TIME, figuresTable, readFigures, type Figures } from './bench/figures';
 
 /** A rubric row: `| task | points | test | clauses | category |`. */
@@ -98,7 +98,7 @@ export const exampleIn = (readme: string): string | undefined => EXAMPLE_BLOCK.e
 const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !key.startsWith('FAULTLINE_') && key !== 'NODE_OPTIONS'));
 
 async function variantById(slug: string, id: string) {
-  const variant = (await allVariants(slug)).find((v) => v.id === id || v.name === id);
+  const variant = await findVariant(slug, id);
   if (variant === undefined) throw new Error(`readme figures: ${slug} has no variant ${id}`);
   return variant;
 }

@@ -22,7 +22,7 @@ import { catalog, isDraft } from '../catalog';
 import { climbAndHint, withHints } from '../hints';
 import { ROOT } from '../paths';
 import type { ExerciseResult } from '../model';
-import { detailFromEnv, loadFailureOf, renderExercise, styleFor, VERBOSE_ENV, type Style } from '../reports/terminal';
+import { detailFromEnv, indent, loadFailureOf, renderExercise, styleFor, VERBOSE_ENV, type Style } from '../reports/terminal';
 import { scoreExercise, type Outcome } from '../score';
 import { writeUiScore } from '../ui/score-file';
 import { firstMessage, outcomeOf } from './errors';
@@ -38,7 +38,6 @@ const VISIBLE_LINES = 10;
 
 const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const printable = (text: string): string => text.replace(CONTROL, '');
-const indent = (text: string, by: string): string => text.split('\n').map((line) => by + line).join('\n');
 const bounded = (text: string, lines: number): string => {
   const all = text.split('\n');
   return all.length <= lines ? text : `${all.slice(0, lines).join('\n')}\n… (${all.length - lines} more lines)`;

@@ -40,7 +40,7 @@ export function bar(score: number, max: number, width = 20): string {
 /** Learner-controlled text may carry escape sequences that would repaint the terminal: show them, do not obey them. */
 const visible = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
 
-const indent = (text: string, by: string): string => text.split('\n').map((line) => by + line).join('\n');
+export const indent = (text: string, by: string): string => text.split('\n').map((line) => by + line).join('\n');
 
 /** How much of a report to print: the first failure of each task in full and one line for the others, or all in full. */
 export type Detail = 'compact' | 'full';
