@@ -23,7 +23,7 @@ const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_S
  * The grader's end-to-end tests against hostile, untrusted and malformed submissions, its CLI and its browser pages:
  * the `grader` project. They cost the same however many exercises there are; `npm test` runs the rest.
  */
-const GRADER_TESTS = ['hostile', 'untrusted', 'cli', 'batch', 'timeline-browser', 'ui-browser'].map((name) => `grading/test/${name}.test.ts`);
+const GRADER_TESTS = ['hostile', 'untrusted', 'cli', 'batch', 'edition', 'timeline-browser', 'ui-browser'].map((name) => `grading/test/${name}.test.ts`);
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The projects named on vitest's command line (`--project NAME`, `--project=NAME`, repeated). */
 const namedProjects = (argv: readonly string[]): string[] =>
