@@ -1,31 +1,41 @@
 /**
  * GitHub Classroom's autograding, two ways.
  *
- * 1. The result a grader step hands to `classroom-resources/autograding-grading-reporter`
- *    (the reporter of Classroom's current autograding workflow). The reporter reads, for
- *    each runner id in its `runners` input, the environment variable `<ID>_RESULTS`: base64
- *    of a JSON object (src/main.js). Shape, as the official graders write it
- *    (autograding-command-grader and autograding-io-grader, src/main.js):
+ * GitHub Classroom itself was retired on 2026-08-28 (github.com/orgs/community/
+ * discussions/205975); repositories it made live on, and so do the conventions
+ * below, which our student workflow keeps (grading/github-classroom/). Nothing
+ * records the points any more: they are feedback, and the grade that counts is
+ * the instructor's own run (grading/github-classroom/README.md).
+ *
+ * 1. The result a grader step hands to the reporter of Classroom's last autograding
+ *    templates, `CLASSROOM_REPORTER` below. Its repository moved from `education/` to
+ *    `classroom-resources/` in 2024 (github-education-resources/
+ *    autograding-grading-reporter#32, "this repo has moved"); templates generated
+ *    since name `classroom-resources/autograding-grading-reporter@v1`. The reporter
+ *    reads, for each runner id in its `runners` input, the environment variable
+ *    `<ID>_RESULTS`: base64 of a JSON object (src/main.js). Shape, as the official
+ *    graders write it (autograding-command-grader and autograding-io-grader, src/main.js):
  *
  *      { version: 1, status: 'pass' | 'fail' | 'error', max_score,
  *        tests: [{ name, status: 'pass' | 'fail' | 'error', score, message,
  *                  test_code, filename, line_no, execution_time }] }
  *
  *    What the reporter does with it (src/notify-classroom.js, src/console-results.js):
- *    the points it sends Classroom are the sum of the tests' `score` against `max_score`
+ *    the points it announces are the sum of the tests' `score` against `max_score`
  *    (so every test needs a numeric score); it fails the job when `status` is `fail` or
  *    `error`; in the log it prints each test's name (`line_no` other than 0 is printed
  *    as a line number, so it is 0), `test_code` when not empty (ours: the replay
  *    command), and for an `error` test only its `message` (so ours starts with the
  *    test's name). Its log table of points is `(passed tests / all tests) * max_score`,
  *    which differs from the points sent whenever tests are worth different amounts; the
- *    annotation below is the number Classroom records.
+ *    annotation below is the number Classroom recorded.
  *
  * 2. The `Points X/Y` notice. Both official actions record the grade as a check-run
  *    annotation with level `notice`, title `Autograding complete` and message
  *    `Points <earned>/<available>` (education/autograding src/runner.ts and src/output.ts;
- *    autograding-grading-reporter src/notify-classroom.js). A workflow step produces the
- *    same annotation by printing the workflow command
+ *    autograding-grading-reporter src/notify-classroom.js, which adds a second notice,
+ *    `Autograding report`, holding `{"totalPoints","maxPoints"}`). A workflow step
+ *    produces the same annotation by printing the workflow command
  *    `::notice title=Autograding complete::Points X/Y`, which is what custom Classroom
  *    workflows print.
  *
@@ -35,6 +45,12 @@
  */
 import type { RunResult } from '../model';
 import { clip, earned, plainText, qualifiedName } from './gradescope';
+
+/**
+ * The reporter action, as a workflow's `uses:` names it. The student workflow
+ * (grading/github-classroom/templates/student.yml) is filled in from this.
+ */
+export const CLASSROOM_REPORTER = 'classroom-resources/autograding-grading-reporter@v1';
 
 export type ClassroomStatus = 'pass' | 'fail' | 'error';
 
