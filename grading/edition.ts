@@ -1,0 +1,101 @@
+/**
+ * `npm run edition -- --out DIR [--rev REV] [SLUG ...]`: writes a learner
+ * edition into DIR, a new or empty folder: the chosen exercises (default:
+ * every shipped one), the harness and grader they need, and a README for
+ * students, taken from commit REV (default HEAD), never from the work tree;
+ * nothing that reveals a reference (grading/edition/build.ts says what it
+ * holds and how that is checked). Then it prints the edition's size and
+ * contents.
+ *
+ * Exit status: 0 when written; 1 when it cannot be built without revealing
+ * the reference, or git cannot read the commit; 2 for a usage error (an
+ * unknown option or exercise, no --out, DIR not empty).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ChoiceError, contents, EditionError, isOccupied, planEdition, writeEdition } from './edition/build';
+import { ROOT } from './paths';
+import { CommitError } from './shipping';
+
+const USAGE = 'usage: npm run edition -- --out DIR [--rev REV] [SLUG ...]   (--help for more)';
+const HELP = `usage: npm run edition -- --out DIR [--rev REV] [SLUG ...]
+  writes a learner edition into DIR: the exercises named (default: every shipped one), what their
+  commands need to run, and a README for students; nothing of the reference solutions
+  --out DIR   where to write it: a new or empty folder
+  --rev REV   the commit to take the files from (default HEAD; uncommitted edits never ship)
+then: cd DIR && git init && git add -A && git commit -m "faultline" and push it where students clone from`;
+
+class UsageError extends Error {}
+
+function parse(argv: readonly string[]): { out: string; rev: string; slugs: string[] } | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { out: { type: 'string' }, rev: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    // util.parseArgs: "Unknown option '--x'. To specify a positional argument starting with a '-', …",
+    // "Option '--out <value>' argument missing"
+    const first = (error as Error).message.split('. ')[0]!;
+    const missing = /^Option '(-\S+)[^']*' argument missing/.exec(first);
+    throw new UsageError(missing !== null ? `${missing[1]} needs a value` : first.charAt(0).toLowerCase() + first.slice(1));
+  }
+  if (parsed.values.help) return 'help';
+  const { out, rev = 'HEAD' } = parsed.values;
+  if (out === undefined || out === '') throw new UsageError('--out DIR is required: the folder to write the edition into');
+  const dir = path.resolve(out);
+  if (isOccupied(dir)) throw new UsageError(`--out ${out} exists and is not empty; name a new or empty folder`);
+  return { out: dir, rev, slugs: parsed.positionals };
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parse(argv);
+  if (options === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  let edition;
+  try {
+    edition = await planEdition({ repo: ROOT, rev: options.rev, slugs: options.slugs });
+  } catch (error) {
+    if (error instanceof ChoiceError) throw new UsageError(error.message);
+    throw error;
+  }
+  const written = writeEdition(edition, options.out);
+  const rows = contents(edition);
+  const width = Math.max(...rows.map((row) => row.folder.length + (row.folder.split('/').length > 2 ? 2 : 0)));
+  const lines = [
+    `edition: ${edition.exercises.map((e) => e.slug).join(', ')} from commit ${edition.commit.slice(0, 12)}, written to ${options.out}`,
+    `  ${'folder'.padEnd(width)}  ${'files'.padStart(5)}  ${'size'.padStart(10)}`,
+    ...rows.map((row) => {
+      const nested = row.folder.split('/').length > 2;
+      return `  ${`${nested ? '  ' : ''}${row.folder}`.padEnd(width)}  ${String(row.files).padStart(5)}  ${kb(row.bytes).padStart(10)}`;
+    }),
+    `  ${'total'.padEnd(width)}  ${String(written.files).padStart(5)}  ${kb(written.bytes).padStart(10)}`,
+  ];
+  if (edition.leftOut.length > 0) {
+    const byFolder = new Map<string, string[]>();
+    for (const ref of edition.leftOut) byFolder.set(ref.target, [...(byFolder.get(ref.target) ?? []), `${ref.from}:${ref.line}`]);
+    lines.push(`left out, though named by the grader: ${[...byFolder].map(([folder, at]) => `${folder}/ (${at.join(', ')})`).join('; ')}`);
+  }
+  const relative = path.relative(process.cwd(), options.out);
+  const where = relative === '' ? '.' : relative.startsWith('..') ? options.out : relative;
+  lines.push(`try it: cd ${where} && npm ci && cd exercises/${edition.exercises[0]!.slug} && npm test`);
+  lines.push('publish it: git init, commit everything, push (npm run reset reads the stubs from git)');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${USAGE}\nedition: ${error.message}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof EditionError || error instanceof CommitError) {
+    process.stderr.write(`${error.message.startsWith('edition:') ? '' : 'edition: '}${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * What never leaves the maintainers' repository, and the committed files a
+ * shipped copy is taken from.
+ *
+ * Two copies of faultline leave it: the learner edition (`npm run edition`,
+ * grading/edition.ts), which students clone, and the Gradescope autograder zip
+ * (grading/gradescope/make-zip.sh), which runs beside students' code. Both
+ * take files from one commit (HEAD by default), never from the work tree, so
+ * an uncommitted edit never ships; and neither takes a path `withheld` names.
+ * They differ only in what else they leave out: the zip takes every other
+ * committed file (it grades, so it needs the grader and every hidden suite),
+ * the edition only what the learner's commands load for the chosen exercises.
+ *
+ *   npx tsx grading/shipping.ts gradescope [--rev REV] [--into DIR]
+ *       the zip's files, one per line; with --into, written into DIR (which must be empty) instead
+ *   npx tsx grading/shipping.ts withheld [--rev REV]
+ *       the committed files that never ship, each with why
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** One part of the repository that never ships, and why. */
+export interface WithheldPart {
+  /** The part as a reader names it: a folder (`solutions/`) or a pattern (`grading/suites/<slug>/broken/`). */
+  readonly part: string;
+  readonly why: string;
+  /** True for a repository path (`/`-separated, relative to the top) inside this part. */
+  readonly holds: (file: string) => boolean;
+}
+
+const folder = (name: string, why: string): WithheldPart => ({ part: `${name}/`, why, holds: (file) => file.startsWith(`${name}/`) });
+
+/**
+ * Every part of the repository that never leaves it. Only the first two reveal
+ * the reference by their contents, but the others quote it, build it, run it or
+ * test it, and none is needed to practise or to grade.
+ */
+export const WITHHELD: readonly WithheldPart[] = [
+  folder('solutions', 'the reference implementations'),
+  {
+    part: 'grading/suites/<slug>/broken/',
+    why: 'the known-wrong variants: each is the reference with one mistake',
+    holds: (file) => /^grading\/suites\/[^/]+\/broken\//.test(file),
+  },
+  folder('grading/mutation', "Stryker's allow-lists, which quote the reference line by line"),
+  folder('grading/variants', 'builds the known-wrong variants from patches of the reference'),
+  folder('grading/redteam', 'the red teams\' briefs and tools, which grade variants against the reference'),
+  folder('grading/bench', 'benchmarks, which run the reference'),
+  folder('grading/test', "the grader's own tests, which load the reference and the variants"),
+  folder('harness/test', "the harness's own tests"),
+  folder('private-suite', "an instructor's private suite committed in their copy; the zip takes one only through --suite"),
+  { part: 'grading/.suite-*/', why: 'a private suite the grader staged', holds: (file) => /^grading\/\.suite-[^/]*\//.test(file) },
+  folder('.ci', "the maintainers' CI"),
+  folder('.github', "the maintainers' workflows"),
+];
+
+/** Why `file` (a repository path) never ships, or undefined when it may. */
+export function withheld(file: string): string | undefined {
+  const part = WITHHELD.find((p) => p.holds(file));
+  return part === undefined ? undefined : `${part.part}: ${part.why}`;
+}
+
+/** Thrown when git cannot list or read the commit asked for. */
+export class CommitError extends Error {}
+
+function git(repo: string, args: readonly string[], input?: Buffer): Buffer {
+  const run = spawnSync('git', ['-C', repo, ...args], { input, maxBuffer: 1 << 30 });
+  if (run.error !== undefined) throw new CommitError(`git could not run (${run.error.message}); install git, or run this in a git checkout`);
+  if (run.status !== 0) {
+    const why = run.stderr.toString('utf8').trim().split('\n')[0] ?? `git exited ${run.status}`;
+    throw new CommitError(`git ${args[0]} failed in ${repo}: ${why}`);
+  }
+  return run.stdout;
+}
+
+/** A committed file: its path, its git mode (`100644`, `100755`, `120000` for a link) and its blob id. */
+export interface CommittedFile {
+  readonly path: string;
+  readonly mode: string;
+  readonly blob: string;
+}
+
+/** Every file of commit `rev` (default HEAD) in `repo`, in git's order. Submodules are left out. */
+export function committedFiles(repo: string, rev = 'HEAD'): CommittedFile[] {
+  const out = git(repo, ['ls-tree', '-r', '-z', '--full-tree', rev]).toString('utf8');
+  return out
+    .split('\0')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, blob] = line.slice(0, tab).split(' ') as [string, string, string];
+      return { path: line.slice(tab + 1), mode, blob, type };
+    })
+    .filter((entry) => entry.type === 'blob')
+    .map(({ path: file, mode, blob }) => ({ path: file, mode, blob }));
+}
+
+/** The contents of the given blobs, by id, read in one `git cat-file --batch`. */
+export function readBlobs(repo: string, blobs: readonly string[]): Map<string, Buffer> {
+  const unique = [...new Set(blobs)];
+  const out = git(repo, ['cat-file', '--batch'], Buffer.from(unique.map((id) => `${id}\n`).join('')));
+  const contents = new Map<string, Buffer>();
+  let at = 0;
+  for (const id of unique) {
+    const eol = out.indexOf(0x0a, at);
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    if (header[1] !== 'blob') throw new CommitError(`git has no blob ${id} in ${repo}`);
+    const size = Number(header[2]);
+    contents.set(id, out.subarray(eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return contents;
+}
+
+/** The files the Gradescope zip takes from commit `rev`: every committed file that is not withheld. */
+export const gradescopeFiles = (repo: string, rev = 'HEAD'): CommittedFile[] => committedFiles(repo, rev).filter((file) => withheld(file.path) === undefined);
+
+/**
+ * Writes committed files into `into` as the commit holds them: their bytes, the executable bit of a `100755`
+ * file, and a symbolic link as a link. Returns the bytes written.
+ */
+export function writeCommitted(repo: string, files: readonly CommittedFile[], into: string): number {
+  const contents = readBlobs(repo, files.map((file) => file.blob));
+  let bytes = 0;
+  for (const file of files) {
+    const to = path.join(into, ...file.path.split('/'));
+    const data = contents.get(file.blob)!;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    if (file.mode === '120000') fs.symlinkSync(data.toString('utf8'), to);
+    else fs.writeFileSync(to, data, { mode: file.mode === '100755' ? 0o755 : 0o644 });
+    bytes += data.length;
+  }
+  return bytes;
+}
+
+const USAGE = 'usage: npx tsx grading/shipping.ts gradescope|withheld [--rev REV] [--into DIR]';
+
+function main(argv: readonly string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { rev: { type: 'string' }, into: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`${USAGE}\nshipping: ${(error as Error).message.split('. ')[0]}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(
+      `${USAGE}\n  gradescope  the committed files the Gradescope zip takes, one per line (--into DIR: written into DIR)\n  withheld    the committed files that never ship, each with why\n  --rev REV   the commit to take them from (default HEAD)\n`,
+    );
+    return 0;
+  }
+  const [what, ...rest] = parsed.positionals;
+  if ((what !== 'gradescope' && what !== 'withheld') || rest.length > 0) {
+    process.stderr.write(`${USAGE}\nshipping: expected one of gradescope, withheld; got "${parsed.positionals.join(' ')}"\n`);
+    return 2;
+  }
+  const { rev = 'HEAD', into } = parsed.values;
+  if (into !== undefined && what !== 'gradescope') {
+    process.stderr.write(`${USAGE}\nshipping: --into goes with gradescope only\n`);
+    return 2;
+  }
+  if (into !== undefined && fs.existsSync(into) && fs.readdirSync(into).length > 0) {
+    process.stderr.write(`${USAGE}\nshipping: --into ${into} exists and is not empty; name a new or empty folder\n`);
+    return 2;
+  }
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  try {
+    if (what === 'withheld') {
+      const lines = committedFiles(repo, rev).flatMap((file) => {
+        const why = withheld(file.path);
+        return why === undefined ? [] : [`${file.path}\t${why}\n`];
+      });
+      process.stdout.write(lines.join(''));
+    } else if (into === undefined) {
+      process.stdout.write(gradescopeFiles(repo, rev).map((file) => `${file.path}\n`).join(''));
+    } else {
+      writeCommitted(repo, gradescopeFiles(repo, rev), into);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CommitError)) throw error;
+    process.stderr.write(`shipping: ${error.message}\n`);
+    return 2;
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
