@@ -1,7 +1,8 @@
 /**
  * Batch mode (`grade --batch DIR --out OUTDIR`): every plain folder directly
- * inside DIR is one student's submission, shaped like this repository
- * (`<student>/exercises/<slug>/…`).
+ * inside DIR is one student's submission, its learner files found by the rule
+ * every grade uses (grading/submission.ts: `<student>/exercises/<slug>/<file>`
+ * as in this repository, or the one copy elsewhere).
  *
  * - Each student is graded by our own CLI in a child process (`--submission`),
  *   several at a time, so one student's crash, hang or allocation cannot touch
@@ -11,7 +12,13 @@
  *   `report-files.ts`, plus `grade.log`, the grader's own output).
  * - Then `OUTDIR/summary.csv` and `OUTDIR/summary.md`: one row per student,
  *   sorted by name. Credit comes only from the student's result file, checked
- *   for consistency; a student without one scores 0 and says why.
+ *   for consistency; a student without one scores 0 and says why. A student
+ *   whose learner file was not found is `missing`, and says what was there.
+ * - Each row's notes flag, per exercise, files identical to the reference
+ *   solution or to another student's once comments and whitespace are
+ *   normalised, the untouched stub, and files taken from somewhere other than
+ *   `exercises/<slug>/`. The summaries are the instructor's: no student report
+ *   says whose work matched, and no report holds a hash of the reference.
  *
  * Folder names are the students' and are not trusted: symbolic links and other
  * non-folders are skipped (and listed), and names are escaped in every output.
@@ -22,7 +29,10 @@ import path from 'node:path';
 import type { ExerciseSpec } from './catalog';
 import { pool, runCli, type CliRun } from './child';
 import type { RunResult, TestResult } from './model';
+import { ROOT } from './paths';
 import { REPORT_FILES } from './report-files';
+import { stubOf } from './stubs';
+import { normalisedHash, placementNote, takeSubmission } from './submission';
 
 export interface BatchOptions {
   /** The folder of submissions. */
@@ -46,11 +56,15 @@ export interface BatchOptions {
 
 /**
  * - `ok`: graded to the end;
+ * - `missing`: graded to the end, but a learner file of some exercise was not in the submission (see the detail);
  * - `timed-out`: stopped at the student time limit (credit from its partial result file, if any);
  * - `failed-to-grade`: the grader exited abnormally, or left no valid result file;
  * - `interrupted`: the batch itself was interrupted before this student finished.
  */
-export type StudentStatus = 'ok' | 'timed-out' | 'failed-to-grade' | 'interrupted';
+export type StudentStatus = 'ok' | 'missing' | 'timed-out' | 'failed-to-grade' | 'interrupted';
+
+/** A status of a student graded to the end: `ok` or `missing`. */
+export const gradedToTheEnd = (status: StudentStatus): boolean => status === 'ok' || status === 'missing';
 
 export interface StudentRow {
   readonly student: string;
@@ -62,6 +76,8 @@ export interface StudentRow {
   readonly seconds: number;
   /** Why the status is not `ok`. */
   readonly detail: string;
+  /** What the batch noticed about the student's files, each `<slug>: …` (copies, the untouched stub, where a file was taken from). */
+  readonly notes: readonly string[];
 }
 
 export interface Skipped {
@@ -127,7 +143,7 @@ export function readResult(file: string, slugs: readonly string[], seed: number)
 
 const lastLine = (text: string): string => text.trim().split('\n').at(-1) ?? '';
 
-function rowFor(student: string, options: BatchOptions, run: CliRun | undefined, interrupted: boolean): StudentRow {
+function rowFor(student: string, options: BatchOptions, run: CliRun | undefined, interrupted: boolean, notes: readonly string[]): StudentRow {
   const slugs = options.specs.map((s) => s.slug);
   const catalogMax = options.specs.reduce((sum, spec) => sum + spec.tasks.reduce((s, t) => s + t.points, 0), 0);
   const result = run === undefined ? 'not started' : readResult(path.join(options.out, student, RESULT_FILE), slugs, options.seed);
@@ -136,7 +152,7 @@ function rowFor(student: string, options: BatchOptions, run: CliRun | undefined,
   const score = typeof result === 'string' ? 0 : result.score;
   const maxScore = typeof result === 'string' || result.exercises.length < slugs.length ? catalogMax : result.maxScore;
   const seconds = run?.seconds ?? 0;
-  const base = { student, score, maxScore, exercises, seconds };
+  const base = { student, score, maxScore, exercises, seconds, notes };
   if (interrupted || run === undefined) return { ...base, status: 'interrupted', detail: `the batch was interrupted${typeof result === 'string' ? `; ${result}` : ''}` };
   if (run.timedOut) return { ...base, status: 'timed-out', detail: `stopped after ${studentLimit(options) / 1000} s${typeof result === 'string' ? `; ${result}` : '; partial result'}` };
   if (run.code !== 0 || typeof result === 'string') {
@@ -144,7 +160,76 @@ function rowFor(student: string, options: BatchOptions, run: CliRun | undefined,
     const why = typeof result === 'string' ? result : 'partial result';
     return { ...base, status: 'failed-to-grade', detail: `grader ${exit}; ${why}; last output: ${lastLine(run.output)}` };
   }
+  const missing = result.exercises.flatMap((e) =>
+    e.submitted?.status === 'missing' && Array.isArray(e.submitted.missing) ? e.submitted.missing.map((m) => `${e.name}: ${String(m.expected)} not found: ${String(m.found)}`) : [],
+  );
+  if (missing.length > 0) return { ...base, status: 'missing', detail: missing.join('; ') };
   return { ...base, status: 'ok', detail: '' };
+}
+
+/** The learner files of one exercise as the reference solution has them; undefined when solutions/ lacks one (a grader without them). */
+function referenceFiles(spec: ExerciseSpec): { file: string; text: string }[] | undefined {
+  try {
+    return spec.learnerFiles.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, 'solutions', spec.slug, file), 'utf8') }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The learner files of one exercise as shipped (grading/stubs.ts); undefined when this checkout cannot say. */
+function stubFiles(spec: ExerciseSpec): { file: string; text: string }[] | undefined {
+  try {
+    return spec.learnerFiles.map((file) => ({ file, text: stubOf(spec, file).toString('utf8') }));
+  } catch {
+    return undefined;
+  }
+}
+
+const possessive = (students: readonly string[], most = 5): string => {
+  const names = students.slice(0, most).map((s) => `${s}'s`);
+  return students.length > most ? `${names.join(', ')} and ${students.length - most} more` : names.join(', ');
+};
+
+/**
+ * What the summaries note about each student's files, per exercise, found by
+ * the rule every grade uses: `identical to the reference` or `identical to
+ * alice's` when their learner files match once comments and whitespace are
+ * normalised (grading/submission.ts `normalisedHash`); `the untouched stub`;
+ * where a file was taken from when not from `exercises/<slug>/`. Two untouched
+ * stubs are not flagged as copies of each other.
+ */
+export function fileNotes(dir: string, students: readonly string[], specs: readonly ExerciseSpec[]): Map<string, string[]> {
+  const notes = new Map<string, string[]>(students.map((s) => [s, []]));
+  const hashes = new Map<string, Map<string, string>>(); // slug → student → hash
+  for (const student of students) {
+    for (const exercise of takeSubmission(path.join(dir, student), specs)) {
+      for (const taken of exercise.submitted.files) {
+        const note = placementNote(exercise.slug, taken);
+        if (note !== undefined) notes.get(student)!.push(`${exercise.slug}: ${note}`);
+      }
+      if (exercise.submitted.status !== 'taken') continue;
+      const files = [...exercise.contents].map(([file, bytes]) => ({ file, text: bytes.toString('utf8') }));
+      if (!hashes.has(exercise.slug)) hashes.set(exercise.slug, new Map());
+      hashes.get(exercise.slug)!.set(student, normalisedHash(files));
+    }
+  }
+  for (const spec of specs) {
+    const bySlug = hashes.get(spec.slug);
+    if (bySlug === undefined) continue;
+    const reference = referenceFiles(spec);
+    const stub = stubFiles(spec);
+    const referenceHash = reference === undefined ? undefined : normalisedHash(reference);
+    const stubHash = stub === undefined ? undefined : normalisedHash(stub);
+    const alike = new Map<string, string[]>();
+    for (const [student, hash] of bySlug) alike.set(hash, [...(alike.get(hash) ?? []), student]);
+    for (const [student, hash] of bySlug) {
+      const others = alike.get(hash)!.filter((s) => s !== student);
+      if (hash === referenceHash) notes.get(student)!.push(`${spec.slug}: identical to the reference`);
+      else if (hash === stubHash) notes.get(student)!.push(`${spec.slug}: the untouched stub`);
+      else if (others.length > 0) notes.get(student)!.push(`${spec.slug}: identical to ${possessive(others)}`);
+    }
+  }
+  return notes;
 }
 
 function childArgs(student: string, options: BatchOptions): string[] {
@@ -174,6 +259,7 @@ function studentLimit(options: { readonly jobs: number; readonly studentLimitMs:
 export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
   const { students, skipped } = listSubmissions(options.dir);
   fs.mkdirSync(options.out, { recursive: true });
+  const notes = fileNotes(options.dir, students, options.specs);
   const running = new Set<() => void>();
   const stopAll = () => {
     for (const stop of running) stop();
@@ -195,7 +281,7 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
         fs.writeFileSync(path.join(into, STUDENT_LOG), run.output);
       }
       // A grade that ran to the end before the batch was interrupted keeps its status.
-      const row = rowFor(student, options, run, run === undefined || (options.signal?.aborted === true && run.code !== 0));
+      const row = rowFor(student, options, run, run === undefined || (options.signal?.aborted === true && run.code !== 0), notes.get(student) ?? []);
       options.onStudent?.(row, ++done, students.length);
       return row;
     });
@@ -219,10 +305,10 @@ export function csvField(value: string | number): string {
 }
 
 export function toCsv(batch: BatchResult): string {
-  const header = ['student', 'score', 'max', 'percent', ...batch.slugs, 'status', 'seconds', 'seed', 'detail'];
+  const header = ['student', 'score', 'max', 'percent', ...batch.slugs, 'status', 'seconds', 'seed', 'detail', 'notes'];
   const lines = [header.map(csvField).join(',')];
   for (const row of batch.rows) {
-    const fields = [row.student, row.score, row.maxScore, percent(row.score, row.maxScore), ...batch.slugs.map((slug) => row.exercises[slug] ?? 0), row.status, Number(row.seconds.toFixed(1)), batch.seed, row.detail];
+    const fields = [row.student, row.score, row.maxScore, percent(row.score, row.maxScore), ...batch.slugs.map((slug) => row.exercises[slug] ?? 0), row.status, Number(row.seconds.toFixed(1)), batch.seed, row.detail, row.notes.join('; ')];
     lines.push(fields.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -235,13 +321,13 @@ export function markdownText(text: string): string {
     .replace(/[!-\/:-@\[-`{-~]/g, '\\$&');
 }
 
-const STATUS_MARK: Record<StudentStatus, string> = { ok: '✅', 'timed-out': '⏱', 'failed-to-grade': '❌', interrupted: '⏹' };
+const STATUS_MARK: Record<StudentStatus, string> = { ok: '✅', missing: '📭', 'timed-out': '⏱', 'failed-to-grade': '❌', interrupted: '⏹' };
 
 export function toBatchMarkdown(batch: BatchResult): string {
-  const graded = batch.rows.filter((r) => r.status === 'ok').length;
+  const graded = batch.rows.filter((r) => gradedToTheEnd(r.status)).length;
   const out = [`## faultline batch: ${batch.rows.length} submission(s), seed \`${batch.seed}\``, ''];
-  out.push(`| Student | Score | % | ${batch.slugs.map((s) => `\`${s}\``).join(' | ')} | Status | Time |`);
-  out.push(`|---|---:|---:|${batch.slugs.map(() => '---:|').join('')}---|---:|`);
+  out.push(`| Student | Score | % | ${batch.slugs.map((s) => `\`${s}\``).join(' | ')} | Status | Time | Notes |`);
+  out.push(`|---|---:|---:|${batch.slugs.map(() => '---:|').join('')}---|---:|---|`);
   for (const row of batch.rows) {
     const cells = [
       markdownText(row.student),
@@ -250,6 +336,7 @@ export function toBatchMarkdown(batch: BatchResult): string {
       ...batch.slugs.map((slug) => String(row.exercises[slug] ?? 0)),
       `${STATUS_MARK[row.status]} ${row.status}${row.detail ? `: ${markdownText(row.detail)}` : ''}`,
       `${row.seconds.toFixed(1)} s`,
+      row.notes.map(markdownText).join('; '),
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }

@@ -2,7 +2,7 @@
 import { type ExerciseSpec } from './catalog';
 import type { ExerciseResult, ImplKind, RunResult } from './model';
 import { runExercise } from './runner';
-import { scoreExercise } from './score';
+import { notSubmitted, scoreExercise } from './score';
 import { withHints } from './hints';
 import type { StagedImpl } from './impl';
 
@@ -21,12 +21,15 @@ export interface GradeOptions {
   readonly onExercise?: (result: ExerciseResult) => void;
 }
 
-export function assembleRun(options: Pick<GradeOptions, 'impl' | 'submission' | 'seed'>, exercises: readonly ExerciseResult[]): RunResult {
+/** The run's result; with `staged`, a submission's provenance (its commit, the hash of the files taken). */
+export function assembleRun(options: Pick<GradeOptions, 'impl' | 'submission' | 'seed'> & { readonly staged?: StagedImpl }, exercises: readonly ExerciseResult[]): RunResult {
+  const provenance = options.impl === 'submission' ? options.staged?.provenance : undefined;
   return {
     version: 1,
     seed: options.seed,
     impl: options.impl,
     ...(options.submission === undefined ? {} : { submission: options.submission }),
+    ...(provenance === undefined ? {} : { provenance }),
     score: exercises.reduce((sum, e) => sum + e.score, 0),
     maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
     exercises,
@@ -37,6 +40,15 @@ export async function grade(options: GradeOptions): Promise<RunResult> {
   const exercises: ExerciseResult[] = [];
   for (const spec of options.specs) {
     options.onExerciseStart?.(spec);
+    const submitted = options.staged.submitted?.get(spec.slug);
+    const staged = options.staged.notes.get(spec.slug) ?? [];
+    if (submitted?.status === 'missing') {
+      // Nothing to run: every test of it is unearned, and says which file is missing.
+      const result = notSubmitted(spec, submitted, staged);
+      exercises.push(result);
+      options.onExercise?.(result);
+      continue;
+    }
     const run = await runExercise({
       spec,
       implRoot: options.staged.root,
@@ -44,9 +56,10 @@ export async function grade(options: GradeOptions): Promise<RunResult> {
       ...(options.attemptLimitMs === undefined ? {} : { attemptLimitMs: options.attemptLimitMs }),
       ...(options.only === undefined ? {} : { only: options.only }),
     });
-    const notes = [...(options.staged.notes.get(spec.slug) ?? []), ...run.notes];
+    const notes = [...staged, ...run.notes];
     // A grade shows every started task's first hint: the same for every student, whatever they ran before.
-    const result = withHints(scoreExercise(spec, run.tests, run.outcomes, notes, options.only === undefined));
+    const scored = withHints(scoreExercise(spec, run.tests, run.outcomes, notes, options.only === undefined));
+    const result = submitted === undefined ? scored : { ...scored, submitted };
     exercises.push(result);
     options.onExercise?.(result);
   }

@@ -2,22 +2,30 @@
  * Which code `@impl/<slug>` resolves to. The vitest config maps the alias to
  * `<implRoot>/<slug>/<entry>`; this module decides `implRoot`.
  *
- * From a submission only the catalog's learner files are taken, copied into a
- * staging folder beside our provided files (as re-exports of the grader's own
- * copies, so a submission cannot replace a helper the suite relies on).
+ * From a submission only the catalog's learner files are taken, found by the
+ * one rule in grading/submission.ts and copied into a staging folder beside our
+ * provided files (as re-exports of the grader's own copies, so a submission
+ * cannot replace a helper the suite relies on). An exercise with a learner file
+ * not found is not staged: it is `missing`, and the grader does not run it.
  * Tests, suites and configuration always come from the grader's checkout.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { type ExerciseSpec } from './catalog';
+import type { Provenance, SubmittedFiles } from './model';
 import { ROOT } from './paths';
+import { combinedHash, gitProvenance, placementNote, takeSubmission } from './submission';
 
 export interface StagedImpl {
   /** The folder holding `<slug>/` for every staged exercise. */
   readonly root: string;
-  /** What staging noticed per exercise (a missing learner file). */
+  /** What staging noticed per exercise (a learner file taken from an unexpected place). */
   readonly notes: ReadonlyMap<string, readonly string[]>;
+  /** For a submission: what it held for each exercise; an exercise `missing` here was not staged. */
+  readonly submitted?: ReadonlyMap<string, SubmittedFiles>;
+  /** For a submission: its commit and the hash of every file taken. */
+  readonly provenance?: Provenance;
   /** Removes the staging folder (no-op for exercises/ and solutions/). */
   cleanup(): void;
 }
@@ -41,37 +49,32 @@ function writeProvided(spec: ExerciseSpec, into: string): void {
   }
 }
 
-/** Copies a regular file's contents only: a symlink in a submission is not followed. */
-function copyRegularFile(from: string, to: string): boolean {
-  let stat: fs.Stats;
-  try {
-    stat = fs.lstatSync(from);
-  } catch {
-    return false;
-  }
-  if (!stat.isFile()) return false;
-  fs.writeFileSync(to, fs.readFileSync(from));
-  return true;
-}
-
-/** Stages the learner files of `specs` from `<submission>/exercises/<slug>/`. */
+/**
+ * Stages the learner files of `specs` from the submission folder, wherever the
+ * rule of grading/submission.ts finds them, and records what was taken: each
+ * file's origin and SHA-256, the folder's git commit.
+ */
 export function stageSubmission(submission: string, specs: readonly ExerciseSpec[]): StagedImpl {
   const root = stagingFolder();
   const notes = new Map<string, string[]>();
-  for (const spec of specs) {
+  const submitted = new Map<string, SubmittedFiles>();
+  const taken = takeSubmission(submission, specs);
+  for (const [i, exercise] of taken.entries()) {
+    const spec = specs[i]!;
+    submitted.set(spec.slug, exercise.submitted);
+    const placed = exercise.submitted.files.map((f) => placementNote(spec.slug, f)).filter((note) => note !== undefined);
+    if (placed.length > 0) notes.set(spec.slug, placed.map((note) => `submission: ${note}`));
+    if (exercise.submitted.status === 'missing') continue;
     const into = path.join(root, spec.slug);
     fs.mkdirSync(into, { recursive: true });
     writeProvided(spec, into);
-    for (const file of spec.learnerFiles) {
-      const from = path.join(submission, 'exercises', spec.slug, file);
-      if (!copyRegularFile(from, path.join(into, file))) {
-        const list = notes.get(spec.slug) ?? [];
-        list.push(`submission: exercises/${spec.slug}/${file} is missing or not a regular file`);
-        notes.set(spec.slug, list);
-      }
-    }
+    for (const [file, bytes] of exercise.contents) fs.writeFileSync(path.join(into, file), bytes);
   }
-  return { root, notes, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+  const git = gitProvenance(
+    submission,
+    taken.flatMap((e) => e.submitted.files.map((f) => ({ from: f.from, bytes: e.contents.get(f.file)! }))),
+  );
+  return { root, notes, submitted, provenance: { ...git, sha256: combinedHash(taken) }, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
 /**

@@ -10,8 +10,10 @@ import type { Category } from '../harness/suite';
  * - `timeout`: the code under test ran past its deadline, or the whole run was killed.
  * - `error`: the test produced no result: its worker crashed (out of memory,
  *   process.exit) or the suite could not load.
+ * - `not-submitted`: a learner file of the exercise was not found in the submission, so
+ *   its suite was not run (see `SubmittedFiles`); the entry stands for every test of a task.
  */
-export type TestStatus = 'passed' | 'failed' | 'timeout' | 'error';
+export type TestStatus = 'passed' | 'failed' | 'timeout' | 'error' | 'not-submitted';
 
 export interface TestResult {
   /** The behaviour sentence; unique within the exercise. */
@@ -66,8 +68,61 @@ export interface ExerciseResult {
   readonly maxScore: number;
   readonly tasks: readonly TaskScore[];
   readonly tests: readonly TestResult[];
-  /** What the grader noticed about the run itself (a missing file, a crashed worker, a resumed run). */
+  /** What the grader noticed about the run itself (a file taken from an unexpected place, a crashed worker, a resumed run). */
   readonly notes: readonly string[];
+  /** Where the learner files came from, when a submission was graded. */
+  readonly submitted?: SubmittedFiles;
+}
+
+/** One learner file taken from a submission. */
+export interface TakenFile {
+  /** The learner file, as the catalog names it: `bloom-filter.ts`. */
+  readonly file: string;
+  /** Where it was found, relative to the submission folder, `/`-separated: `exercises/bloom-filter/bloom-filter.ts`. */
+  readonly from: string;
+  /** SHA-256 of its bytes, lowercase hex. */
+  readonly sha256: string;
+}
+
+/** One learner file that was not found (grading/submission.ts says where it looks). */
+export interface MissingFile {
+  readonly file: string;
+  /** Where it belongs, relative to the submission folder: `exercises/bloom-filter/bloom-filter.ts`. */
+  readonly expected: string;
+  /** What was found instead, one clause: `exercises/bloom-filter/bloom-filter.ts is a directory`. */
+  readonly found: string;
+}
+
+/**
+ * What a submission held for one exercise. `missing`: at least one learner file
+ * was not found, so the exercise was not run and every test of it is `not-submitted`.
+ */
+export interface SubmittedFiles {
+  readonly status: 'taken' | 'missing';
+  readonly files: readonly TakenFile[];
+  readonly missing: readonly MissingFile[];
+}
+
+/**
+ * What exactly was graded, when a submission was: its git commit, and the
+ * files' hashes. Read from a folder nobody vouches for: git runs with the
+ * folder's hooks, fsmonitor and transports disabled.
+ */
+export interface Provenance {
+  /** `git rev-parse HEAD` of the submission folder, or null when it is not a git checkout (then `commitNote` says why). */
+  readonly commit: string | null;
+  readonly commitNote?: string;
+  /**
+   * Learner files taken whose bytes differ from the same path in the commit (uncommitted changes, or not
+   * committed at all), as their paths in the submission; absent when there is no commit.
+   */
+  readonly uncommitted?: readonly string[];
+  /**
+   * SHA-256 of every file taken, combined: the SHA-256 of the lines `<sha256>  exercises/<slug>/<file>\n`,
+   * one per file taken, in the order graded (what `sha256sum` prints over the files laid out as the repository
+   * lays them out).
+   */
+  readonly sha256: string;
 }
 
 /** What was graded: the learner's exercises/, the reference solutions/, or a submission folder. */
@@ -79,6 +134,8 @@ export interface RunResult {
   readonly impl: ImplKind;
   /** The submission folder, when impl is `submission`. */
   readonly submission?: string;
+  /** What exactly was graded, when impl is `submission`. */
+  readonly provenance?: Provenance;
   readonly score: number;
   readonly maxScore: number;
   readonly exercises: readonly ExerciseResult[];
@@ -86,6 +143,9 @@ export interface RunResult {
 
 /** A test that failed only because the learner has not written the code yet (a stub's NotImplementedError). */
 export const isNotImplemented = (test: Pick<TestResult, 'status' | 'message'>): boolean => test.status !== 'passed' && test.message.startsWith('not implemented');
+
+/** An exercise whose learner files were not all found in the submission: it was not run. */
+export const isMissing = (exercise: Pick<ExerciseResult, 'submitted'>): boolean => exercise.submitted?.status === 'missing';
 
 export const countStatuses = (exercises: readonly ExerciseResult[]): { passed: number; failed: number } => {
   let passed = 0;

@@ -5,8 +5,9 @@
  */
 import type { GradedMeta } from '../harness/suite';
 import type { ExerciseSpec } from './catalog';
-import type { ExerciseResult, TestResult, TestStatus } from './model';
+import type { ExerciseResult, SubmittedFiles, TestResult, TestStatus } from './model';
 import { referenceCost } from './reference-costs';
+import { missingMessage } from './submission';
 
 /** One graded test's outcome, as the runner or the learner's reporter saw it. */
 export interface Outcome {
@@ -119,4 +120,30 @@ export function scoreExercise(
     tests: results,
     notes: allNotes,
   };
+}
+
+/** The name of the entry that stands for every test of a task whose exercise was not submitted. */
+export const notSubmittedName = (task: { readonly id: number; readonly title: string }): string => `every test of task ${task.id} (${task.title})`;
+
+/**
+ * An exercise whose learner files were not all in the submission: its suite did
+ * not run, so no test has a result. Each task is one `not-submitted` entry worth
+ * the task's points, none earned; its message says which file is missing, what
+ * the submission held instead and where to put it. (The suite's own test names
+ * are only known by loading it, which is running it.)
+ */
+export function notSubmitted(spec: ExerciseSpec, submitted: SubmittedFiles, notes: readonly string[] = []): ExerciseResult {
+  const why = `not submitted: ${submitted.missing.map((m) => missingMessage(spec.slug, m)).join(' ')}`;
+  const tests: TestResult[] = spec.tasks.map((task) => ({
+    name: notSubmittedName(task),
+    task: task.id,
+    category: 'correctness',
+    points: 0,
+    maxPoints: task.points,
+    status: 'not-submitted',
+    message: boundMessage(why),
+    replay: '',
+  }));
+  const tasks = spec.tasks.map((task) => ({ id: task.id, title: task.title, score: 0, maxScore: task.points }));
+  return { name: spec.slug, title: spec.title, score: 0, maxScore: tasks.reduce((sum, t) => sum + t.maxScore, 0), tasks, tests, notes: [...notes], submitted };
 }

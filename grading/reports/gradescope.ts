@@ -23,7 +23,9 @@
  */
 import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
 import { hintLine } from '../hints';
-import { countStatuses, isNotImplemented } from '../model';
+import { countStatuses, isMissing, isNotImplemented } from '../model';
+import { whereLooked } from '../submission';
+import { provenanceLine } from './terminal';
 
 /** Gradescope's four visibility settings; `visible` is its default. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -60,7 +62,8 @@ export interface GradescopeResults {
   readonly test_name_format: 'text';
   readonly visibility: GradescopeVisibility;
   readonly stdout_visibility: GradescopeVisibility;
-  readonly extra_data: { readonly seed: number; readonly impl: RunResult['impl']; readonly max_score: number };
+  /** With a submission's provenance: its commit (null when not a git checkout) and its files' combined SHA-256. */
+  readonly extra_data: { readonly seed: number; readonly impl: RunResult['impl']; readonly max_score: number; readonly commit?: string | null; readonly sha256?: string };
   readonly tests: readonly GradescopeTest[];
 }
 
@@ -107,7 +110,7 @@ export const earned = (test: TestResult): number => (test.status === 'passed' ? 
 /** Why a test did not pass, with what to do next; the tail (hint, seed, replay) is never cut. */
 function failureOutput(test: TestResult, seed: number, taskHint: TaskHint | undefined): string {
   if (test.status === 'passed') return '';
-  const head = test.status === 'failed' ? '' : `[${test.status}] `;
+  const head = test.status === 'failed' || test.status === 'not-submitted' ? '' : `[${test.status}] `;
   const tail: string[] = [];
   if (test.clauses && test.clauses.length > 0 && !isNotImplemented(test)) tail.push(`contract: ${clip(plainText(test.clauses.map((id) => `[${id}]`).join(' ')), LINE_LIMIT)} in the README`);
   if (test.hint && !isNotImplemented(test)) tail.push(`hint: ${clip(plainText(test.hint), LINE_LIMIT)}`);
@@ -125,6 +128,7 @@ function summary(run: RunResult, score: number, maxScore: number): string {
   const slugs = run.exercises.map((e) => e.name).join(' ');
   const lines = [
     `faultline: ${score}/${maxScore} (${percent(score, maxScore)} %), seed ${run.seed}`,
+    ...(run.provenance === undefined ? [] : [`graded: ${provenanceLine(run.provenance, run.exercises)}`]),
     '',
     `Graded with seed ${run.seed}. Each failed test shows the command that replays it in your own checkout;`,
     'to rerun the whole grade there:',
@@ -139,7 +143,11 @@ function summary(run: RunResult, score: number, maxScore: number): string {
 function exerciseSummary(exercise: ExerciseResult): string[] {
   const own = exercise.tests.reduce((sum, t) => sum + earned(t), 0);
   const max = exercise.tests.reduce((sum, t) => sum + t.maxPoints, 0);
-  const lines = [`${exercise.name} (${plainText(exercise.title)}): ${own}/${max}`];
+  const lines = [`${exercise.name} (${plainText(exercise.title)}): ${own}/${max}${isMissing(exercise) ? ', not submitted, so none of its tests ran' : ''}`];
+  for (const missing of exercise.submitted?.status === 'missing' ? exercise.submitted.missing : []) {
+    lines.push(`  ${clip(plainText(`${missing.expected} not found: ${missing.found}`), LINE_LIMIT)}`);
+    lines.push(`    the grader ${clip(plainText(whereLooked(exercise.name, missing.file)), LINE_LIMIT)}`, `    put the file at ${plainText(missing.expected)} and submit again`);
+  }
   for (const task of exercise.tasks) {
     lines.push(`  Task ${task.id} ${plainText(task.title)}: ${task.score}/${task.maxScore}`);
     if (task.hint) lines.push(`    ${clip(plainText(hintLine(task.id, task.hint)), LINE_LIMIT)}`);
@@ -184,7 +192,12 @@ export function gradescopeResults(run: RunResult, options: GradescopeOptions = {
     test_name_format: 'text',
     visibility,
     stdout_visibility: options.stdoutVisibility ?? 'hidden',
-    extra_data: { seed: run.seed, impl: run.impl, max_score: maxScore },
+    extra_data: {
+      seed: run.seed,
+      impl: run.impl,
+      max_score: maxScore,
+      ...(run.provenance === undefined ? {} : { commit: run.provenance.commit, sha256: run.provenance.sha256 }),
+    },
     tests,
   };
 }

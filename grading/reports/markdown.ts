@@ -3,9 +3,11 @@
  * a pull-request comment: the score, a table of tasks, and each failure with
  * its replay command, folded.
  */
-import type { RunResult } from '../model';
+import type { Provenance, RunResult } from '../model';
+import { isMissing } from '../model';
 import { summaryLine } from './terminal';
 import { hintLabel } from '../hints';
+import { whereLooked } from '../submission';
 
 /** Control characters other than tab and newline: they garble a rendered page. */
 const controls = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd');
@@ -20,11 +22,30 @@ function fence(raw: string): string {
   return `${marks}text\n${text}\n${marks}`;
 }
 
+/** `at commit \`…\` (uncommitted changes to …), files sha256 \`…\``. */
+function provenanceText(provenance: Provenance): string {
+  const commit =
+    provenance.commit === null
+      ? `(${cell(provenance.commitNote ?? 'not a git checkout')})`
+      : `at commit \`${provenance.commit}\`${provenance.uncommitted?.length ? ` with uncommitted changes to ${provenance.uncommitted.map((f) => `\`${cell(f)}\``).join(', ')}` : ''}`;
+  return ` ${commit}, files sha256 \`${provenance.sha256}\`,`;
+}
+
 export function toMarkdown(run: RunResult): string {
   const out = [`## faultline: ${run.score}/${run.maxScore} (${pct(run.score, run.maxScore)})`, ''];
-  out.push(`Graded ${run.impl === 'submission' ? `submission \`${cell(run.submission ?? '')}\`` : `\`${run.impl}/\``} with seed \`${run.seed}\`.`, '');
+  const what = run.impl === 'submission' ? `submission \`${cell(run.submission ?? '')}\`${run.provenance === undefined ? '' : provenanceText(run.provenance)}` : `\`${run.impl}/\``;
+  out.push(`Graded ${what} with seed \`${run.seed}\`.`, '');
   for (const exercise of run.exercises) {
     out.push(`### ${cell(exercise.title)} (\`${exercise.name}\`): ${exercise.score}/${exercise.maxScore}`, '');
+    if (isMissing(exercise)) {
+      out.push('**Not submitted**, so none of its tests ran:', '');
+      for (const missing of exercise.submitted!.missing) {
+        out.push(`- \`${cell(missing.expected)}\` not found: ${cell(missing.found)}. The grader ${cell(whereLooked(exercise.name, missing.file))}. Put the file at \`${cell(missing.expected)}\` and submit again.`);
+      }
+      out.push('');
+      for (const note of exercise.notes) out.push(`> ${cell(note)}`, '');
+      continue;
+    }
     out.push('| Task | | Points | |', '|---|---|---:|---:|');
     for (const task of exercise.tasks) {
       const mark = task.score === task.maxScore ? '✅' : task.score === 0 ? '❌' : '⚠️';

@@ -4,13 +4,16 @@
  * seed, replay, the README clauses, the test's hint) and the others one line
  * each, or one line for a task not started; the task's staged hint; then the
  * score table, so the last lines are always the score, and the closing line
- * `N passed, M failed`. A submission that did not load says so once.
+ * `N passed, M failed`. A submission that did not load says so once; an
+ * exercise whose learner file was not submitted says which, and what was there
+ * instead. A submission's header names its commit and the hash of its files.
  * `detail: 'full'` (FAULTLINE_VERBOSE=1, `npm run grade -- --verbose`) lists
  * every failure in full.
  */
-import type { ExerciseResult, RunResult, TaskHint, TestResult } from '../model';
-import { countStatuses, isNotImplemented } from '../model';
+import type { ExerciseResult, Provenance, RunResult, TaskHint, TestResult } from '../model';
+import { countStatuses, isMissing, isNotImplemented } from '../model';
 import { hintCommand, hintLabel } from '../hints';
+import { whereLooked } from '../submission';
 
 export interface Style {
   readonly bold: (s: string) => string;
@@ -117,6 +120,15 @@ export function scoreTable(exercise: ExerciseResult, style: Style = plain): stri
 export function renderFailures(exercise: ExerciseResult, style: Style = plain, detail: Detail = 'compact'): string {
   const lines: string[] = [];
   const failures = exercise.tests.filter((t) => t.status !== 'passed');
+  if (isMissing(exercise)) {
+    lines.push(style.red(style.bold(`${exercise.name}: not submitted, so none of its tests ran:`)));
+    for (const missing of exercise.submitted!.missing) {
+      lines.push(`  ${style.red('✗')} ${visible(`${missing.expected} not found: ${missing.found}`)}`);
+      lines.push(style.dim(`      the grader ${visible(whereLooked(exercise.name, missing.file))}`), `      put the file at ${visible(missing.expected)} and submit again`);
+    }
+    for (const note of exercise.notes) lines.push(style.dim(`  note: ${visible(note)}`));
+    return lines.join('\n');
+  }
   const didNotLoad = loadFailureOf(exercise);
   if (didNotLoad !== undefined && detail === 'compact') {
     lines.push(style.red(style.bold(`${exercise.name}: your code did not load, so none of its ${failures.length} graded tests could run:`)), indent(visible(didNotLoad), '  '));
@@ -163,9 +175,20 @@ export function renderExercise(exercise: ExerciseResult, style: Style = plain, d
   return failures === '' ? scoreTable(exercise, style) : `${failures}\n\n${scoreTable(exercise, style)}`;
 }
 
+/** A submission's provenance in a few words: `commit 1a2b3c4d5e6f · files sha256 9f8e7d6c5b4a`, or `… · no learner file found`. */
+export function provenanceLine(provenance: Provenance, exercises: readonly ExerciseResult[]): string {
+  const commit =
+    provenance.commit === null
+      ? visible(provenance.commitNote ?? 'not a git checkout')
+      : `commit ${provenance.commit.slice(0, 12)}${provenance.uncommitted?.length ? ` with uncommitted changes to ${visible(provenance.uncommitted.join(', '))}` : ''}`;
+  const none = exercises.every((e) => e.submitted === undefined || e.submitted.files.length === 0);
+  return `${commit} · ${none ? 'no learner file found' : `files sha256 ${provenance.sha256.slice(0, 12)}`}`;
+}
+
 export function renderRun(run: RunResult, style: Style = plain, detail: Detail = 'compact'): string {
-  const source = run.impl === 'submission' ? `submission ${run.submission ?? ''}` : run.impl === 'solutions' ? 'reference solutions' : 'your code (exercises/)';
-  const parts = [style.dim(`faultline · grading ${source} · seed ${run.seed}`), ''];
+  const source = run.impl === 'submission' ? `submission ${visible(run.submission ?? '')}` : run.impl === 'solutions' ? 'reference solutions' : 'your code (exercises/)';
+  const provenance = run.provenance === undefined ? '' : ` · ${provenanceLine(run.provenance, run.exercises)}`;
+  const parts = [style.dim(`faultline · grading ${source}${provenance} · seed ${run.seed}`), ''];
   for (const exercise of run.exercises) parts.push(renderExercise(exercise, style, detail), '');
   if (run.exercises.length > 1) parts.push(style.bold(`Total ${run.score}/${run.maxScore}  ${percent(run.score, run.maxScore)} %`));
   parts.push(summaryLine(run.exercises));

@@ -78,15 +78,18 @@ describe('npm run grade', () => {
     expect(json).toMatchObject({ impl: 'submission', submission: dir, score: 100, maxScore: 100 });
   });
 
-  test('a submission without the learner file scores 0 and says the file is missing', () => {
+  test('a submission without the learner file scores 0: the exercise is not run, and every task says "not submitted" and what the folder held', () => {
     const dir = scratch();
     fs.mkdirSync(path.join(dir, 'exercises/bloom-filter'), { recursive: true });
     const result = grade('bloom-filter', '--submission', dir, '--json', `${dir}/out.json`);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(fs.readFileSync(`${dir}/out.json`, 'utf8')) as RunResult;
     expect(json.score).toBe(0);
-    expect(json.exercises[0]!.tests).toHaveLength(24);
-    expect(json.exercises[0]!.notes.join('\n')).toContain('exercises/bloom-filter/bloom-filter.ts is missing');
+    expect(json.exercises[0]!.submitted).toMatchObject({ status: 'missing', missing: [{ expected: 'exercises/bloom-filter/bloom-filter.ts', found: 'no file of that name; exercises/bloom-filter/ holds nothing' }] });
+    expect(json.exercises[0]!.tests.map((t) => t.status)).toEqual(['not-submitted', 'not-submitted', 'not-submitted', 'not-submitted']);
+    expect(result.stdout).toContain('bloom-filter: not submitted, so none of its tests ran:');
+    expect(result.stdout).not.toContain('@impl');
+    expect(result.lastLine).toBe('0 passed, 4 failed');
   });
 
   test('--suite grades with a private suite instead of ours: a copy of ours with one expectation changed costs the reference that test', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { exerciseSpec } from '../catalog';
 import type { ExerciseResult, RunResult, TestResult } from '../model';
+import { notSubmitted } from '../score';
 import {
   CLASSROOM_RESULT_LIMIT,
   GRADESCOPE_TEST_OUTPUT_LIMIT,
@@ -139,6 +141,30 @@ describe('Gradescope results.json', () => {
     expect(output).toContain('  Task 2 Two: 0/2');
     expect(output).toContain('note: submission: exercises/demo/extra.ts is missing or not a regular file');
     expect(output.trimEnd().split('\n').at(-1)).toBe('2 passed, 3 failed');
+  });
+
+  test('a submission: the output names its commit and files\' hash, extra_data records them, and an exercise not submitted says what to do', () => {
+    const missing = notSubmitted(exerciseSpec('bloom-filter'), {
+      status: 'missing',
+      files: [],
+      missing: [{ file: 'bloom-filter.ts', expected: 'exercises/bloom-filter/bloom-filter.ts', found: '2 candidates, a/bloom-filter/bloom-filter.ts, b/bloom-filter/bloom-filter.ts, so none was taken' }],
+    });
+    const commit = '1234567890abcdef'.padEnd(40, '0');
+    const results = gradescope({ ...run, provenance: { commit, sha256: 'ef'.repeat(32) }, maxScore: run.maxScore + 100, exercises: [{ ...demo, submitted: { status: 'taken', files: [{ file: 'demo.ts', from: 'exercises/demo/demo.ts', sha256: 'cd'.repeat(32) }], missing: [] } }, other, missing] });
+    expect(results.extra_data).toEqual({ seed: 4242, impl: 'submission', max_score: 113, commit, sha256: 'ef'.repeat(32) });
+    expect(results.output.split('\n')[1]).toBe('graded: commit 1234567890ab · files sha256 efefefefefef');
+    expect(results.output).toContain(
+      'bloom-filter (Bloom filter): 0/100, not submitted, so none of its tests ran\n  exercises/bloom-filter/bloom-filter.ts not found: 2 candidates, a/bloom-filter/bloom-filter.ts, b/bloom-filter/bloom-filter.ts, so none was taken\n    the grader looked for',
+    );
+    const notSubmittedTests = results.tests.filter((t) => t.extra_data.status === 'not-submitted');
+    expect(notSubmittedTests.map((t) => [t.name, t.score, t.max_score, t.status])).toEqual([
+      ['bloom-filter · Task 1 · [20] every test of task 1 (Sizing)', 0, 20, 'failed'],
+      ['bloom-filter · Task 2 · [40] every test of task 2 (Add and query)', 0, 40, 'failed'],
+      ['bloom-filter · Task 3 · [20] every test of task 3 (Union and intersection)', 0, 20, 'failed'],
+      ['bloom-filter · Task 4 · [20] every test of task 4 (Serialisation)', 0, 20, 'failed'],
+    ]);
+    for (const t of notSubmittedTests) expect(t.output).toMatch(/^not submitted: exercises\/bloom-filter\/bloom-filter\.ts not found: 2 candidates, .*Put the file at exercises\/bloom-filter\/bloom-filter\.ts and submit again\.\n\nseed: 4242$/s);
+    expect(JSON.stringify(results)).not.toContain('@impl');
   });
 
   test('credit comes only from a pass, whatever points a failed test claims', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { exerciseSpec } from '../catalog';
 import type { RunResult } from '../model';
+import { notSubmitted } from '../score';
 import { renderExercise, renderRun, toJson, toJunit, toMarkdown, xmlEscape } from '../reports';
 import { LOAD_FAILURE, loadFailureOf } from '../reports/terminal';
 
@@ -131,5 +133,50 @@ describe('the terminal report fits a screen', () => {
     expect(shown).toContain('your code did not load, so none of its 22 graded tests could run');
     expect(shown).toContain('  at exercises/demo/demo.ts:51:35');
     expect(loadFailureOf(exercise)).toBeUndefined();
+  });
+});
+
+describe('a submission: what was graded, and an exercise not submitted', () => {
+  const bloom = exerciseSpec('bloom-filter');
+  const missing = notSubmitted(bloom, {
+    status: 'missing',
+    files: [],
+    missing: [{ file: 'bloom-filter.ts', expected: 'exercises/bloom-filter/bloom-filter.ts', found: 'exercises/bloom-filter/bloom-filter.ts is a directory where the file should be' }],
+  });
+  const commit = 'c0ffee'.padEnd(40, '0');
+  const submitted: RunResult = {
+    ...run,
+    impl: 'submission',
+    submission: '/subs/alice',
+    provenance: { commit, uncommitted: ['x/demo.ts\u001b[31m'], sha256: 'ab'.repeat(32) },
+    score: run.score,
+    maxScore: run.maxScore + missing.maxScore,
+    exercises: [{ ...run.exercises[0]!, submitted: { status: 'taken', files: [{ file: 'demo.ts', from: 'x/demo.ts', sha256: 'cd'.repeat(32) }], missing: [] } }, missing],
+  };
+
+  test('the terminal header names the commit, the uncommitted files and the files\' hash; an ordinary run\'s header is as it was', () => {
+    const header = renderRun(submitted).split('\n')[0]!;
+    expect(header).toBe(`faultline · grading submission /subs/alice · commit c0ffee000000 with uncommitted changes to x/demo.ts\ufffd[31m · files sha256 abababababab · seed 7`);
+    expect(renderRun({ ...submitted, provenance: { commit: null, commitNote: 'not a git checkout', sha256: 'ab'.repeat(32) } }).split('\n')[0]).toContain('· not a git checkout · files sha256 abababababab ·');
+    expect(renderRun(run).split('\n')[0]).toBe('faultline · grading your code (exercises/) · seed 7');
+  });
+
+  test('an exercise not submitted: one "not submitted" entry per task in every report, what was there instead, where to put the file, and no internal name', () => {
+    const terminal = renderRun(submitted);
+    expect(terminal).toContain('bloom-filter: not submitted, so none of its tests ran:\n  ✗ exercises/bloom-filter/bloom-filter.ts not found: exercises/bloom-filter/bloom-filter.ts is a directory where the file should be\n      the grader looked for exercises/bloom-filter/bloom-filter.ts, bloom-filter/bloom-filter.ts, bloom-filter.ts, then any bloom-filter.ts up to 8 folders deep');
+    expect(terminal).toContain('      put the file at exercises/bloom-filter/bloom-filter.ts and submit again');
+    expect(terminal.trimEnd().split('\n').at(-1)).toBe('1 passed, 6 failed');
+    const xml = toJunit(submitted);
+    expect(xml).toContain('<testsuites name="faultline" tests="7" failures="5" errors="1"');
+    expect(xml.match(/<failure message="not submitted: exercises\/bloom-filter\/bloom-filter\.ts not found: [^"]*" type="not-submitted">/g)).toHaveLength(4);
+    expect(xml).toContain(`<property name="commit" value="${commit}"/>`);
+    expect(xml).toContain(`<property name="sha256" value="${'ab'.repeat(32)}"/>`);
+    expect(xml).toContain('<property name="submitted" value="missing"/>');
+    expect(xml).toContain('<property name="submitted" value="taken"/>');
+    const md = toMarkdown(submitted);
+    expect(md).toContain(`Graded submission \`/subs/alice\` at commit \`${commit}\` with uncommitted changes to \`x/demo.ts\ufffd[31m\`, files sha256 \`${'ab'.repeat(32)}\`, with seed \`7\`.`);
+    expect(md).toContain('### Bloom filter (`bloom-filter`): 0/100\n\n**Not submitted**, so none of its tests ran:\n\n- `exercises/bloom-filter/bloom-filter.ts` not found: exercises/bloom-filter/bloom-filter.ts is a directory where the file should be.');
+    expect(JSON.parse(toJson(submitted))).toEqual(submitted);
+    for (const text of [terminal, xml, md, toJson(submitted)]) expect(text).not.toContain('@impl');
   });
 });
