@@ -247,10 +247,14 @@ async function batchMain(options: CliOptions, specs: readonly ExerciseSpec[]): P
   process.off('SIGTERM', onSignal);
   const width = Math.max(7, ...batch.rows.map((r) => visible(r.student).length));
   const lines = [`faultline · batch ${options.batch} · seed ${options.seed}`, ''];
-  for (const row of batch.rows) lines.push(`${visible(row.student).padEnd(width)}  ${`${row.score}/${row.maxScore}`.padStart(9)}  ${row.status}${row.detail ? `: ${visible(row.detail)}` : ''}`);
+  for (const row of batch.rows) {
+    lines.push(`${visible(row.student).padEnd(width)}  ${`${row.score}/${row.maxScore}`.padStart(9)}  ${row.status}${row.detail ? `: ${visible(row.detail)}` : ''}`);
+    for (const note of row.notes) lines.push(`${' '.repeat(width + 2)}note: ${visible(note)}`);
+  }
   for (const skip of batch.skipped) lines.push(`skipped ${visible(skip.name)}: ${skip.why}`);
   lines.push('', `summaries: ${path.join(out, SUMMARY_CSV)}, ${path.join(out, SUMMARY_MD)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const graded = batch.rows.filter((r) => r.status === 'ok').length;
+  // `missing` ran to the end too: what it lacks is the student's, and its detail says what.
+  const graded = batch.rows.filter((r) => r.status === 'ok' || r.status === 'missing').length;
   lines.push(`${graded} graded, ${batch.rows.length - graded} not graded to the end`);
   console.log(lines.join('\n'));
   return controller.signal.aborted ? 2 : 0;
