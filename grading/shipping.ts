@@ -11,8 +11,12 @@
  * committed file (it grades, so it needs the grader and every hidden suite),
  * the edition only what the learner's commands load for the chosen exercises.
  *
- *   npx tsx grading/shipping.ts gradescope [--rev REV] [--into DIR]
- *       the zip's files, one per line; with --into, written into DIR (which must be empty) instead
+ *   npx tsx grading/shipping.ts gradescope [--rev REV]
+ *       the zip's files, one per line
+ *   npx tsx grading/shipping.ts gradescope [--rev REV] --into DIR [--suite SUITE]
+ *       writes them into DIR (new or empty), and SUITE, a private suite, as DIR/private-suite/ without
+ *       its known-wrong variants; prints the commit they came from, and on stderr the shipped files
+ *       the work tree has changed (they ship as committed)
  *   npx tsx grading/shipping.ts withheld [--rev REV]
  *       the committed files that never ship, each with why
  */
@@ -136,19 +140,60 @@ export function writeCommitted(repo: string, files: readonly CommittedFile[], in
   return bytes;
 }
 
-const USAGE = 'usage: npx tsx grading/shipping.ts gradescope|withheld [--rev REV] [--into DIR]';
+/**
+ * Copies a private suite (`<slug>/*.test.ts` and helpers) into `into`, less what the rule withholds of a suite
+ * (its `<slug>/broken/`), dot-files and node_modules, and symbolic links (only regular files are copied).
+ * Returns the files copied, relative to `into`.
+ */
+export function copySuite(suite: string, into: string): string[] {
+  const copied: string[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(suite, rel), { withFileTypes: true })) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // A suite lies where grading/suites does: the same rule keeps its variants out.
+      if (withheld(`grading/suites/${child}${entry.isDirectory() ? '/' : ''}`) !== undefined) continue;
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) {
+        fs.mkdirSync(path.join(into, rel), { recursive: true });
+        fs.copyFileSync(path.join(suite, child), path.join(into, child));
+        copied.push(child);
+      }
+    }
+  };
+  walk('');
+  return copied;
+}
+
+/**
+ * The files of `repo`'s work tree that differ from HEAD or are not committed, git's ignore rules applied, that
+ * would ship if they were committed: what a copy from HEAD leaves as committed, or out.
+ */
+export function uncommitted(repo: string): string[] {
+  const out = git(repo, ['status', '--porcelain', '-z', '--untracked-files=all']).toString('utf8').split('\0');
+  const files: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const entry = out[i]!;
+    if (entry.length < 4) continue;
+    files.push(entry.slice(3));
+    if (entry[0] === 'R' || entry[0] === 'C') i++; // a rename's source path follows
+  }
+  return files.filter((file) => withheld(file) === undefined);
+}
+
+const USAGE = 'usage: npx tsx grading/shipping.ts gradescope|withheld [--rev REV] [--into DIR [--suite SUITE]]';
 
 function main(argv: readonly string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { rev: { type: 'string' }, into: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { rev: { type: 'string' }, into: { type: 'string' }, suite: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     process.stderr.write(`${USAGE}\nshipping: ${(error as Error).message.split('. ')[0]}\n`);
     return 2;
   }
   if (parsed.values.help) {
     process.stdout.write(
-      `${USAGE}\n  gradescope  the committed files the Gradescope zip takes, one per line (--into DIR: written into DIR)\n  withheld    the committed files that never ship, each with why\n  --rev REV   the commit to take them from (default HEAD)\n`,
+      `${USAGE}\n  gradescope     the committed files the Gradescope zip takes, one per line\n  withheld       the committed files that never ship, each with why\n  --rev REV      the commit to take them from (default HEAD)\n  --into DIR     write the zip's files into DIR instead, and print the commit\n  --suite SUITE  with --into: copy a private suite in as DIR/private-suite/, without its broken/ folders\n`,
     );
     return 0;
   }
@@ -157,9 +202,13 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`${USAGE}\nshipping: expected one of gradescope, withheld; got "${parsed.positionals.join(' ')}"\n`);
     return 2;
   }
-  const { rev = 'HEAD', into } = parsed.values;
+  const { rev = 'HEAD', into, suite } = parsed.values;
   if (into !== undefined && what !== 'gradescope') {
     process.stderr.write(`${USAGE}\nshipping: --into goes with gradescope only\n`);
+    return 2;
+  }
+  if (suite !== undefined && (into === undefined || !fs.statSync(suite, { throwIfNoEntry: false })?.isDirectory())) {
+    process.stderr.write(`${USAGE}\nshipping: ${into === undefined ? '--suite goes with --into' : `--suite ${suite} is not a folder`}\n`);
     return 2;
   }
   if (into !== undefined && fs.existsSync(into) && fs.readdirSync(into).length > 0) {
@@ -177,7 +226,15 @@ function main(argv: readonly string[]): number {
     } else if (into === undefined) {
       process.stdout.write(gradescopeFiles(repo, rev).map((file) => `${file.path}\n`).join(''));
     } else {
-      writeCommitted(repo, gradescopeFiles(repo, rev), into);
+      const commit = git(repo, ['rev-parse', '--verify', `${rev}^{commit}`]).toString('utf8').trim();
+      writeCommitted(repo, gradescopeFiles(repo, commit), into);
+      if (suite !== undefined) copySuite(suite, path.join(into, 'private-suite'));
+      const changed = rev === 'HEAD' ? uncommitted(repo) : [];
+      if (changed.length > 0) {
+        const shown = changed.slice(0, 8).join(', ') + (changed.length > 8 ? `, … (${changed.length} in all)` : '');
+        process.stderr.write(`shipping: taken from commit ${commit.slice(0, 12)}; not as in the work tree, which differs in ${shown}\n`);
+      }
+      process.stdout.write(`${commit}\n`);
     }
     return 0;
   } catch (error) {
