@@ -105,6 +105,25 @@ describe('the generated workflows', () => {
     }
     expect(named).toBeGreaterThanOrEqual(4);
   });
+  test('every option the workflows pass to grade and shipping.ts is one their --help lists', () => {
+    const help = (script: string) => spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const gradeHelp = help('grading/cli.ts');
+    const used = new Set<string>();
+    for (const file of files.keys()) {
+      for (const run of runs(file)) {
+        for (const [, args] of run.matchAll(/npm run --silent grade -- ([^\n]*)/g)) for (const [flag] of args!.matchAll(/--[a-z-]+/g)) used.add(flag);
+        for (const [, args] of run.matchAll(/args=\(([^)]*)\)/g)) for (const [flag] of args!.matchAll(/--[a-z-]+/g)) used.add(flag);
+        for (const [, args] of run.matchAll(/args\+=\(([^)]*)\)/g)) for (const [flag] of args!.matchAll(/--[a-z-]+/g)) used.add(flag);
+      }
+    }
+    used.delete('--feedback');
+    used.delete('--post');
+    expect([...used].sort()).toEqual(['--batch', '--classroom', '--markdown', '--out', '--seed', '--suite']);
+    for (const flag of used) expect(gradeHelp, `grade --help lists ${flag}`).toContain(flag);
+    const shipping = runs(instructorFile('grade')).join('\n').match(/npx tsx grading\/shipping\.ts (\w+) (--[a-z]+)/);
+    expect(shipping?.slice(1)).toEqual(['gradescope', '--into']);
+    expect(help('grading/shipping.ts')).toMatch(/gradescope[\s\S]*--into DIR/);
+  });
 });
 
 describe('the student workflow', () => {
