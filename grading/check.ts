@@ -28,16 +28,16 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { catalog, exerciseSpec } from './catalog';
+import { parseOrExit } from './args';
+import { exerciseSpec } from './catalog';
+import { commands } from './commands';
 import { checklist, renderChecklist } from './new-exercise/checklist';
 import { ROOT, TSX_BIN, VITEST_BIN } from './paths';
 import { SELF_TEST_BUDGET } from './self-test-budget';
 
-const USAGE = `usage: npm run check -- <exercise> [--seeds LIST] [--skip-mutation]
+const HELP = `What the exercise still lacks, then every proof the repo's tests make of it, each step timed.
   --seeds LIST       the reference's extra seeds (default 2-4; the self-tests grade seed 1)
-  --skip-mutation    leave out the mutation run
-exercises: ${catalog.map((e) => e.slug).join(', ')}`;
+  --skip-mutation    leave out the mutation run`;
 
 /** The per-exercise self-test files (grading/test), narrowed to one exercise by FAULTLINE_CHECK. */
 const SELF_TESTS = ['catalog', 'ledger', 'solutions', 'broken'].map((name) => `grading/test/${name}.test.ts`);
@@ -76,23 +76,9 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { seeds: { type: 'string', default: '2-4' }, 'skip-mutation': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    process.stderr.write(`npm run check: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const [slug, ...rest] = positionals;
-  if (slug === undefined || rest.length > 0 || !catalog.some((e) => e.slug === slug)) {
-    process.stderr.write(`npm run check: ${slug === undefined ? 'which exercise?' : rest.length > 0 ? 'one exercise at a time' : `unknown exercise "${slug}"`}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseOrExit(commands.check, HELP);
+  const slug = parsed.exercises[0]!;
+  const values = { ...parsed.values, seeds: parsed.values.seeds ?? '2-4' };
   process.stdout.write(`== what ${slug} still lacks\n`);
   const items = await checklist(exerciseSpec(slug));
   process.stdout.write(`${renderChecklist(exerciseSpec(slug), items)}\n`);

@@ -6,13 +6,17 @@
  *
  * Exit status: 0 when grading ran to the end, whatever the score; 1 when
  * --fail-under is given and the score is below it; 2 for a usage error, when
- * the grader itself failed, or when it was interrupted.
+ * the grader itself failed, or when it was interrupted. The last line of the
+ * report is always `N passed, M failed`: below --fail-under, the verdict is
+ * printed on stderr just before it.
  */
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { helpText, parseCommand, UsageError, usageMessage } from './args';
 import { catalog, exerciseSpec, isDraft, shipped, type ExerciseSpec } from './catalog';
+import { commands } from './commands';
 import { gradeBatch, writeSummaries, SUMMARY_CSV, SUMMARY_MD, type StudentRow } from './batch';
 import { defaultJobs } from './child';
 import { grade, assembleRun } from './grade';
@@ -29,8 +33,8 @@ import { DEFAULT_SEED, parseSeed } from '../harness/suite/env';
 /** A batch stops one student's grade after this long per exercise graded. */
 const STUDENT_LIMIT_PER_EXERCISE_MS = 10 * 60_000;
 
-const USAGE = `usage: npm run grade -- [SLUG ...] [options]
-       npm run grade -- --batch DIR --out OUTDIR [SLUG ...] [options]
+/** The help below the usage line (grading/commands.ts declares the options; grading/args.ts parses them). */
+const HELP = `       npm run grade -- --batch DIR --out OUTDIR [SLUG ...] [options]
 
 Grades each exercise (all of them when no SLUG is given, drafts apart) with its hidden suite.
 
@@ -58,14 +62,12 @@ batch mode, a class at once:
                        wall-clock limit of one student's grade (default ${STUDENT_LIMIT_PER_EXERCISE_MS / 1000} per exercise),
                        stretched by jobs ÷ cores when there are more jobs than cores
 
-exercises: ${shipped().map((e) => e.slug).join(', ')}${drafts().length > 0 ? `\ndrafts, graded only when named: ${drafts().join(', ')}` : ''}`;
+Drafts are graded only when named. Flags go after --, or npm keeps them for itself.`;
 
 /** Exercises still being written (npm run new-exercise): graded only when named. */
 function drafts(): string[] {
   return catalog.filter(isDraft).map((e) => e.slug);
 }
-
-class UsageError extends Error {}
 
 interface CliOptions {
   slugs: string[];
@@ -92,93 +94,54 @@ const inside = (dir: string, other: string): boolean => {
 };
 
 function parse(argv: readonly string[]): CliOptions | 'help' {
-  const options: CliOptions = { slugs: [], impl: 'exercises', seed: DEFAULT_SEED, reports: new Map() };
-  const args = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+  const parsed = parseCommand(commands.grade, argv);
+  if (parsed === 'help') return 'help';
+  const { values } = parsed;
+  const options: CliOptions = { slugs: [...parsed.exercises], impl: 'exercises', seed: DEFAULT_SEED, reports: new Map() };
+  const folder = (flag: string, text: string): string => {
+    const dir = path.resolve(text);
+    if (!isFolder(dir)) throw new UsageError(`${flag}: ${dir} is not a folder`);
+    return dir;
+  };
   const seconds = (flag: string, text: string): number => {
     const s = Number(text);
-    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`${flag} needs a positive number of seconds`);
+    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`${flag} needs a positive number of seconds, not "${text}"`);
     return Math.round(s * 1000);
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    const report = REPORT_FILES.find((r) => r.flag === arg);
-    if (report) {
-      options.reports.set(report.flag, value());
-      continue;
-    }
-    switch (arg) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--verbose':
-        options.verbose = true;
-        break;
-      case '--solutions':
-        if (options.impl === 'submission') throw new UsageError('--solutions and --submission cannot be combined');
-        options.impl = 'solutions';
-        break;
-      case '--submission': {
-        if (options.impl === 'solutions') throw new UsageError('--solutions and --submission cannot be combined');
-        const dir = path.resolve(value());
-        if (!isFolder(dir)) throw new UsageError(`--submission: ${dir} is not a folder`);
-        options.impl = 'submission';
-        options.submission = dir;
-        break;
-      }
-      case '--suite': {
-        const dir = path.resolve(value());
-        if (!isFolder(dir)) throw new UsageError(`--suite: ${dir} is not a folder`);
-        options.suite = dir;
-        break;
-      }
-      case '--seed':
-        try {
-          options.seed = parseSeed(value());
-        } catch (error) {
-          throw new UsageError(`--seed: ${(error as Error).message.replace(/^faultline: FAULTLINE_SEED /, '')}`);
-        }
-        break;
-      case '--classroom':
-        options.classroom = true;
-        break;
-      case '--fail-under': {
-        const pct = Number(value());
-        if (!Number.isFinite(pct) || pct < 0 || pct > 100) throw new UsageError('--fail-under needs a percentage between 0 and 100');
-        options.failUnder = pct;
-        break;
-      }
-      case '--time-limit':
-        options.timeLimitMs = seconds(arg, value());
-        break;
-      case '--batch': {
-        const dir = path.resolve(value());
-        if (!isFolder(dir)) throw new UsageError(`--batch: ${dir} is not a folder`);
-        options.batch = dir;
-        break;
-      }
-      case '--out':
-        options.out = path.resolve(value());
-        break;
-      case '--jobs': {
-        const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive integer');
-        options.jobs = jobs;
-        break;
-      }
-      case '--student-time-limit':
-        options.studentLimitMs = seconds(arg, value());
-        break;
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-        if (!catalog.some((e) => e.slug === arg)) throw new UsageError(`unknown exercise "${arg}"; known: ${catalog.map((e) => e.slug).join(', ')}`);
-        if (!options.slugs.includes(arg)) options.slugs.push(arg);
+  for (const report of REPORT_FILES) {
+    const file = (values as Record<string, string | boolean | undefined>)[report.flag.slice(2)];
+    if (typeof file === 'string') options.reports.set(report.flag, file);
+  }
+  if (values.verbose) options.verbose = true;
+  if (values.solutions && values.submission !== undefined) throw new UsageError('--solutions and --submission cannot be combined: grade the reference or a submission');
+  if (values.solutions) options.impl = 'solutions';
+  if (values.submission !== undefined) {
+    options.impl = 'submission';
+    options.submission = folder('--submission', values.submission);
+  }
+  if (values.suite !== undefined) options.suite = folder('--suite', values.suite);
+  if (values.seed !== undefined) {
+    try {
+      options.seed = parseSeed(values.seed);
+    } catch {
+      throw new UsageError(`--seed needs an integer in [0, 4294967295], not ${JSON.stringify(values.seed)}`);
     }
   }
+  if (values.classroom) options.classroom = true;
+  if (values['fail-under'] !== undefined) {
+    const pct = Number(values['fail-under']);
+    if (values['fail-under'].trim() === '' || !Number.isFinite(pct) || pct < 0 || pct > 100) throw new UsageError(`--fail-under needs a percentage from 0 to 100, not "${values['fail-under']}"`);
+    options.failUnder = pct;
+  }
+  if (values['time-limit'] !== undefined) options.timeLimitMs = seconds('--time-limit', values['time-limit']);
+  if (values.batch !== undefined) options.batch = folder('--batch', values.batch);
+  if (values.out !== undefined) options.out = path.resolve(values.out);
+  if (values.jobs !== undefined) {
+    const jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a positive integer, not "${values.jobs}"`);
+    options.jobs = jobs;
+  }
+  if (values['student-time-limit'] !== undefined) options.studentLimitMs = seconds('--student-time-limit', values['student-time-limit']);
   if (options.batch !== undefined) {
     const single = [
       options.impl !== 'exercises' ? `--${options.impl}` : '',
@@ -192,7 +155,7 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
     if (fs.existsSync(options.out) && !isFolder(options.out)) throw new UsageError(`--out: ${options.out} exists and is not a folder`);
   } else {
     const batchOnly = [options.out !== undefined ? '--out' : '', options.jobs !== undefined ? '--jobs' : '', options.studentLimitMs !== undefined ? '--student-time-limit' : ''].filter(Boolean);
-    if (batchOnly.length > 0) throw new UsageError(`${batchOnly.join(', ')} only go with --batch`);
+    if (batchOnly.length > 0) throw new UsageError(`${batchOnly.join(', ').replace(/, ([^,]*)$/, ' and $1')} ${batchOnly.length === 1 ? 'goes' : 'go'} only with --batch DIR, which grades a class at once`);
   }
   if (options.suite !== undefined) {
     try {
@@ -265,13 +228,13 @@ async function main(): Promise<number> {
   try {
     const parsed = parse(process.argv.slice(2));
     if (parsed === 'help') {
-      console.log(USAGE);
+      process.stdout.write(helpText(commands.grade, HELP));
       return 0;
     }
     options = parsed;
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`grade: ${error.message}\n\n${USAGE}`);
+      process.stderr.write(usageMessage(commands.grade, error.message));
       return 2;
     }
     throw error;
@@ -325,16 +288,30 @@ async function main(): Promise<number> {
     });
     writeReports(options, run);
     const detail = options.verbose ? 'full' : detailFromEnv();
-    if (options.classroom) reportToClassroom(run, detail);
-    else console.log(renderRun(run, styleFor(process.stdout), detail));
-    if (options.failUnder !== undefined && run.maxScore > 0 && (100 * run.score) / run.maxScore < options.failUnder) {
-      console.error(`grade: score ${run.score}/${run.maxScore} is below --fail-under ${options.failUnder} %`);
-      return 1;
-    }
-    return 0;
+    const below = options.failUnder !== undefined && run.maxScore > 0 && (100 * run.score) / run.maxScore < options.failUnder;
+    const verdict = below ? `grade: score ${run.score}/${run.maxScore} is below --fail-under ${options.failUnder} %` : undefined;
+    if (options.classroom) reportToClassroom(run, detail, verdict);
+    else printReport(renderRun(run, styleFor(process.stdout), detail), verdict);
+    return below ? 1 : 0;
   } finally {
     cleanup();
   }
+}
+
+/**
+ * The report on stdout, and a verdict (`--fail-under`) on stderr just before
+ * the report's closing line, `N passed, M failed`, so that line stays the last
+ * one read: both streams write synchronously (files, pipes and terminals, on
+ * Linux and macOS), so a terminal or a log that takes both shows them in this
+ * order.
+ */
+function printReport(report: string, verdict: string | undefined): void {
+  const cut = report.lastIndexOf('\n') + 1;
+  if (verdict !== undefined) {
+    process.stdout.write(report.slice(0, cut));
+    process.stderr.write(`${verdict}\n`);
+  }
+  process.stdout.write(`${verdict === undefined ? report : report.slice(cut)}\n`);
 }
 
 /**
@@ -344,10 +321,10 @@ async function main(): Promise<number> {
  * is fenced with ::stop-commands:: and a token the code cannot know: nothing
  * in it can print a workflow command, such as a notice with a forged score.
  */
-function reportToClassroom(run: RunResult, detail: Detail): void {
+function reportToClassroom(run: RunResult, detail: Detail, verdict: string | undefined): void {
   const token = randomUUID();
   console.log(`::stop-commands::${token}`);
-  console.log(renderRun(run, styleFor(process.stdout), detail));
+  printReport(renderRun(run, styleFor(process.stdout), detail), verdict);
   console.log(`::${token}::`);
   console.log(toClassroomNotice(run));
   const output = process.env.GITHUB_OUTPUT;

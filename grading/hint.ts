@@ -5,23 +5,22 @@
  * Without a task it lists how many hints of each task you have seen. Your
  * test runs show the hint you have reached beside each task's failures
  * (grading/hints/index.ts says when they move on by themselves).
+ *
+ * Exit status: 0; 2 for a usage error (an unknown exercise, task or option).
  */
-import { catalog, exerciseSpec } from './catalog';
+import { exitWithUsage, parseOrExit } from './args';
+import { exerciseSpec } from './catalog';
+import { commands } from './commands';
 import { defaultLaddersFile, hintCommand, readLadders, referenceOf, revealNext, stagesOf } from './hints';
 
-const args = process.argv.slice(2);
-// An exercise's own script names the exercise already; the command the reports print names it too, so it works in both places.
-if (args.length > 1 && args[0] === args[1]) args.shift();
-const [slug, taskArg, ...extra] = args;
-const known = catalog.map((e) => e.slug);
+const HELP = `Shows a task's next hint, with the ones before it; without a task, how many hints of each task you have seen.
+In an exercise's folder: npm run hint -- [task]`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run hint -- <exercise> [task]\nexercises: ${known.join(', ')}\n`);
-  process.exit(2);
-}
-
-if (slug === undefined || !known.includes(slug)) usage(slug === undefined ? 'which exercise?' : `no exercise "${slug}"`);
-if (extra.length > 0) usage(`one task at a time, not "${[taskArg, ...extra].join(' ')}"`);
+// An exercise's own script names the exercise already, and the command the reports print names it too: the parser drops
+// the repeat, so the command works in both places.
+const { exercises, words } = parseOrExit(commands.hint, HELP);
+const slug = exercises[0]!;
+const taskArg = words.task;
 const spec = exerciseSpec(slug);
 const file = defaultLaddersFile();
 
@@ -37,7 +36,7 @@ if (taskArg === undefined) {
   process.stdout.write(`${lines.join('\n')}\n`);
 } else {
   const task = spec.tasks.find((t) => String(t.id) === taskArg);
-  if (task === undefined) usage(`${spec.slug} has tasks ${spec.tasks.map((t) => t.id).join(', ')}, not "${taskArg}"`);
+  if (task === undefined) exitWithUsage(commands.hint, `${spec.slug} has tasks ${spec.tasks.map((t) => t.id).join(', ')}, not "${taskArg}"`);
   const { shown, stages } = revealNext(spec.slug, task.id, file);
   const lines = [`${spec.slug}, task ${task.id} · ${task.title}: hint ${shown.length} of ${stages}`, ''];
   shown.forEach((stage, i) => {

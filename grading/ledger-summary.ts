@@ -12,7 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ledger } from '../harness/suite';
+import { parseOrExit } from './args';
 import { catalog } from './catalog';
+import { commands } from './commands';
 import { ROOT } from './paths';
 import { KEPT_FULL_MARKS, redTeamFolders } from './redteam/folders';
 import { ownVariants, redTeams } from './variants';
@@ -22,6 +24,8 @@ interface KeptEntry {
   readonly name: string;
   readonly why: string;
 }
+
+parseOrExit(commands.ledger, 'Prints, in Markdown, one line per exercise: its contract ledger, and what proves its suite.');
 
 const rows: string[] = [
   '| exercise | clauses | graded | ungraded (with a reason) | red-team variants (all rounds) | clauses a red-team variant breaks | red-team variants that kept full marks (each with a reason) | known-wrong variants |',

@@ -28,8 +28,9 @@
 import { cdTo } from '../harness/suite/replay';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOrExit } from './args';
 import { catalog, maxPoints, shipped, type ExerciseSpec, type TaskSpec } from './catalog';
+import { commands } from './commands';
 import { grade } from './grade';
 import { anchorOf, hintCommand } from './hints';
 import type { ExerciseResult } from './model';
@@ -38,29 +39,16 @@ import { bar } from './reports/terminal';
 import { standing } from './standing';
 import { isUntouched } from './stubs';
 
-const USAGE = `usage: npm run next -- [exercise ...]
-  grades your code and says which exercise and task to work on next, and why;
-  with exercises named, chooses among those alone
-exercises: ${catalog.map((e) => e.slug).join(', ')}`;
-
-class UsageError extends Error {}
+const HELP = `Grades your code and says which exercise and task to work on next, and why;
+with exercises named, chooses among those alone.`;
 
 const SEED = 1;
 /** A test's message is shown by its first line, cut to this many characters. */
 const MESSAGE_WIDTH = 160;
 
-function parse(argv: readonly string[]): readonly ExerciseSpec[] | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    // util.parseArgs: "Unknown option '--x'. To specify a positional argument starting with a '-', …"
-    const first = (error as Error).message.split('. ')[0]!;
-    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
-  }
-  if (parsed.values.help) return 'help';
-  for (const slug of parsed.positionals) if (!catalog.some((e) => e.slug === slug)) throw new UsageError(`no exercise "${slug}"`);
-  return parsed.positionals.length === 0 ? shipped() : catalog.filter((e) => parsed.positionals.includes(e.slug));
+/** The exercises to choose among: those named, in catalog order, or every shipped one. */
+function chosen(named: readonly string[]): readonly ExerciseSpec[] {
+  return named.length === 0 ? shipped() : catalog.filter((e) => named.includes(e.slug));
 }
 
 /** The README heading of a task (`### 2. Add and query — 40 points`), as a link to its section. */
@@ -114,11 +102,8 @@ function render(spec: ExerciseSpec, result: ExerciseResult, why: string): string
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const specs = parse(argv);
-  if (specs === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const named = parseOrExit(commands.next, HELP, argv).exercises;
+  const specs = chosen(named);
   const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(ROOT, 'exercises'));
   const toGrade = specs.filter((spec) => !isUntouched(spec, implRoot));
   if (toGrade.length > 0) process.stderr.write(`next: grading ${toGrade.map((s) => s.slug).join(', ')} (seed ${SEED}) …\n`);
@@ -133,9 +118,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const fresh = standings.find((s) => !isStarted(s) && !isFull(s));
   const pick = started ?? fresh;
   if (pick === undefined) {
-    const scope = specs.length === shipped().length && argv.length === 0 ? `Every exercise is` : `${specs.map((s) => s.slug).join(', ')} ${specs.length === 1 ? 'is' : 'are'}`;
+    const scope = named.length === 0 ? `Every exercise is` : `${specs.map((s) => s.slug).join(', ')} ${specs.length === 1 ? 'is' : 'are'}`;
     const lines = [`next: nothing here. ${scope} at full marks (${standings.map(score).join(', ')}).`];
-    if (argv.length > 0) lines.push('      npm run next at the root of the repository looks at every exercise.');
+    if (named.length > 0) lines.push('      npm run next at the root of the repository looks at every exercise.');
     else lines.push('      More exercises are coming (README, "Exercises"); try other seeds meanwhile: FAULTLINE_SEED=2 npm test.');
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
@@ -154,10 +139,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`next: ${error.message}\n\n${USAGE}\n`);
-  process.exitCode = 2;
-}
+process.exitCode = await main(process.argv.slice(2));

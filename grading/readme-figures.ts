@@ -22,7 +22,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseOrExit } from './args';
 import { shipped } from './catalog';
+import { commands } from './commands';
 import { grade } from './grade';
 import { inPlace } from './impl';
 import type { ExerciseResult } from './model';
@@ -104,7 +106,7 @@ async function variantById(slug: string, id: string) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes('--check');
+  const check = parseOrExit(commands.readmeFigures, 'Rewrites the README\'s generated figures and example from the record and a fresh run.\n  --check   write nothing; exit 1, naming the files, when any is out of date').values.check === true;
   const stale: string[] = [];
   for (const spec of shipped()) {
     const run = await grade({ specs: [spec], staged: inPlace('solutions'), impl: 'solutions', seed: 1 });

@@ -26,18 +26,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { catalog, exerciseSpec } from './catalog';
+import { parseOrExit } from './args';
+import { exerciseSpec } from './catalog';
+import { commands } from './commands';
 import { defaultLaddersFile, readLadders, writeLadders } from './hints';
 import { ROOT } from './paths';
 import { StubError, blobId, readPins, stubOf } from './stubs';
 
-const USAGE = `usage: npm run reset -- <exercise> [--dry-run]
-  puts the stub back in the exercise's files, after keeping yours in .faultline/saved/, and starts its hints over
-  --dry-run   say what it would do, and do nothing
-exercises: ${catalog.map((e) => e.slug).join(', ')}`;
-
-class UsageError extends Error {}
+const HELP = `Puts the stub back in the exercise's files, after keeping yours in .faultline/saved/, and starts its hints over.
+  --dry-run   say what it would do, and do nothing`;
 
 /** A path as the learner can type it from where they ran the command. */
 const shown = (file: string): string => {
@@ -56,32 +53,12 @@ function freshFolder(parent: string, name: string): string {
   }
 }
 
-function parse(argv: readonly string[]): { slug: string; dryRun: boolean } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    // util.parseArgs: "Unknown option '--force'. To specify a positional argument starting with a '-', …"
-    const first = (error as Error).message.split('. ')[0]!;
-    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
-  }
-  if (parsed.values.help) return 'help';
-  // The exercise's own script names it already; `npm run reset -- <exercise>` there names it twice.
-  const positionals = parsed.positionals.filter((p, i) => i === 0 || p !== parsed.positionals[0]);
-  if (positionals.length === 0) throw new UsageError('which exercise?');
-  if (positionals.length > 1) throw new UsageError(`one exercise at a time, not "${positionals.join(' ')}"`);
-  const slug = positionals[0]!;
-  if (!catalog.some((e) => e.slug === slug)) throw new UsageError(`no exercise "${slug}"`);
-  return { slug, dryRun: parsed.values['dry-run'] === true };
-}
-
 function main(argv: readonly string[]): number {
-  const options = parse(argv);
-  if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const spec = exerciseSpec(options.slug);
+  // An exercise's own script names the exercise already: `npm run reset -- <exercise>` there names it twice, and the
+  // parser drops the repeat.
+  const { exercises, values } = parseOrExit(commands.reset, HELP, argv);
+  const options = { dryRun: values['dry-run'] === true };
+  const spec = exerciseSpec(exercises[0]!);
   const implRoot = path.resolve(process.env.FAULTLINE_IMPL_ROOT || path.join(ROOT, 'exercises'));
   const folder = path.join(implRoot, spec.slug);
   const pins = readPins();
@@ -135,10 +112,7 @@ function main(argv: readonly string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`reset: ${error.message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else if (error instanceof StubError) {
+  if (error instanceof StubError) {
     process.stderr.write(`reset: nothing changed: ${error.message}\n`);
     process.exitCode = 1;
   } else {

@@ -22,7 +22,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { helpText, parseCommand, UsageError, usageMessage } from './args';
 import { catalog } from './catalog';
+import { commands } from './commands';
 import { defaultJobs, pool, runCli } from './child';
 import type { RunResult, TestResult } from './model';
 import { parseSeed } from '../harness/suite/env';
@@ -30,9 +32,7 @@ import { WALL_FACTOR } from '../harness/deadline';
 import { REFERENCE_COSTS, type ReferenceCosts } from './reference-costs';
 import { ROOT } from './paths';
 
-const USAGE = `usage: npm run stress -- [--seeds LIST] [SLUG ...] [--jobs N] [--split] [--burners N] [--no-recheck]
-
-Grades solutions/ at every seed in LIST and reports every exercise below 100 %.
+const HELP = `Grades solutions/ at every seed in LIST and reports every exercise below 100 %.
 
   --seeds LIST    seeds: ranges and single seeds, e.g. 1-50 or 1-10,77 (default 1-50)
   --jobs N        grades at once (default ${defaultJobs()}, one per core)
@@ -41,9 +41,7 @@ Grades solutions/ at every seed in LIST and reports every exercise below 100 %.
   --write-costs   record each test's most CPU time over the run in ${path.relative(ROOT, REFERENCE_COSTS)}
                   (the exercises graded get fresh entries; the others keep theirs)
   --no-recheck    do not regrade failing seeds alone to see whether they reproduce
-  --help          show this
-
-exercises: ${catalog.map((e) => e.slug).join(', ')}`;
+  --help          show this`;
 
 /** One seed's grade can run every suite; far longer than that means the grader hung. */
 const SEED_LIMIT_MS = 15 * 60_000;
@@ -57,8 +55,6 @@ interface Options {
   burners: number;
   writeCosts: boolean;
 }
-
-class UsageError extends Error {}
 
 function parseSeeds(text: string): number[] {
   const seeds: number[] = [];
@@ -76,53 +72,29 @@ function parseSeeds(text: string): number[] {
 }
 
 function parse(argv: readonly string[]): Options | 'help' {
-  const options: Options = { seeds: parseSeeds('1-50'), slugs: [], jobs: defaultJobs(), recheck: true, split: false, burners: 0, writeCosts: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    switch (arg) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--seeds':
-        try {
-          options.seeds = parseSeeds(value());
-        } catch (error) {
-          throw error instanceof UsageError ? error : new UsageError(`--seeds: ${(error as Error).message.replace(/^faultline: FAULTLINE_SEED /, '')}`);
-        }
-        break;
-      case '--jobs': {
-        const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive integer');
-        options.jobs = jobs;
-        break;
-      }
-      case '--no-recheck':
-        options.recheck = false;
-        break;
-      case '--split':
-        options.split = true;
-        break;
-      case '--write-costs':
-        options.writeCosts = true;
-        break;
-      case '--burners': {
-        const burners = Number(value());
-        if (!Number.isInteger(burners) || burners < 0) throw new UsageError('--burners needs a whole number');
-        options.burners = burners;
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-        if (!catalog.some((e) => e.slug === arg)) throw new UsageError(`unknown exercise "${arg}"; known: ${catalog.map((e) => e.slug).join(', ')}`);
-        if (!options.slugs.includes(arg)) options.slugs.push(arg);
-    }
+  const parsed = parseCommand(commands.stress, argv);
+  if (parsed === 'help') return 'help';
+  const { values } = parsed;
+  const whole = (flag: string, text: string, min: number): number => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`${flag} needs a ${min === 1 ? 'positive integer' : 'whole number'}, not "${text}"`);
+    return n;
+  };
+  let seeds: number[];
+  try {
+    seeds = parseSeeds(values.seeds ?? '1-50');
+  } catch (error) {
+    throw error instanceof UsageError ? error : new UsageError(`--seeds needs seeds in [0, 4294967295], such as 1-50 or 1-10,77, not "${values.seeds}"`);
   }
-  return options;
+  return {
+    seeds,
+    slugs: [...parsed.exercises],
+    jobs: values.jobs === undefined ? defaultJobs() : whole('--jobs', values.jobs, 1),
+    recheck: values['no-recheck'] !== true,
+    split: values.split === true,
+    burners: values.burners === undefined ? 0 : whole('--burners', values.burners, 0),
+    writeCosts: values['write-costs'] === true,
+  };
 }
 
 /** One exercise at one seed that did not score 100 %, or a seed whose grade did not finish. */
@@ -239,13 +211,13 @@ async function main(): Promise<number> {
   try {
     const parsed = parse(process.argv.slice(2));
     if (parsed === 'help') {
-      console.log(USAGE);
+      process.stdout.write(helpText(commands.stress, HELP));
       return 0;
     }
     options = parsed;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RangeError) {
-      console.error(`stress: ${error.message}\n\n${USAGE}`);
+    if (error instanceof UsageError) {
+      process.stderr.write(usageMessage(commands.stress, error.message));
       return 2;
     }
     throw error;

@@ -62,9 +62,6 @@ export function recordFigures(table: string, rows: Record<string, Record<string,
   fs.writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
 }
 
-/** `--record` on a benchmark's command line: write what it measured to the figures file. */
-export const recording = (argv: readonly string[] = process.argv): boolean => argv.includes('--record');
-
 /**
  * A table of the README, from the figures of one table: a row per row, a column per column (in the order given), and
  * under it when and how they were measured.

@@ -8,12 +8,14 @@
  *   npx tsx grading/bench/fp-rate.ts [SEEDS=1000]
  */
 import path from 'node:path';
+import { parseOrExit } from '../args';
+import { commands } from '../commands';
 import { Rng, deriveSeed } from '../../harness';
 import { BloomFilter } from '../../solutions/bloom-filter/bloom-filter';
 import { FP_TOLERANCE, measureFalsePositives, type FilterLike } from '../suites/bloom-filter/fp-experiment';
 
 const TEST_NAME = 'the false-positive rate at design capacity is within 20 % of (1 − e^(−kn/m))^k';
-const seeds = Number(process.argv[2] ?? 1000);
+const seeds = parseOrExit(commands.benchFpRate, "Sweeps the Bloom filter's false-positive test over run seeds 1..SEEDS (default 1000): the reference, then the known-wrong variants.").counts.SEEDS!;
 
 type Create = (bits: number, hashes: number) => FilterLike;
 

@@ -13,12 +13,15 @@
  *   npx tsx grading/bench/lsm.ts [N=1000000] [RUNS=5]
  */
 import { Rng } from '../../harness';
+import { parseOrExit } from '../args';
+import { commands } from '../commands';
 import { entryBytes, type Entry, type LsmOptions } from '../../exercises/lsm-compaction/format';
 import * as reference from '../../solutions/lsm-compaction/compaction';
 import { Db, Disk, key } from '../suites/lsm-compaction/tree';
 
-const total = Number(process.argv[2] ?? 1_000_000);
-const runs = Number(process.argv[3] ?? 5);
+const { counts } = parseOrExit(commands.benchLsm, 'Merge throughput and write amplification of the reference LSM compaction: N entries (default 1000000), the median of RUNS runs (default 5).');
+const total = counts.N!;
+const runs = counts.RUNS!;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 function timed(fn: () => void): number {

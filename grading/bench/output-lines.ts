@@ -13,13 +13,19 @@
  */
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { parseOrExit } from '../args';
 import { shipped } from '../catalog';
+import { commands } from '../commands';
 import { ROOT } from '../paths';
 import { ownVariants, stageVariant } from '../variants';
-import { LEARNER_LOOP, LINES_ON_STUB, LINES_ON_VARIANT, recordFigures, recording } from './figures';
+import { LEARNER_LOOP, LINES_ON_STUB, LINES_ON_VARIANT, recordFigures } from './figures';
 
-const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const slugs = named.length > 0 ? named : shipped().map((spec) => spec.slug);
+const { values, exercises } = parseOrExit(
+  commands.benchOutputLines,
+  `Counts the lines npm test prints in each exercise (default: every shipped one), on the stub and on a known-wrong variant.
+  --record   write the counts to grading/bench/figures.json, which the README's learner-loop table is written from`,
+);
+const slugs = exercises.length > 0 ? exercises : shipped().map((spec) => spec.slug);
 
 function linesOf(slug: string, implRoot?: string): number {
   const run = spawnSync('npm', ['test'], {
@@ -48,4 +54,4 @@ for (const slug of slugs) {
   }
 }
 process.stdout.write(`${rows.join('\n')}\n`);
-if (recording()) recordFigures(LEARNER_LOOP, record, 'npx tsx grading/bench/output-lines.ts --record');
+if (values.record) recordFigures(LEARNER_LOOP, record, 'npx tsx grading/bench/output-lines.ts --record');

@@ -10,10 +10,13 @@
  */
 import fc from 'fast-check';
 import { RaftNode } from '../../solutions/raft/raft';
+import { parseOrExit } from '../args';
+import { commands } from '../commands';
 import { SCENARIOS, runCluster, scenarioArb } from '../suites/raft/cluster';
 
-const runs = Number(process.argv[2] ?? 500);
-const seed = Number(process.argv[3] ?? 1);
+const { counts } = parseOrExit(commands.benchRaft, "Raft fault scenarios per second on the reference: RUNS_PER_FAMILY scenarios of each family (default 500), drawn with fast-check's SEED (default 1).");
+const runs = counts.RUNS_PER_FAMILY!;
+const seed = counts.SEED!;
 const module = { RaftNode } as unknown as Parameters<typeof runCluster>[0];
 
 let totalScenarios = 0;

@@ -8,6 +8,8 @@
  *   npx tsx grading/bench/sim-speed.ts [SIMULATED_SECONDS=600] [SEEDS=5]
  */
 import { simulate, type FaultPlan, type NodeContext, type ProtocolNode } from '../../harness';
+import { parseOrExit } from '../args';
+import { commands } from '../commands';
 
 type Message = { readonly type: 'ping' | 'pong'; readonly n: number };
 
@@ -24,8 +26,9 @@ class Chatter implements ProtocolNode<Message> {
   }
 }
 
-const seconds = Number(process.argv[2] ?? 600);
-const seeds = Number(process.argv[3] ?? 5);
+const { counts } = parseOrExit(commands.benchSimSpeed, 'Simulated seconds per wall second: SIMULATED_SECONDS per run (default 600), over SEEDS seeds (default 5).');
+const seconds = counts.SIMULATED_SECONDS!;
+const seeds = counts.SEEDS!;
 const nodes = ['n1', 'n2', 'n3', 'n4', 'n5'];
 const faults: FaultPlan = Array.from({ length: Math.floor(seconds / 5) }, (_, i) => {
   const at = i * 5000;

@@ -12,12 +12,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderTimelineHtml } from '../../harness/sim';
+import { parseOrExit } from '../args';
+import { commands } from '../commands';
 import { longFailure } from '../../harness/test/sim-support';
 import { launchChromium } from '../test/chromium';
 
-const rounds = Number(process.argv[2] ?? 5);
-const durationMs = Number(process.argv[3] ?? 20_000);
-const limit = Number(process.argv[4] ?? 150);
+const { counts } = parseOrExit(
+  commands.benchTimelinePage,
+  "A long five-node run's timeline page in Chromium: its size, and the median time of loading it and of each control over ROUNDS rounds (default 5); the run lasts DURATION_MS simulated (default 20000), LIMIT as harness/test/sim-support.ts's longFailure takes it (default 150).",
+);
+const rounds = counts.ROUNDS!;
+const durationMs = counts.DURATION_MS!;
+const limit = counts.LIMIT!;
 
 const run = longFailure(durationMs, limit);
 const html = renderTimelineHtml({ title: 'a long run', nodes: run.nodes, trace: run.trace, evidence: run.message });

@@ -11,13 +11,20 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { parseOrExit } from '../args';
 import { shipped } from '../catalog';
-import { COMMANDS, WALL_TIME, recordFigures, recording } from './figures';
+import { commands as cli } from '../commands';
+import { COMMANDS, WALL_TIME, recordFigures } from './figures';
 import { ROOT } from '../paths';
 
-const args = process.argv.slice(2);
-const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
-const withSelfTest = args.includes('--with-self-test');
+const { values, counts } = parseOrExit(
+  cli.bench,
+  `Times the commands people run, RUNS times each (default 3): the median and the range.
+  --with-self-test   time the root npm test too
+  --record           write the medians to grading/bench/figures.json, which the README's table is written from`,
+);
+const runs = counts.RUNS!;
+const withSelfTest = values['with-self-test'] === true;
 
 interface Command {
   readonly label: string;
@@ -53,4 +60,4 @@ for (const { label, command, cwd } of commands) {
   console.log(`${label.padEnd(46)} median ${median.toFixed(1)} s  (${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s, exit ${status})`);
   measured[label] = { [WALL_TIME]: `${median.toFixed(1)} s (median of ${runs}; ${times[0]!.toFixed(1)}–${times.at(-1)!.toFixed(1)} s)` };
 }
-if (recording()) recordFigures(COMMANDS, measured, `npm run bench -- ${runs} --record`);
+if (values.record) recordFigures(COMMANDS, measured, `npm run bench -- ${runs} --record`);

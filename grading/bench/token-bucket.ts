@@ -10,10 +10,13 @@
  *   npx tsx grading/bench/token-bucket.ts [OPS=1000000] [RUNS=5]
  */
 import { TokenBucket } from '../../solutions/token-bucket/token-bucket';
+import { parseOrExit } from '../args';
+import { commands } from '../commands';
 import { KeyedLimiter } from '../../solutions/token-bucket/keyed-limiter';
 
-const ops = Number(process.argv[2] ?? 1_000_000);
-const runs = Number(process.argv[3] ?? 5);
+const { counts } = parseOrExit(commands.benchTokenBucket, 'Decisions per second of the reference token bucket and keyed limiter: OPS calls per run (default 1000000), the median of RUNS runs (default 5).');
+const ops = counts.OPS!;
+const runs = counts.RUNS!;
 const STEP_MS = 0.001;
 
 class FakeClock {

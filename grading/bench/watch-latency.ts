@@ -31,14 +31,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { parseOrExit } from '../args';
 import { exerciseSpec, shipped } from '../catalog';
+import { commands } from '../commands';
 import { stageFile } from '../impl';
 import { ROOT } from '../paths';
-import { LEARNER_LOOP, SAVE_TO_SCORE, recordFigures, recording } from './figures';
+import { LEARNER_LOOP, SAVE_TO_SCORE, recordFigures } from './figures';
 
-const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const rounds = Number(args[0] ?? 5);
-const slugs = args.length > 1 ? args.slice(1) : shipped().map((spec) => spec.slug);
+const { values, counts, exercises } = parseOrExit(
+  commands.benchWatchLatency,
+  `Save-to-score latency in watch mode, over ROUNDS saves (default 5) in each exercise named (default: every shipped one).
+  --record   write the medians to grading/bench/figures.json, which the README's learner-loop table is written from`,
+);
+const rounds = counts.ROUNDS!;
+const slugs = exercises.length > 0 ? exercises : shipped().map((spec) => spec.slug);
 const CLOSING = /^\d+ passed, \d+ failed$/m;
 
 async function measure(slug: string): Promise<number[]> {
@@ -102,4 +108,4 @@ for (const slug of slugs) {
   console.log(`${slug}: save to score ${median(times).toFixed(0)} ms (median of ${times.length}; ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
   record[slug] = { [SAVE_TO_SCORE]: `${(median(times) / 1000).toFixed(1)} s (median of ${times.length})` };
 }
-if (recording()) recordFigures(LEARNER_LOOP, record, `npx tsx grading/bench/watch-latency.ts ${rounds} --record`);
+if (values.record) recordFigures(LEARNER_LOOP, record, `npx tsx grading/bench/watch-latency.ts ${rounds} --record`);

@@ -40,39 +40,33 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { catalog } from '../catalog';
+import { exitWithUsage, parseOrExit } from '../args';
+import { commands } from '../commands';
 import { ROOT } from '../paths';
 import { fromStryker, readCommitted, reusedCount, toStryker, withSources, writeCommitted, incrementalFile, type StrykerIncrementalReport } from './incremental';
 import { compareInputs, describeChanges, readInputs, verdictOptions } from './inputs';
 import { summarise, renderSummary, readAllowList } from './report';
 
-const USAGE = 'usage: npm run mutation -- <exercise> [--force | --check] [--concurrency N] [--min PCT]';
+const HELP = `Mutation testing of the exercise's reference against its hidden suite (StrykerJS), incremental when it can be.
+  --force            a full run, whatever changed
+  --check            the gate: fail unless the committed report matches the checkout, then verify it; write nothing
+  --concurrency N    test runners at once (Stryker's default: one per core, less one)
+  --min PCT          exit 1 below this mutation score (default 0)`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\nexercises: ${catalog.map((e) => e.slug).join(', ')}\n`);
-  process.exit(2);
-}
-
-const args = process.argv.slice(2);
-const valued = ['--concurrency', '--min'];
-const slug = args.find((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1] ?? ''));
-if (slug === undefined || !catalog.some((e) => e.slug === slug)) usage(slug === undefined ? 'which exercise?' : `no exercise "${slug}"`);
-for (const [i, a] of args.entries()) {
-  if (a.startsWith('--') && !valued.includes(a) && a !== '--force' && a !== '--check') usage(`unknown option ${a}`);
-  if (!a.startsWith('--') && a !== slug && !valued.includes(args[i - 1] ?? '')) usage(`one exercise at a time: ${slug}, then ${a}`);
-}
-const option = (name: string): number | undefined => {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = Number(args[at + 1]);
-  if (!Number.isFinite(value) || value < 0) usage(`${name} needs a number`);
+const { exercises, values } = parseOrExit(commands.mutation, HELP);
+const slug = exercises[0]!;
+const number = (flag: 'concurrency' | 'min'): number | undefined => {
+  const text = values[flag];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) exitWithUsage(commands.mutation, `--${flag} needs ${flag === 'min' ? 'a percentage' : 'a number of test runners'}, not "${text}"`);
   return value;
 };
-const min = option('--min') ?? 0;
-const concurrency = option('--concurrency');
-const force = args.includes('--force');
-const check = args.includes('--check');
-if (force && check) usage('--force and --check do not go together: --check never runs what it checks in full');
+const min = number('min') ?? 0;
+const concurrency = number('concurrency');
+const force = values.force === true;
+const check = values.check === true;
+if (force && check) exitWithUsage(commands.mutation, '--force and --check do not go together: --check never runs what it checks in full');
 
 process.chdir(ROOT);
 const committedFile = path.relative(ROOT, incrementalFile(slug));

@@ -12,18 +12,15 @@
  * a clause prefix that clashes, leftovers of an earlier draft).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { checkExercise, exitWithUsage, parseOrExit, UsageError } from '../args';
 import { catalog, exerciseSpec } from '../catalog';
+import { commands } from '../commands';
 import { ROOT } from '../paths';
 import { checklist, renderChecklist } from './checklist';
 import { ScaffoldError, prefixFromSlug } from './names';
 import { planScaffold, removeDraft, writeScaffold } from './scaffold';
 
-const USAGE = `usage: npm run new-exercise -- <slug> [--title TEXT] [--prefix LETTERS] [--dry-run]
-       npm run new-exercise -- --lint <slug>
-       npm run new-exercise -- --remove <slug>
-
-Lays out exercises/<slug>, solutions/<slug>, grading/suites/<slug> (ledger, suite, one known-wrong
+const HELP = `Lays out exercises/<slug>, solutions/<slug>, grading/suites/<slug> (ledger, suite, one known-wrong
 variant), grading/hints/<slug>.ts and its allow-list, and adds a draft entry to grading/catalog.ts,
 its paths to tsconfig.json and its hints to grading/hints/index.ts. The draft type-checks and passes
 the repo's tests; every placeholder is marked TODO(draft), and npm run check -- <slug> lists what is missing.
@@ -36,34 +33,16 @@ the repo's tests; every placeholder is marked TODO(draft), and npm run check -- 
   --remove <slug>   remove a draft: its files, its catalog entry, paths and hints
   --help            show this`;
 
-class UsageError extends Error {}
-
 async function main(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      prefix: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      lint: { type: 'boolean' },
-      remove: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which exercise? give its slug' : `one exercise at a time; got ${positionals.join(' ')}`);
-  const slug = positionals[0]!;
+  const { values, words } = parseOrExit(commands.newExercise, HELP, argv);
+  const slug = words.slug!;
   if (values.lint && values.remove) throw new UsageError('--lint and --remove go one at a time');
   if ((values.lint || values.remove) && (values.title !== undefined || values.prefix !== undefined || values['dry-run'])) {
     throw new UsageError('--title, --prefix and --dry-run go with a new exercise, not with --lint or --remove');
   }
 
   if (values.lint) {
-    if (!catalog.some((e) => e.slug === slug)) throw new ScaffoldError(`no exercise "${slug}"; exercises: ${catalog.map((e) => e.slug).join(', ')}`);
+    checkExercise(slug);
     const spec = exerciseSpec(slug);
     const items = await checklist(spec);
     process.stdout.write(renderChecklist(spec, items));
@@ -96,10 +75,8 @@ async function main(argv: readonly string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const parse = error instanceof Error && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  if (error instanceof UsageError || parse) {
-    process.stderr.write(`new-exercise: ${(error as Error).message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
+  if (error instanceof UsageError) {
+    exitWithUsage(commands.newExercise, error.message);
   } else if (error instanceof ScaffoldError) {
     process.stderr.write(`new-exercise: ${error.message}\n`);
     process.exitCode = 2;

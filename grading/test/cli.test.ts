@@ -23,7 +23,13 @@ function gradeWithEnv(extra: Record<string, string>, ...args: string[]) {
     env: { ...env, NO_COLOR: '1', ...extra },
     encoding: 'utf8',
   });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, lastLine: run.stdout.trimEnd().split('\n').at(-1) };
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    lastLine: run.stdout.trimEnd().split('\n').at(-1),
+    stderrLines: run.stderr.trimEnd().split('\n'),
+  };
 }
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-cli-'));
@@ -54,12 +60,28 @@ describe('npm run grade', () => {
     expect(result.lastLine).toMatch(/^0 passed, [1-9]\d* failed$/);
   });
 
-  test('--fail-under exits 1 below the threshold; usage errors exit 2', () => {
-    expect(grade('bloom-filter', '--fail-under', '50').status).toBe(1);
-    for (const args of [['--seed', 'abc'], ['no-such-exercise'], ['--frobnicate'], ['--solutions', '--submission', '.'], ['--json']]) {
+  test('--fail-under exits 1 below the threshold, and N passed, M failed stays the last line of the report', () => {
+    const below = grade('bloom-filter', '--fail-under', '50');
+    expect(below.status, below.stderr).toBe(1);
+    expect(below.lastLine).toMatch(/^0 passed, [1-9]\d* failed$/);
+    expect(below.stderrLines.at(-1)).toBe('grade: score 0/100 is below --fail-under 50 %');
+  });
+
+  test('a usage error exits 2 and prints, on stderr, the usage line and then the reason, last', () => {
+    const cases: [string[], string][] = [
+      [['--seed', 'abc'], 'grade: --seed needs an integer in [0, 4294967295], not "abc"'],
+      [['--seed'], 'grade: --seed needs a value: an integer in [0, 4294967295]'],
+      [['no-such-exercise'], 'grade: unknown exercise "no-such-exercise"; known: bloom-filter, vector-clock, token-bucket, raft, lsm-compaction'],
+      [['--frobnicate'], 'grade: unknown option --frobnicate'],
+      [['--solutions', '--submission', '.'], 'grade: --solutions and --submission cannot be combined: grade the reference or a submission'],
+      [['--json'], 'grade: --json needs a value: a file name'],
+      [['--out', 'x'], 'grade: --out goes only with --batch DIR, which grades a class at once'],
+    ];
+    for (const [args, reason] of cases) {
       const result = grade(...args);
       expect(result.status, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(/^grade: /);
+      expect(result.stdout, args.join(' ')).toBe('');
+      expect(result.stderrLines, args.join(' ')).toEqual([expect.stringMatching(/^usage: npm run grade -- /), reason]);
     }
   });
 
@@ -133,7 +155,7 @@ describe('npm run grade', () => {
     for (const [args, message] of cases) {
       const result = grade(...args);
       expect(result.status, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderrLines.at(-1), args.join(' ')).toMatch(message);
     }
   });
 

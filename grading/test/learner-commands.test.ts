@@ -187,19 +187,21 @@ describe('npm run reset', () => {
     expect(readLadders(hints).exercises).toEqual({ raft: { '1': { shown: 1, code: 'y', points: 0 } } });
   });
 
-  test('an unknown exercise, a second one or an unknown option is refused with exit 2, one line of why and the usage; nothing is written (next refuses alike)', () => {
+  test('an unknown exercise, a second one or an unknown option is refused with exit 2: the usage line, then one line of why; nothing is written (next refuses alike)', () => {
     const { root, env } = learner(['bloom-filter/bloom-filter.ts']);
     const refused: [readonly string[], string][] = [
-      [['reset', '--', 'paxos'], 'reset: no exercise "paxos"'],
+      [['reset', '--', 'paxos'], 'reset: unknown exercise "paxos"; known: bloom-filter, '],
       [['reset', '--', 'bloom-filter', 'raft'], 'reset: one exercise at a time, not "bloom-filter raft"'],
-      [['reset', '--', 'bloom-filter', '--force'], "reset: unknown option '--force'"],
-      [['next', '--', '--all'], "next: unknown option '--all'"],
+      [['reset', '--', 'bloom-filter', '--force'], 'reset: unknown option --force'],
+      [['next', '--', '--all'], 'next: unknown option --all'],
     ];
     for (const [args, why] of refused) {
       const run = npm(args, env);
       expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr.split('\n')[0], args.join(' ')).toBe(why);
-      expect(run.stderr, args.join(' ')).toMatch(new RegExp(`usage: npm run ${args[0]} -- `));
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(2);
+      expect(lines[0], args.join(' ')).toMatch(new RegExp(`^usage: npm run ${args[0]} -- `));
+      expect(lines[1]!.startsWith(why), `${args.join(' ')}: ${lines[1]}`).toBe(true);
     }
     expect(fs.existsSync(env.FAULTLINE_SAVED_DIR!)).toBe(false);
     expect(fs.readFileSync(path.join(root, 'bloom-filter/bloom-filter.ts')).equals(fs.readFileSync(path.join(ROOT, 'solutions/bloom-filter/bloom-filter.ts')))).toBe(true);

@@ -18,33 +18,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyPatch } from 'diff';
-import { catalog, exerciseSpec } from '../catalog';
+import { exitWithUsage, parseOrExit, UsageError } from '../args';
+import { exerciseSpec } from '../catalog';
+import { commands } from '../commands';
 import { ROOT } from '../paths';
 import { allVariants, canonicalPatch, materialize, readVariantPatch, type Variant } from './index';
 import { VariantPatchError, changedLines } from './patch';
 
-const USAGE = `usage: npm run variant -- <exercise> [<id> [--whole | --out DIR [--fuzz N] | --save DIR]]
-exercises: ${catalog.map((e) => e.slug).join(', ')}`;
-
-class UsageError extends Error {}
-
+const HELP = `The known-wrong variants of an exercise: without <id>, lists them; with it, prints its patch.
+  --whole       print its learner files, whole
+  --out DIR     write them as a submission, DIR/exercises/<exercise>/… (--fuzz N: let N context lines differ)
+  --save DIR    rewrite its patch from DIR/exercises/<exercise>/…`;
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: { whole: { type: 'boolean' }, out: { type: 'string' }, save: { type: 'string' }, fuzz: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const [slug, id, ...rest] = positionals;
-  if (slug === undefined) throw new UsageError('which exercise?');
-  if (!catalog.some((e) => e.slug === slug)) throw new UsageError(`unknown exercise "${slug}"`);
-  if (rest.length > 0) throw new UsageError(`one variant at a time; unexpected ${rest.join(' ')}`);
+  const { values, exercises, words } = parseOrExit(commands.variant, HELP, argv);
+  const slug = exercises[0]!;
+  const id = words.variant;
   const variants = await allVariants(slug);
   if (id === undefined) {
     if (values.whole || values.out !== undefined || values.save !== undefined) throw new UsageError('which variant? (npm run variant -- <exercise> lists them)');
@@ -109,10 +99,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || (error instanceof Error && error.name === 'ParseError') || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`npm run variant: ${(error as Error).message}\n${USAGE}\n`);
-    process.exit(2);
-  }
+  if (error instanceof UsageError) exitWithUsage(commands.variant, error.message);
   if (error instanceof VariantPatchError || error instanceof RangeError) {
     process.stderr.write(`npm run variant: ${error.message}\n`);
     process.exit(1);
