@@ -16,6 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { toCsv, type BatchResult } from '../batch';
 import { catalog, exerciseSpec, maxPoints, shipped } from '../catalog';
+import { copiesReport } from '../github-classroom/copies';
 import { composeFeedback, type Manifest } from '../github-classroom/feedback';
 import { differences } from '../github-classroom/generate';
 import { classroomWorkflow, generatedFiles } from '../github-classroom/workflows';
@@ -451,5 +452,31 @@ describe('feedback.ts and publish.sh', () => {
     expect(log).toContain('issue comment 3 --repo course/bf-alice --body-file -\n## Bloom filter:');
     expect(log).toContain('issue create --repo course/bf-bob --title faultline: Bloom filter (bloom-filter) --body-file -\n## Bloom filter: 0/100');
     expect(log).not.toContain(token);
+  });
+});
+
+describe('copies.ts, on the runner after the sandbox', () => {
+  test('names each submission identical to the reference, to another student\'s once comments and whitespace are set aside, or the untouched stub', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-copies-'));
+    try {
+      const put = (student: string, text: string) => {
+        fs.mkdirSync(path.join(dir, student, 'exercises/bloom-filter'), { recursive: true });
+        fs.writeFileSync(path.join(dir, student, 'exercises/bloom-filter/bloom-filter.ts'), text);
+      };
+      put('alice', fs.readFileSync(path.join(ROOT, 'solutions/bloom-filter/bloom-filter.ts'), 'utf8'));
+      put('bob', fs.readFileSync(path.join(ROOT, 'exercises/bloom-filter/bloom-filter.ts'), 'utf8'));
+      put('carol', 'export const answer = 42;\n');
+      put('dave', '// my own work\nexport const answer =\n  42;\n');
+      put('erin', 'export const answer = 43;\n');
+      const report = copiesReport(dir, 'bloom-filter');
+      expect(report).toContain('among 5 submission(s) of `bloom-filter`');
+      expect(report).toContain('- alice: bloom\\-filter\\: identical to the reference');
+      expect(report).toContain('- bob: bloom\\-filter\\: the untouched stub');
+      expect(report).toContain("- carol: bloom\\-filter\\: identical to dave\\'s");
+      expect(report).toContain("- dave: bloom\\-filter\\: identical to carol\\'s");
+      expect(report).not.toContain('erin');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
