@@ -82,9 +82,10 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 export function parseCommand<O extends Options>(spec: Command<O>, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed<O> | 'help' {
   const swallowed = swallowedByNpm(spec, env);
   if (swallowed.length > 0) {
-    const flags = swallowed.map((s) => s.flag).join(' ');
+    const them = swallowed.length === 1 ? 'it' : 'them';
     throw new UsageError(
-      `npm kept ${swallowed.map((s) => s.flag).join(', ')} for itself (${swallowed.map((s) => s.variable).join(', ')}) and did not pass ${swallowed.length === 1 ? 'it' : 'them'} on; put -- before the arguments: npm run ${env.npm_lifecycle_event} -- ${flags}`,
+      `npm kept ${list(swallowed.map((s) => s.flag))} for itself (it set ${list(swallowed.map((s) => s.variable))}) and did not pass ${them} on: ` +
+        `put -- before ${them}, as in npm run ${env.npm_lifecycle_event} -- ${swallowed.map((s) => s.flag).join(' ')}${argv.length > 0 ? ' …' : ''}`,
     );
   }
   const options: Options = { ...spec.options, ...HELP };
@@ -231,6 +232,9 @@ function explain(spec: Command, argv: readonly string[], error: Error): string {
   const first = error.message.split(/\.\s/)[0]!;
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+const list = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** The closest of `candidates` to `word` by edit distance, when it is close enough to be a typo. */
 function nearest(word: string, candidates: readonly string[]): string | undefined {
