@@ -23,8 +23,10 @@ function main(argv: readonly string[]): number {
   const [submission, out, ...slugs] = argv;
   const unknown = slugs.filter((slug) => !catalog.some((e) => e.slug === slug));
   if (!submission || !out || unknown.length > 0) {
-    if (unknown.length > 0) console.error(`stage: unknown exercise ${unknown.map((s) => `"${s}"`).join(', ')}; known: ${catalog.map((e) => e.slug).join(', ')}`);
+    // The reason last, under the usage line, where it is read.
     console.error('usage: tsx grading/gradescope/stage.ts SUBMISSION OUT [SLUG ...]');
+    if (unknown.length > 0) console.error(`stage: unknown exercise ${unknown.map((s) => `"${s}"`).join(', ')}; known: ${catalog.map((e) => e.slug).join(', ')}`);
+    else console.error('stage: needs the submission folder and a folder to lay its learner files out in');
     return 2;
   }
   const specs = slugs.length > 0 ? catalog.filter((e) => slugs.includes(e.slug)) : shipped();
