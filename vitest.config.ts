@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { catalog } from './grading/catalog.ts';
 import { importGuard } from './grading/import-guard.ts';
+import { readableInGrade } from './grading/sandbox.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 // Relative to the checkout: a mutation run (grading/mutation/run.ts) names `solutions` inside Stryker's sandbox copy.
@@ -36,7 +37,7 @@ const selected = namedProjects(process.argv);
  */
 const learnerRun = selected.length > 0 && selected.every((name) => !name.startsWith('self')) && !(process.env.FAULTLINE_VERBOSE && process.env.FAULTLINE_VERBOSE !== '0');
 // A graded run (the grader sets a progress file, grading/runner.ts) runs learner code under Node's permission model:
-// it may read the checkout and the code under test, write only the progress file and timelines, and start no process.
+// it may read the checkout (less the reference and the rest of what never ships) and the code under test, write only the progress file and timelines, and start no process.
 const progressFile = process.env.FAULTLINE_PROGRESS;
 const graded = progressFile !== undefined && progressFile !== '';
 const mutation = process.env.FAULTLINE_MUTATION || undefined;
@@ -51,8 +52,13 @@ const sandbox = graded
       // `--permission` from Node 22.13; 20 knows only the experimental flag
       process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission',
       '--disable-warning=ExperimentalWarning',
-      `--allow-fs-read=${root}`,
+      // The checkout, less what reveals a reference or another student's code (grading/sandbox.ts)
+      ...readableInGrade(root).map((file) => `--allow-fs-read=${file}`),
       `--allow-fs-read=${implRoot}`,
+      // the lists of tests to skip and to run that the grader hands the suite kit (harness/suite/env.ts)
+      ...[process.env.FAULTLINE_SKIP, process.env.FAULTLINE_ONLY].filter((file) => file !== undefined && file !== '').map((file) => `--allow-fs-read=${file}`),
+      // a private suite the grader staged (grading/private-suite.ts), which the line above leaves out
+      ...(suiteRoot === 'grading/suites' ? [] : [`--allow-fs-read=${path.resolve(root, suiteRoot)}`]),
       ...linkedModules,
       // vitest's main process hands workers their transformed modules through files in its temporary folder
       `--allow-fs-read=${os.tmpdir()}`,

@@ -274,6 +274,14 @@ describe.concurrent('hostile submissions', () => {
       expect(result.score).toBe(HONEST_POINTS);
     });
 
+    test('reading the reference, the variants, the allow-lists, git’s objects or other students’ staged code is refused; the exercise’s own files stay readable', async () => {
+      const result = await hostile('reads-secrets.ts');
+      const secrets = ['solutions/bloom-filter/bloom-filter.ts', 'grading/suites/bloom-filter/broken', 'grading/mutation', '.git/HEAD', '.stryker-tmp', '.faultline/staging'];
+      const reads = new RegExp(`^reads: exercises/bloom-filter/README\\.md: read \\(\\d+ bytes\\), ${secrets.map((s) => `${s.replace(/\./g, '\\.')}: ERR_ACCESS_DENIED`).join(', ')}(\\n|$)`);
+      expectOnly(result, { [T.indexes]: ['failed', reads] });
+      expect(result.score).toBe(HONEST_POINTS);
+    });
+
     test('telling vitest over the worker’s channel that every test passed earns nothing: a pass counts only with the suite kit’s proof', async () => {
       const result = await hostile('forges-worker-rpc.ts');
       expectWellFormed(result);
