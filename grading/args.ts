@@ -142,21 +142,21 @@ export function helpText(spec: Command, body: string): string {
   const takesExercises = spec.positionals.some((slot) => slot.kind === 'exercise' || slot.kind === 'exercises');
   const text = body.trimEnd().replace(/^\n+/, '');
   const lines = [`usage: ${spec.usage}`, ...(text === '' ? [] : /^\s/.test(text) ? [text] : ['', text])];
-  return [...lines, ...(takesExercises ? ['', knownExercises()] : []), ''].join('\n');
+  return [...lines, ...(takesExercises ? ['', `exercises: ${knownExercises()}`] : []), ''].join('\n');
 }
 
-/** `exercises: a, b, c` and, when there are any, the drafts. */
+/** `a, b, c`: the exercises, then the drafts when there are any (`; drafts: d`). */
 function knownExercises(): string {
   const drafts = catalog.filter(isDraft).map((e) => e.slug);
   const shipped = catalog.filter((e) => !isDraft(e)).map((e) => e.slug);
-  return `exercises: ${shipped.join(', ')}${drafts.length > 0 ? `; drafts: ${drafts.join(', ')}` : ''}`;
+  return `${shipped.join(', ')}${drafts.length > 0 ? `; drafts: ${drafts.join(', ')}` : ''}`;
 }
 
 /** Throws UsageError unless `slug` names an exercise of the catalog (a draft too), with the known ones and a near miss. */
 export function checkExercise(slug: string): void {
   if (catalog.some((e) => e.slug === slug)) return;
   const near = nearest(slug, catalog.map((e) => e.slug));
-  throw new UsageError(`unknown exercise "${slug}"${near ? ` (did you mean ${near}?)` : ''}; known: ${knownExercises().replace(/^exercises: /, '')}`);
+  throw new UsageError(`unknown exercise "${slug}"${near ? ` (did you mean ${near}?)` : ''}; known: ${knownExercises()}`);
 }
 
 function matchSlots(spec: Command, given: readonly string[]): Pick<Parsed<Options>, 'exercises' | 'words' | 'counts'> {
@@ -168,7 +168,7 @@ function matchSlots(spec: Command, given: readonly string[]): Pick<Parsed<Option
     switch (slot.kind) {
       case 'exercise': {
         const slug = rest.shift();
-        if (slug === undefined) throw new UsageError(`which exercise? name one: ${knownExercises().replace(/^exercises: /, '')}`);
+        if (slug === undefined) throw new UsageError(`which exercise? name one: ${knownExercises()}`);
         checkExercise(slug);
         exercises.push(slug);
         rest = rest.filter((arg) => arg !== slug);
