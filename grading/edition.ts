@@ -71,12 +71,13 @@ async function main(argv: readonly string[]): Promise<number> {
       const nested = row.folder.split('/').length > 2;
       return `  ${`${nested ? '  ' : ''}${row.folder}`.padEnd(width)}  ${String(row.files).padStart(5)}  ${kb(row.bytes).padStart(10)}`;
     }),
-    `  ${'total'.padEnd(width)}  ${String(written.files).padStart(5)}  ${kb(written.bytes).padStart(10)}`,
+    `  ${'total'.padEnd(width)}  ${String(written.files).padStart(5)}  ${kb(written.bytes).padStart(10)}  (${written.bytes} bytes)`,
   ];
   if (edition.leftOut.length > 0) {
     const byFolder = new Map<string, string[]>();
     for (const ref of edition.leftOut) byFolder.set(ref.target, [...(byFolder.get(ref.target) ?? []), `${ref.from}:${ref.line}`]);
-    lines.push(`left out, though named by the grader: ${[...byFolder].map(([folder, at]) => `${folder}/ (${at.join(', ')})`).join('; ')}`);
+    const named = [...byFolder].map(([folder, at]) => `${folder}/ (${at.join(', ')})`).join('; ');
+    lines.push(`withheld, though the grader names it: ${named}; what reads it there does not work in an edition`);
   }
   const relative = path.relative(process.cwd(), options.out);
   const where = relative === '' ? '.' : relative.startsWith('..') ? options.out : relative;

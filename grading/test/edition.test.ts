@@ -79,7 +79,7 @@ describe('npm run edition', () => {
   test('writes the chosen exercises, their hidden suites without broken/, a README listing them, and says what it wrote', () => {
     expect(built.status, built.stderr).toBe(0);
     expect(built.stdout).toMatch(/^edition: bloom-filter, token-bucket from commit [0-9a-f]{12}, written to /);
-    expect(built.stdout).toMatch(/^ {2}total +\d+ +[\d.]+ KiB$/m);
+    expect(built.stdout).toMatch(/^ {2}total +\d+ +[\d.]+ KiB {2}\(\d+ bytes\)$/m);
     expect(fs.readdirSync(path.join(out, 'exercises')).sort()).toEqual(SLUGS);
     expect(fs.readdirSync(path.join(out, 'grading', 'suites')).sort()).toEqual(SLUGS);
     const files = [...filesOf(out).keys()];
