@@ -256,8 +256,11 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Set by npm itself for every script, whatever the command line. */
-const NPM_OWN = new Set(['global_prefix', 'local_prefix', 'node_gyp', 'npm_version']);
+/**
+ * Set by npm for every script, whatever the command line. `prefix` is also new-exercise's flag; given to npm instead,
+ * it is npm's folder, where npm then finds no package.json and stops before the script starts.
+ */
+const NPM_OWN = new Set(['global_prefix', 'local_prefix', 'node_gyp', 'npm_version', 'prefix']);
 
 /**
  * The flags `npm run` kept for itself instead of passing them on (see the top of this file): its npm_config_* variables

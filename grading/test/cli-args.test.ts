@@ -5,7 +5,7 @@
  * it is checked by calling the shared parser with each command's declaration;
  * a handful of real runs check that the commands use it, before doing any work.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -166,6 +166,8 @@ describe('flags npm kept for itself (npm run x --flag, without --)', () => {
     // --dry-run is npm's setting too, and reset's flag: without it, reset would reset.
     expect(swallowedByNpm(commands.reset, { ...base, npm_execpath: execpath, npm_config_dry_run: 'true' })).toEqual([{ flag: '--dry-run', variable: 'npm_config_dry_run' }]);
     expect(swallowedByNpm(commands.grade, { ...base, npm_execpath: execpath, npm_config_seed: '5' })).toEqual([{ flag: '--seed=5', variable: 'npm_config_seed' }]);
+    // npm sets npm_config_prefix for every script: it is not new-exercise's --prefix.
+    expect(swallowedByNpm(commands.newExercise, { ...base, npm_execpath: execpath, npm_config_prefix: '/usr' })).toEqual([]);
   });
 
   test.runIf(execpath !== undefined)('a setting from an npmrc file or an NPM_CONFIG_ variable is npm’s, not a flag given to the script', () => {
@@ -177,6 +179,19 @@ describe('flags npm kept for itself (npm run x --flag, without --)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('the environment npm really gives a script, without flags, reports none for any command', () => {
+    // `npm run env` (no such script in package.json) prints the environment npm gives every script.
+    const printed = spawnSync('npm', ['run', '--silent', 'env'], { cwd: ROOT, encoding: 'utf8' });
+    expect(printed.status, printed.stderr).toBe(0);
+    const env: NodeJS.ProcessEnv = {};
+    for (const line of printed.stdout.split('\n')) {
+      const match = /^([A-Za-z_]\w*)=(.*)$/.exec(line);
+      if (match) env[match[1]!] = match[2];
+    }
+    expect(env.npm_lifecycle_event).toBe('env');
+    for (const [key, spec] of all) expect(swallowedByNpm(spec, env), key).toEqual([]);
   });
 
   test('when npm’s list of settings cannot be read, only the command’s own flags are reported', () => {
