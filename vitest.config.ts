@@ -47,8 +47,9 @@ const onlyProject = mutation ?? (process.env.FAULTLINE_PROJECT || undefined);
 // from there: the sandboxed workers must be able to read it too.
 const modules = path.join(root, 'node_modules');
 const linkedModules = fs.existsSync(modules) && fs.realpathSync(modules) !== modules ? [`--allow-fs-read=${fs.realpathSync(modules)}`] : [];
+// Each flag once: Node 20 aborts at start-up when one path is allowed twice (as when the code under test is exercises/).
 const sandbox = graded
-  ? [
+  ? [...new Set([
       // `--permission` from Node 22.13; 20 knows only the experimental flag
       process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission',
       '--disable-warning=ExperimentalWarning',
@@ -67,7 +68,7 @@ const sandbox = graded
       `--allow-fs-write=${path.join(root, '.faultline', 'timelines')}`,
       // the watchdog is a worker thread (harness/suite/watchdog.ts); threads keep the process's permissions
       '--allow-worker',
-    ]
+    ])]
   : [];
 
 export default defineConfig({
