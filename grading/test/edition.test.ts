@@ -108,12 +108,15 @@ describe('npm run edition', () => {
   });
 
   test('npm test at the top grades the edition\'s exercises and no other', () => {
-    const result = run('npm', ['test'], out);
+    // About 15 s on 2 cores; a grader whose workers crash retries each for much longer.
+    const result = run('npm', ['test'], out, 120_000);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^bloom-filter — Bloom filter +0\/100/m);
     expect(result.stdout).toMatch(/^token-bucket — Token bucket +0\/100/m);
     expect(result.stdout).toMatch(/^Total 0\/200 /m);
-    expect(result.lastLine).toMatch(/^0 passed, [1-9]\d* failed$/);
+    // Every graded test ran and said "not implemented": none was lost to a suite that did not load.
+    expect(result.stdout + result.stderr).not.toMatch(/tests that did not run|failed to load|Cannot find (package|module)/);
+    expect(result.lastLine).toMatch(/^0 passed, (2\d|[3-9]\d|\d{3,}) failed$/);
   });
 
   test('once committed to git, hint and reset work in an exercise folder', () => {
