@@ -23,6 +23,7 @@ import { grade, assembleRun } from './grade';
 import { inPlace, stageSubmission, type StagedImpl } from './impl';
 import type { ExerciseResult, ImplKind, RunResult } from './model';
 import { SuiteError, stageSuite, suiteSlugs, type StagedSuite } from './private-suite';
+import { ROOT } from './paths';
 import { REPORT_FILES } from './report-files';
 import { scoreExercise } from './score';
 import { renderRun, styleFor, toClassroomNotice, toClassroomResult } from './reports';
@@ -156,6 +157,10 @@ function parse(argv: readonly string[]): CliOptions | 'help' {
   } else {
     const batchOnly = [options.out !== undefined ? '--out' : '', options.jobs !== undefined ? '--jobs' : '', options.studentLimitMs !== undefined ? '--student-time-limit' : ''].filter(Boolean);
     if (batchOnly.length > 0) throw new UsageError(`${batchOnly.join(', ').replace(/, ([^,]*)$/, ' and $1')} ${batchOnly.length === 1 ? 'goes' : 'go'} only with --batch DIR, which grades a class at once`);
+  }
+  if (options.impl === 'solutions') {
+    const missing = (options.slugs.length > 0 ? options.slugs : shipped().map((e) => e.slug)).filter((slug) => !isFolder(path.join(ROOT, 'solutions', slug)));
+    if (missing.length > 0) throw new UsageError(`--solutions: this copy holds no reference solution for ${missing.join(', ')} (no solutions/<slug>/ folder; a learner edition ships none)`);
   }
   if (options.suite !== undefined) {
     try {

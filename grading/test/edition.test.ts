@@ -119,6 +119,12 @@ describe('npm run edition', () => {
     expect(result.lastLine).toMatch(/^0 passed, (2\d|[3-9]\d|\d{3,}) failed$/);
   });
 
+  test('grade --solutions there exits 2 and says the edition holds no reference, rather than scoring 0', () => {
+    const result = run('npm', ['run', '--silent', 'grade', '--', 'token-bucket', '--solutions'], out);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('grade: --solutions: this copy holds no reference solution for token-bucket (no solutions/<slug>/ folder; a learner edition ships none)');
+  });
+
   test('once committed to git, hint and reset work in an exercise folder', () => {
     git(out, 'init', '--quiet');
     git(out, 'add', '-A');
