@@ -43,7 +43,7 @@ describe('what never ships', () => {
       'private-suite/raft/extra.test.ts',
       'grading/.suite-1234/raft/extra.test.ts',
       '.ci/run',
-      '.github/workflows/grade-submissions.yml',
+      '.github/workflows/faultline-grade.yml',
     ];
     for (const file of secret) expect(withheld(file), file).toMatch(/^\S+\/: \w/);
   });
