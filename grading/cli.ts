@@ -40,7 +40,7 @@ const HELP = `       npm run grade -- --batch DIR --out OUTDIR [SLUG ...] [optio
 Grades each exercise (all of them when no SLUG is given, drafts apart) with its hidden suite.
 
   --solutions          grade the reference solutions/ instead of exercises/
-  --submission DIR     grade DIR/exercises/<slug>, taking only the learner's files
+  --submission DIR     grade the learner files found in DIR (exercises/<slug>/<file>, or the one copy elsewhere)
   --suite DIR          grade with the private suite DIR/<slug>/*.test.ts instead of ours
                        (without SLUG: the exercises DIR has a suite for)
   --seed N             run seed, an integer in [0, 4294967295] (default ${DEFAULT_SEED})
@@ -272,7 +272,7 @@ async function main(): Promise<number> {
     const partial = specs.map(
       (spec) => finished.find((e) => e.name === spec.slug) ?? scoreExercise(spec, [], new Map(), [`grader: interrupted by ${signal} before this exercise finished`]),
     );
-    writeReports(options, assembleRun(base, partial));
+    writeReports(options, assembleRun({ ...base, staged }, partial));
     cleanup();
     process.exit(2);
   };

@@ -151,7 +151,8 @@ function perTest(run: RunResult, limits: Limits): ClassroomResult {
   for (const exercise of run.exercises) {
     for (const test of exercise.tests) {
       const name = shorten(qualifiedName(exercise.name, test), limits.name);
-      const status: ClassroomStatus = test.status === 'passed' ? 'pass' : test.status === 'failed' ? 'fail' : 'error';
+      // A learner file that was not submitted is a failure to hand in, not an error of the grader: `fail`, with the reason.
+      const status: ClassroomStatus = test.status === 'passed' ? 'pass' : test.status === 'failed' || test.status === 'not-submitted' ? 'fail' : 'error';
       const why = test.message || `test ${test.status}`;
       const message = status === 'pass' ? '' : status === 'fail' ? why : `${name} (${test.status}): ${why}`;
       tests.push({
