@@ -51,6 +51,13 @@ export const commands = {
     },
     positionals: [{ kind: 'exercises' }],
   }),
+  edition: command({
+    name: 'edition',
+    usage: 'npm run edition -- --out DIR [--rev REV] [--classroom] [SLUG ...]',
+    options: { out: { type: 'string' }, rev: { type: 'string' }, classroom: { type: 'boolean' } },
+    expects: { out: 'a new or empty folder', rev: 'a commit, branch or tag' },
+    positionals: [{ kind: 'exercises' }],
+  }),
   watch: command({
     name: 'watch',
     usage: 'npm run watch -- <exercise> [-- vitest options]',

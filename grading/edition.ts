@@ -1,5 +1,5 @@
 /**
- * `npm run edition -- --out DIR [--rev REV] [SLUG ...]`: writes a learner
+ * `npm run edition -- --out DIR [--rev REV] [--classroom] [SLUG ...]`: writes a learner
  * edition into DIR, a new or empty folder: the chosen exercises (default:
  * every shipped one), the harness and grader they need, and a README for
  * students, taken from commit REV (default HEAD), never from the work tree;
@@ -12,55 +12,46 @@
  * unknown option or exercise, no --out, DIR not empty).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ChoiceError, contents, EditionError, isOccupied, planEdition, writeEdition } from './edition/build';
+import { exitWithUsage, parseOrExit } from './args';
+import { commands } from './commands';
+import { addGenerated, ChoiceError, contents, EditionError, isOccupied, planEdition, writeEdition } from './edition/build';
+import { classroomWorkflow } from './github-classroom/workflows';
 import { ROOT } from './paths';
 import { CommitError } from './shipping';
 
-const USAGE = 'usage: npm run edition -- --out DIR [--rev REV] [SLUG ...]   (--help for more)';
-const HELP = `usage: npm run edition -- --out DIR [--rev REV] [SLUG ...]
-  writes a learner edition into DIR: the exercises named (default: every shipped one), what their
+/** Where an edition of one exercise takes the course workflow (grading/github-classroom/README.md). */
+const CLASSROOM_WORKFLOW = '.github/workflows/classroom.yml';
+
+const HELP = `  writes a learner edition into DIR: the exercises named (default: every shipped one), what their
   commands need to run, and a README for students; nothing of the reference solutions
-  --out DIR   where to write it: a new or empty folder
-  --rev REV   the commit to take the files from (default HEAD; uncommitted edits never ship)
+  --out DIR    where to write it: a new or empty folder
+  --rev REV    the commit to take the files from (default HEAD; uncommitted edits never ship)
+  --classroom  with one exercise: add the student workflow of grading/github-classroom/<slug>.yml
+               as ${CLASSROOM_WORKFLOW} (feedback on every push; no secret)
 then: cd DIR && git init && git add -A && git commit -m "faultline" and push it where students clone from`;
 
-class UsageError extends Error {}
-
-function parse(argv: readonly string[]): { out: string; rev: string; slugs: string[] } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { out: { type: 'string' }, rev: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    // util.parseArgs: "Unknown option '--x'. To specify a positional argument starting with a '-', …",
-    // "Option '--out <value>' argument missing"
-    const first = (error as Error).message.split('. ')[0]!;
-    const missing = /^Option '(-\S+)[^']*' argument missing/.exec(first);
-    throw new UsageError(missing !== null ? `${missing[1]} needs a value` : first.charAt(0).toLowerCase() + first.slice(1));
-  }
-  if (parsed.values.help) return 'help';
-  const { out, rev = 'HEAD' } = parsed.values;
-  if (out === undefined || out === '') throw new UsageError('--out DIR is required: the folder to write the edition into');
+function parse(argv: readonly string[]): { out: string; rev: string; slugs: readonly string[]; classroom: boolean } {
+  const { values, exercises } = parseOrExit(commands.edition, HELP, argv);
+  const { out, rev = 'HEAD', classroom = false } = values;
+  if (out === undefined || out === '') exitWithUsage(commands.edition, '--out DIR is required: the folder to write the edition into');
   const dir = path.resolve(out);
-  if (isOccupied(dir)) throw new UsageError(`--out ${out} exists and is not empty; name a new or empty folder`);
-  return { out: dir, rev, slugs: parsed.positionals };
+  if (isOccupied(dir)) exitWithUsage(commands.edition, `--out ${out} exists and is not empty; name a new or empty folder`);
+  if (classroom && exercises.length !== 1) exitWithUsage(commands.edition, `--classroom takes exactly one exercise (an assignment grades one), not ${exercises.length}`);
+  return { out: dir, rev, slugs: exercises, classroom };
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const options = parse(argv);
-  if (options === 'help') {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   let edition;
   try {
-    edition = await planEdition({ repo: ROOT, rev: options.rev, slugs: options.slugs });
+    edition = await planEdition({ repo: ROOT, rev: options.rev, slugs: [...options.slugs] });
   } catch (error) {
-    if (error instanceof ChoiceError) throw new UsageError(error.message);
+    if (error instanceof ChoiceError) exitWithUsage(commands.edition, error.message);
     throw error;
   }
+  if (options.classroom) addGenerated(edition, CLASSROOM_WORKFLOW, classroomWorkflow(edition.exercises[0]!.slug));
   const written = writeEdition(edition, options.out);
   const rows = contents(edition);
   const width = Math.max(...rows.map((row) => row.folder.length + (row.folder.split('/').length > 2 ? 2 : 0)));
@@ -82,6 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const relative = path.relative(process.cwd(), options.out);
   const where = relative === '' ? '.' : relative.startsWith('..') ? options.out : relative;
   lines.push(`try it: cd ${where} && npm ci && cd exercises/${edition.exercises[0]!.slug} && npm test`);
+  if (options.classroom) lines.push(`with ${CLASSROOM_WORKFLOW}: every push runs npm run grade -- ${edition.exercises[0]!.slug} --classroom (feedback; grading/github-classroom/README.md)`);
   lines.push('publish it: git init, commit everything, push (npm run reset reads the stubs from git)');
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
@@ -90,10 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${USAGE}\nedition: ${error.message}\n`);
-    process.exitCode = 2;
-  } else if (error instanceof EditionError || error instanceof CommitError) {
+  if (error instanceof EditionError || error instanceof CommitError) {
     process.stderr.write(`${error.message.startsWith('edition:') ? '' : 'edition: '}${error.message}\n`);
     process.exitCode = 1;
   } else {

@@ -18,6 +18,7 @@ import { ROOT, TSX_BIN } from '../paths';
 /** Each command's file, and how it names its declaration there. */
 const FILES: Record<keyof typeof commands, string> = {
   grade: 'grading/cli.ts',
+  edition: 'grading/edition.ts',
   watch: 'grading/watch.ts',
   progress: 'grading/progress.ts',
   hint: 'grading/hint.ts',

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkEdition, EditionError, type Edition } from '../edition/build';
+import { classroomWorkflow } from '../github-classroom/workflows';
 import { distinctiveLines, findLeaks, MIN_DISTINCTIVE, type Leak } from '../edition/leaks';
 import { SHARED_LINES } from '../edition/shared-lines';
 import { TSX_BIN } from '../paths';
@@ -143,10 +144,11 @@ describe('npm run edition', () => {
 
   test('a usage error prints a one-line usage, then its reason last, and exits 2', () => {
     for (const [args, reason] of [
-      [['--bogus', '--out', path.join(scratch, 'x')], "edition: unknown option '--bogus'"],
+      [['--bogus', '--out', path.join(scratch, 'x')], 'edition: unknown option --bogus'],
       [['bloom-filter'], 'edition: --out DIR is required'],
-      [['--out', path.join(scratch, 'x'), 'raf'], 'edition: no exercise "raf"; exercises: bloom-filter, '],
+      [['--out', path.join(scratch, 'x'), 'raf'], 'edition: unknown exercise "raf" (did you mean raft?); known: bloom-filter, '],
       [['--out', out], `edition: --out ${out} exists and is not empty`],
+      [['--out', path.join(scratch, 'x'), '--classroom', 'bloom-filter', 'raft'], 'edition: --classroom takes exactly one exercise (an assignment grades one), not 2'],
     ] as const) {
       const result = edition(args);
       expect(result.status, args.join(' ')).toBe(2);
@@ -156,6 +158,15 @@ describe('npm run edition', () => {
       expect(lines[1]!.startsWith(reason), lines[1]).toBe(true);
     }
     expect(fs.existsSync(path.join(scratch, 'x'))).toBe(false);
+  });
+
+  test('--classroom with one exercise adds its student workflow, and nothing else the edition lacks', () => {
+    const dir = path.join(scratch, 'with-workflow');
+    const result = edition(['--out', dir, '--classroom', 'token-bucket']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, '.github/workflows/classroom.yml'), 'utf8')).toBe(classroomWorkflow('token-bucket'));
+    expect(fs.readdirSync(path.join(dir, '.github/workflows'))).toEqual(['classroom.yml']);
+    expect(fs.existsSync(path.join(dir, 'exercises/bloom-filter'))).toBe(false);
   });
 
   test('refuses, naming the import chain, when a learner command needs a withheld module', () => {
