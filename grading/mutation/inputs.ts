@@ -42,7 +42,7 @@ export type InputKind = 'tests' | 'reference' | 'untracked';
 export const TOOLS = ['@stryker-mutator/core', '@stryker-mutator/instrumenter', '@stryker-mutator/vitest-runner', 'vitest', 'fast-check'] as const;
 
 /** Files outside the exercise's own folders that every suite run loads: the vitest config and what it imports. */
-const SHARED_FILES = ['vitest.config.ts', 'tsconfig.json', 'grading/catalog.ts', 'grading/import-guard.ts'] as const;
+const SHARED_FILES = ['vitest.config.ts', 'tsconfig.json', 'grading/catalog.ts', 'grading/import-guard.ts', 'grading/sandbox.ts', 'grading/shipping.ts'] as const;
 
 /** The options of a run that decide its verdicts (grading/mutation/run.ts passes them to Stryker and the suite). */
 export interface VerdictOptions {
