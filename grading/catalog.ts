@@ -107,6 +107,23 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 3, title: 'Crash-safe installation', points: 35 },
     ],
   },
+  {
+    slug: 'consistent-hashing',
+    clausePrefix: 'CH',
+    title: 'Consistent hashing',
+    summary: 'Placing keys on nodes so that membership changes move few of them: a vnode ring with preference lists, weighted rendezvous hashing, and jump hash.',
+    entry: 'ring.ts',
+    learnerFiles: ['ring.ts', 'rendezvous.ts', 'jump-hash.ts'],
+    providedFiles: ['hash.ts'],
+    tasks: [
+      { id: 1, title: 'A ring with virtual nodes', points: 35 },
+      { id: 2, title: 'Preference lists', points: 20 },
+      { id: 3, title: 'Weighted rendezvous hashing', points: 20 },
+      { id: 4, title: 'Jump consistent hash', points: 25 },
+    ],
+    // Laid out by `npm run new-exercise`; `npm run check -- consistent-hashing` lists what it lacks before this line goes.
+    draft: true,
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

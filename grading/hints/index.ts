@@ -28,6 +28,7 @@ import { hints as vectorClock } from './vector-clock';
 import { hints as tokenBucket } from './token-bucket';
 import { hints as raft } from './raft';
 import { hints as lsmCompaction } from './lsm-compaction';
+import { hints as consistentHashing } from './consistent-hashing';
 import { layout as bloomFilterLayout } from './bloom-filter';
 import { layout as vectorClockLayout } from './vector-clock';
 import { layout as tokenBucketLayout } from './token-bucket';
@@ -43,6 +44,7 @@ const bySlug: Readonly<Record<string, ExerciseHints>> = {
   'token-bucket': tokenBucket,
   raft,
   'lsm-compaction': lsmCompaction,
+  'consistent-hashing': consistentHashing,
 };
 
 const layouts: Readonly<Record<string, TaskLayout>> = {

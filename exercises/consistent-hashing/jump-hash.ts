@@ -1,0 +1,31 @@
+/**
+ * Consistent hashing, task 4 — your file. Replace the
+ * `throw new NotImplementedError(...)` with an implementation; keep the
+ * export and its signature.
+ *
+ * Jump consistent hash (Lamping and Veach, "A Fast, Minimal Memory,
+ * Consistent Hash Algorithm", 2014, arXiv:1406.2294): no ring, no memory,
+ * five lines, and a perfectly even spread, but the buckets are numbered
+ * 0 … n − 1, so only the last one can be taken away.
+ */
+import { NotImplementedError } from '@faultline/harness';
+
+/**
+ * [CH-4.1] The bucket of `key` among `buckets`, by the paper's loop, with
+ * the paper's generator in exact unsigned 64-bit arithmetic:
+ *
+ *     b = −1, j = 0
+ *     while j < buckets:
+ *       b   = j
+ *       key = (key × 2862933555777941757 + 1) mod 2⁶⁴
+ *       j   = ⌊(b + 1) × (2³¹ / ((key >> 33) + 1))⌋     in doubles, as the paper's C++
+ *     return b
+ *
+ * [CH-4.2] The result is an integer in [0, buckets).
+ * [CH-4.3] `key` is a bigint in [0, 2⁶⁴ − 1] and `buckets` an integer in
+ * [1, 2³¹ − 1] (the paper's `int32_t`); anything else is a `RangeError`
+ * naming the argument ([CH-0.1], [CH-0.2]).
+ */
+export function jumpHash(key: bigint, buckets: number): number {
+  throw new NotImplementedError(`jumpHash(${String(key)}n, ${buckets})`);
+}
