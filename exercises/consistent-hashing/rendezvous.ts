@@ -12,8 +12,9 @@
  *
  * The rules of ring.ts hold here too: [CH-0.1] argument errors are
  * `RangeError`s naming the argument, [CH-0.2] with a message that says what
- * was wrong, [CH-0.4] a call that throws changes nothing, and [CH-0.5] every
- * array you return is new.
+ * was wrong, [CH-0.4] a call that throws changes nothing, [CH-0.5] every
+ * array you return is new, and [CH-0.6] node ids are any non-empty strings
+ * and keys any strings, the empty one included.
  */
 import { NotImplementedError } from '@faultline/harness';
 import type { HashFn, NodeId } from './hash';

@@ -13,7 +13,10 @@
  * says what was wrong; none is empty. [CH-0.3] `hash.ts` is provided: call
  * it, do not edit it. [CH-0.4] A call that throws changes nothing.
  * [CH-0.5] Every array you return is new: the caller may change it, and
- * nothing else changes with it.
+ * nothing else changes with it. [CH-0.6] Node ids are non-empty strings of
+ * any characters, `#` included; keys are any strings, the empty one included.
+ * [CH-0.7] Hash keys and labels with the hash you were given, never with
+ * `hash32` itself unless it is the default.
  */
 import { NotImplementedError } from '@faultline/harness';
 import type { HashFn, NodeId } from './hash';

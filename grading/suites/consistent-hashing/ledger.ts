@@ -14,6 +14,8 @@ export const ledger = defineLedger('consistent-hashing', [
   },
   { id: 'CH-0.4', summary: 'a call that throws changes nothing' },
   { id: 'CH-0.5', summary: 'every returned array is new: changing it changes neither the placement nor a later result' },
+  { id: 'CH-0.6', summary: 'node ids are any non-empty strings, # included; keys any strings, the empty one included' },
+  { id: 'CH-0.7', summary: 'keys and labels are hashed with the hash given, never with hash32 unless it is the default' },
 
   { id: 'CH-1.1', summary: 'new Ring: vnodes an integer in [1, 1024], 160 by default; hash32 by default; options read once' },
   { id: 'CH-1.2', summary: 'addNode: a new non-empty node, weight an integer in [1, 64]; vnodes × weight tokens at hash(node#i)' },

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { OracleRing, describeMembers, expectRangeError, hashArb, keyArb, membersArb, ringSuite, type HashFn, type RingModule } from './support';
+import { OracleRing, describeMembers, expectRangeError, expectRangeErrorNamingN, hashArb, keyArb, membersArb, ringSuite, type HashFn, type RingModule } from './support';
 
 const suite = ringSuite();
 
@@ -119,8 +119,8 @@ suite.task(2, () => {
       ring.addNode('b');
       const empty = new Ring({ vnodes: 3 });
       for (const n of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, -0.5]) {
-        expectRangeError(`preferenceList("k", ${n})`, () => ring.preferenceList('k', n), 'n');
-        expectRangeError(`preferenceList("k", ${n}) on an empty ring`, () => empty.preferenceList('k', n), 'n');
+        expectRangeErrorNamingN(`preferenceList("k", ${n})`, () => ring.preferenceList('k', n));
+        expectRangeErrorNamingN(`preferenceList("k", ${n}) on an empty ring`, () => empty.preferenceList('k', n));
       }
       expectRangeError('preferenceList("k", 1) on an empty ring', () => empty.preferenceList('k', 1), 'empty');
       expect(ring.preferenceList('k', 1), 'preferenceList("k", 1) on a ring of a and b').toEqual([ring.owner('k')]);

@@ -57,7 +57,7 @@ suite.task(1, () => {
       category: 'correctness',
       name: 'owner is the node of the first token at or after the key, wrapping past the last',
       hint: 'README, task 1: token i of a node is hash(node + "#" + i); sort by token, then node id, then i; the owner is the first virtual node whose token is ≥ hash(key), and the first of all when there is none.',
-      clauses: ['CH-1.2', 'CH-1.3', 'CH-1.4'],
+      clauses: ['CH-1.2', 'CH-1.3', 'CH-1.4', 'CH-0.6', 'CH-0.7'],
     },
     (t) => {
       const { Ring } = suite.impl();

@@ -9,7 +9,8 @@
  * incremental bookkeeping, so a mistake in either cannot hide by being shared.
  */
 import fc from 'fast-check';
-import { codePointString, gradedSuite } from '../../../harness/suite';
+import { expect } from 'vitest';
+import { codePointString, expectRangeError, gradedSuite } from '../../../harness/suite';
 import { exerciseSpec } from '../../catalog';
 import { hash32, type HashFn } from '../../../exercises/consistent-hashing/hash';
 
@@ -87,11 +88,15 @@ export class CountingHash {
 
 /**
  * Node ids: plain names, ids that are prefixes of one another (`a`, `a1`,
- * `a10`: labels built without a separator collide), ids with `#` and digits
- * in them, non-ASCII ones, and the names of Object.prototype's members.
+ * `a10`: labels built without a separator collide; `a` and `a!`, whose labels
+ * sort the other way round from the ids), ids with `#` and digits in them,
+ * non-ASCII ones, lone surrogates (hashed as U+FFFD, so `\ud800` and `\ufffd`
+ * collide on every token), and the names of Object.prototype's members.
  */
 export const nodeIdArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('a', 'b', 'c', 'a1', 'a10', 'a#1', 'a#1#0', 'web-1', 'web-10', '__proto__', 'constructor', 'toString', 'é', '\u{1f600}', ' ', '#', '0'),
+  fc.constantFrom('a', 'b', 'c', 'a1', 'a10', 'a#1', 'a#1#0', 'a!', 'a ', 'web-1', 'web-10', '__proto__', 'constructor', 'toString', 'é', '\u{1f600}', ' ', '#', '0'),
+  // A lone surrogate hashes as U+FFFD: two ids whose every token collides.
+  fc.constantFrom('\ud800', '\ufffd', 'x\udc00', 'x\ufffd'),
   fc.string({ minLength: 1, maxLength: 6 }),
   codePointString({ minLength: 1, maxLength: 4 }),
 );
@@ -289,4 +294,19 @@ export function chiSquare(observed: readonly number[], weights: readonly number[
   }, 0);
 }
 
-export { expectRangeError } from '../../../harness/suite';
+/**
+ * A RangeError naming `n`: `n` is one letter, and almost every message holds
+ * that letter, so the message must hold it as a word ("n must be…", "n = 0").
+ */
+export function expectRangeErrorNamingN(what: string, fn: () => unknown): void {
+  expectRangeError(what, fn);
+  let message = '';
+  try {
+    fn();
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message, `the RangeError from ${what} should name the argument n, as a word`).toMatch(/(^|[^\p{L}\p{N}_])n($|[^\p{L}\p{N}_])/u);
+}
+
+export { expectRangeError };
