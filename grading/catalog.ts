@@ -121,8 +121,6 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 3, title: 'Weighted rendezvous hashing', points: 20 },
       { id: 4, title: 'Jump consistent hash', points: 25 },
     ],
-    // Laid out by `npm run new-exercise`; `npm run check -- consistent-hashing` lists what it lacks before this line goes.
-    draft: true,
   },
 ];
 

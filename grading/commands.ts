@@ -149,6 +149,15 @@ export const commands = {
     options: {},
     positionals: [{ kind: 'count', name: 'SEEDS', default: 1000 }],
   }),
+  benchConsistentHashing: command({
+    name: 'bench/consistent-hashing',
+    usage: 'npx tsx grading/bench/consistent-hashing.ts [LOOKUPS] [RUNS]',
+    options: {},
+    positionals: [
+      { kind: 'count', name: 'LOOKUPS', default: 1_000_000 },
+      { kind: 'count', name: 'RUNS', default: 5 },
+    ],
+  }),
   benchLsm: command({
     name: 'bench/lsm',
     usage: 'npx tsx grading/bench/lsm.ts [N] [RUNS]',

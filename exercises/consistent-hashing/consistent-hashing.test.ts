@@ -43,7 +43,9 @@ describe('task 1: a ring with virtual nodes', () => {
   });
 
   test('an empty ring has no owner to give', () => {
-    expect(() => new Ring().owner('k')).toThrow(RangeError);
+    const ring = new Ring();
+    expect(() => ring.owner('k')).toThrow(/empty/);
+    expect(() => ring.owner('k')).toThrow(RangeError);
   });
 });
 

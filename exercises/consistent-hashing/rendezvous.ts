@@ -47,7 +47,7 @@ export class Rendezvous {
    * left out), read once: changing the object afterwards changes nothing.
    */
   constructor(options: RendezvousOptions = {}) {
-    throw new NotImplementedError(`new Rendezvous(${Object.keys(options).join(', ')})`);
+    throw new NotImplementedError(`new Rendezvous(${options.hash === undefined ? '' : '{ hash }'})`);
   }
 
   /**

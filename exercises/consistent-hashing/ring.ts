@@ -51,7 +51,7 @@ export class Ring {
    * afterwards changes nothing.
    */
   constructor(options: RingOptions = {}) {
-    throw new NotImplementedError(`new Ring(${JSON.stringify({ vnodes: options.vnodes })})`);
+    throw new NotImplementedError(`new Ring({ vnodes: ${String(options.vnodes)}${options.hash === undefined ? '' : ', hash'} })`);
   }
 
   /**

@@ -32,6 +32,7 @@ const FILES: Record<keyof typeof commands, string> = {
   stress: 'grading/stress.ts',
   bench: 'grading/bench/timings.ts',
   benchFpRate: 'grading/bench/fp-rate.ts',
+  benchConsistentHashing: 'grading/bench/consistent-hashing.ts',
   benchLsm: 'grading/bench/lsm.ts',
   benchOutputLines: 'grading/bench/output-lines.ts',
   benchRaft: 'grading/bench/raft.ts',

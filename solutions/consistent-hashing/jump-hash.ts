@@ -13,13 +13,14 @@ export function jumpHash(key: bigint, buckets: number): number {
   if (!Number.isInteger(buckets) || buckets < 1 || buckets > MAX_BUCKETS) {
     throw new RangeError(`buckets must be an integer in [1, 2^31 − 1], got ${String(buckets)}`);
   }
+  // The paper's loop starts from b = −1, j = 0 and always runs once: a do-while says so.
   let state = key;
-  let b = -1;
+  let b: number;
   let j = 0;
-  while (j < buckets) {
+  do {
     b = j;
     state = BigInt.asUintN(64, state * 2862933555777941757n + 1n);
     j = Math.floor((b + 1) * (2 ** 31 / (Number(state >> 33n) + 1)));
-  }
+  } while (j < buckets);
   return b;
 }

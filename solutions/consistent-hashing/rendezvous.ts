@@ -21,7 +21,8 @@ interface Scored {
   readonly score: number;
 }
 
-const better = (a: Scored, b: Scored): number => (a.score !== b.score ? b.score - a.score : a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
+/** Rank order: the higher score first, then the smaller id (ids are distinct, so never 0). */
+const better = (a: Scored, b: Scored): number => b.score - a.score || (a.node < b.node ? -1 : 1);
 
 export class Rendezvous {
   readonly #hash: HashFn;
@@ -50,14 +51,12 @@ export class Rendezvous {
   }
 
   nodes(): NodeId[] {
-    return [...this.#weights.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default order of sort is JavaScript's `<` on strings: UTF-16 code units.
+    return [...this.#weights.keys()].sort();
   }
 
   owner(key: string): NodeId {
-    const scored = this.#scores(key);
-    let best = scored[0]!;
-    for (const s of scored) if (better(s, best) < 0) best = s;
-    return best.node;
+    return this.#scores(key).sort(better)[0]!.node;
   }
 
   preferenceList(key: string, n: number): NodeId[] {
@@ -80,7 +79,7 @@ export class Rendezvous {
 }
 
 function checkNodeId(node: NodeId): void {
-  if (typeof node !== 'string' || node.length === 0) {
+  if (node.length === 0) {
     throw new RangeError(`node must be a non-empty string, got ${JSON.stringify(node)}`);
   }
 }

@@ -23,11 +23,14 @@ const MAX_WEIGHT = 64;
 interface Vnode {
   readonly token: number;
   readonly node: NodeId;
-  readonly index: number;
 }
 
-const before = (a: Vnode, b: Vnode): number =>
-  a.token !== b.token ? a.token - b.token : a.node !== b.node ? (a.node < b.node ? -1 : 1) : a.index - b.index;
+/**
+ * Ring order. A node's own equal tokens are kept once (addNode), so two
+ * virtual nodes at one token always belong to two nodes, and the order by i
+ * that the README adds could never be seen.
+ */
+const before = (a: Vnode, b: Vnode): number => a.token - b.token || (a.node < b.node ? -1 : 1);
 
 export class Ring {
   readonly #vnodes: number;
@@ -52,12 +55,10 @@ export class Ring {
     if (this.#weights.has(node)) {
       throw new RangeError(`node ${JSON.stringify(node)} is already in the ring; remove it first to change its weight`);
     }
-    const added: Vnode[] = [];
-    for (let index = 0; index < this.#vnodes * weight; index++) {
-      added.push({ token: this.#hash(`${node}#${index}`), node, index });
-    }
+    const tokens = new Set<number>();
+    for (let index = 0; index < this.#vnodes * weight; index++) tokens.add(this.#hash(`${node}#${index}`));
     this.#weights.set(node, weight);
-    this.#ring = [...this.#ring, ...added].sort(before);
+    this.#ring = [...this.#ring, ...[...tokens].map((token) => ({ token, node }))].sort(before);
   }
 
   removeNode(node: NodeId): void {
@@ -69,7 +70,8 @@ export class Ring {
   }
 
   nodes(): NodeId[] {
-    return [...this.#weights.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default order of sort is JavaScript's `<` on strings: UTF-16 code units.
+    return [...this.#weights.keys()].sort();
   }
 
   owner(key: string): NodeId {
@@ -109,7 +111,7 @@ export class Ring {
 }
 
 function checkNodeId(node: NodeId): void {
-  if (typeof node !== 'string' || node.length === 0) {
+  if (node.length === 0) {
     throw new RangeError(`node must be a non-empty string, got ${JSON.stringify(node)}`);
   }
 }
