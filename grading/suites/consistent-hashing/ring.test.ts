@@ -70,6 +70,16 @@ suite.task(1, () => {
         }),
         { numRuns: 150 },
       );
+      // Ids whose labels sort the other way round from the ids ("a!#0" < "a#0" but "a" < "a!"), and two ids whose
+      // tokens all collide ("\ud800" is hashed as U+FFFD): only the README's tie-break orders them.
+      const tricky = [['a', 1], ['a!', 1], ['a ', 2], ['a#1', 1], ['\ud800', 1], ['\ufffd', 1]] as const;
+      for (const m of [2, 3, 5]) {
+        const narrow: HashFn = (s) => hash32(s) % m;
+        const [ring, oracle] = build(Ring, 4, narrow, tricky);
+        for (const key of sampleKeys(40, 'tie:')) {
+          expect(ring.owner(key), `owner(${key}) with vnodes 4, hash32(s) mod ${m}, nodes ${describeMembers(tricky)}`).toBe(oracle.owner(key));
+        }
+      }
       // A key exactly at a token belongs to that token; one above the last wraps to the first.
       const at = new Map([['k-at-b', 200], ['k-above-b', 201], ['k-top', TOP], ['k-zero', 0], ['k-at-a', 100]]);
       const hash: HashFn = (s) => at.get(s) ?? (s.startsWith('a#') ? 100 : 200);
