@@ -221,7 +221,7 @@ suite.task(1, () => {
         for (const node of nodes) ring.addNode(node);
         return maxOverMean(loads(nodes, keys, (k) => ring.owner(k)));
       };
-      // Calibrated on the reference (npm run bench:consistent-hashing prints them): 1 vnode 3.04, 16 vnodes 1.76, 256 vnodes 1.06.
+      // Calibrated on the reference (npx tsx grading/bench/consistent-hashing.ts prints them): 1 vnode 3.04, 16 vnodes 1.76, 256 vnodes 1.06.
       const one = spread(1);
       const many = spread(256);
       expect(many, `max/mean load of 10 nodes × 256 vnodes on 50 000 keys`).toBeLessThan(1.15);
