@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../model';
 import { ROOT, gradeVariant, stageVariantById, variantById } from './support';
 import { TSX_BIN } from '../paths';
+import { shipped } from '../catalog';
 
 function grade(...args: string[]) {
   return gradeWithEnv({}, ...args);
@@ -71,7 +72,7 @@ describe('npm run grade', () => {
     const cases: [string[], string][] = [
       [['--seed', 'abc'], 'grade: --seed needs an integer in [0, 4294967295], not "abc"'],
       [['--seed'], 'grade: --seed needs a value: an integer in [0, 4294967295]'],
-      [['no-such-exercise'], 'grade: unknown exercise "no-such-exercise"; known: bloom-filter, vector-clock, token-bucket, raft, lsm-compaction'],
+      [['no-such-exercise'], `grade: unknown exercise "no-such-exercise"; known: ${shipped().map((e) => e.slug).join(', ')}`],
       [['--frobnicate'], 'grade: unknown option --frobnicate'],
       [['--solutions', '--submission', '.'], 'grade: --solutions and --submission cannot be combined: grade the reference or a submission'],
       [['--json'], 'grade: --json needs a value: a file name'],

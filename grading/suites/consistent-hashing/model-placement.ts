@@ -14,16 +14,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { commands, expectRangeError, type GradedContext } from '../../../harness/suite';
-import { OracleRendezvous, OracleRing, hashArb, keyArb, nodeIdArb, rendezvousWeightArb, type HashFn, type RendezvousModule, type RingModule } from './support';
-
-/** What the two placements share, and what a session calls. */
-interface Placement {
-  addNode(node: string, weight?: number): void;
-  removeNode(node: string): void;
-  nodes(): string[];
-  owner(key: string): string;
-  preferenceList(key: string, n: number): string[];
-}
+import { OracleRendezvous, OracleRing, hashArb, keyArb, nodeIdArb, rendezvousWeightArb, type HashFn, type Placement, type RendezvousModule, type RingModule } from './support';
 
 /** What the two oracles share. */
 interface Oracle {

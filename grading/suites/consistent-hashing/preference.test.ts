@@ -6,19 +6,9 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { OracleRing, describeMembers, expectRangeError, expectRangeErrorNamingN, hashArb, keyArb, membersArb, ringSuite, type HashFn, type RingModule } from './support';
+import { buildRing, describeMembers, expectRangeError, expectRangeErrorNamingN, hashArb, keyArb, membersArb, ringSuite } from './support';
 
 const suite = ringSuite();
-
-function build(Ring: RingModule['Ring'], vnodes: number, hash: HashFn, members: readonly (readonly [string, number])[]) {
-  const ring = new Ring({ vnodes, hash });
-  const oracle = new OracleRing(vnodes, hash);
-  for (const [node, weight] of members) {
-    ring.addNode(node, weight);
-    oracle.add(node, weight);
-  }
-  return { ring, oracle };
-}
 
 suite.task(2, () => {
   suite.test(
@@ -33,7 +23,7 @@ suite.task(2, () => {
       const { Ring } = suite.impl();
       t.check(
         fc.property(fc.integer({ min: 1, max: 12 }), hashArb, membersArb(7, fc.integer({ min: 1, max: 3 })), fc.array(keyArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 9 }), (vnodes, hash, members, keys, n) => {
-          const { ring, oracle } = build(Ring, vnodes, hash.fn, members);
+          const [ring, oracle] = buildRing(Ring, vnodes, hash.fn, members);
           for (const key of keys) {
             expect(ring.preferenceList(key, n), `preferenceList(${JSON.stringify(key)}, ${n}) with vnodes ${vnodes}, ${hash.name}, nodes ${describeMembers(members)}`).toEqual(
               oracle.preferenceList(key, n),
@@ -57,7 +47,7 @@ suite.task(2, () => {
       const { Ring } = suite.impl();
       t.check(
         fc.property(fc.integer({ min: 1, max: 30 }), hashArb, membersArb(7, fc.integer({ min: 1, max: 3 })), fc.array(keyArb, { minLength: 1, maxLength: 10 }), (vnodes, hash, members, keys) => {
-          const { ring } = build(Ring, vnodes, hash.fn, members);
+          const [ring] = buildRing(Ring, vnodes, hash.fn, members);
           const size = members.length;
           const story = `vnodes ${vnodes}, ${hash.name}, nodes ${describeMembers(members)}`;
           for (const key of keys) {
@@ -87,7 +77,7 @@ suite.task(2, () => {
       const { Ring } = suite.impl();
       t.check(
         fc.property(fc.integer({ min: 1, max: 12 }), hashArb, membersArb(6, fc.integer({ min: 1, max: 2 })), fc.array(keyArb, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 4 }), (vnodes, hash, members, keys, n) => {
-          const { ring } = build(Ring, vnodes, hash.fn, members);
+          const [ring] = buildRing(Ring, vnodes, hash.fn, members);
           const before = keys.map((k) => ring.preferenceList(k, n));
           const joiner = members.some(([id]) => id === 'newcomer') ? 'newcomer-2' : 'newcomer';
           ring.addNode(joiner);

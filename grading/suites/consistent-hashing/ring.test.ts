@@ -10,9 +10,11 @@ import { checkRingSessions } from './model-placement';
 import {
   CountingHash,
   DEFAULT_VNODES,
+  buildRing,
   OracleRing,
   TOP,
   describeMembers,
+  expectMinimalMovement,
   expectRangeError,
   hash32,
   hashArb,
@@ -23,24 +25,12 @@ import {
   ringSuite,
   sampleKeys,
   type HashFn,
-  type Ring,
-  type RingModule,
 } from './support';
 
 const suite = ringSuite();
 
 const vnodesArb = fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 40 }), fc.constant(DEFAULT_VNODES));
 const weightArb = fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 4 }));
-
-function build(RingClass: RingModule['Ring'], vnodes: number, hash: HashFn, members: readonly (readonly [string, number])[]): [Ring, OracleRing] {
-  const ring = new RingClass({ vnodes, hash });
-  const oracle = new OracleRing(vnodes, hash);
-  for (const [node, weight] of members) {
-    ring.addNode(node, weight);
-    oracle.add(node, weight);
-  }
-  return [ring, oracle];
-}
 
 /** The same members, added in another order, with other nodes added and removed between them. */
 function shuffledWithChurn<T>(items: readonly T[], picks: readonly number[]): T[] {
@@ -63,7 +53,7 @@ suite.task(1, () => {
       const { Ring } = suite.impl();
       t.check(
         fc.property(vnodesArb, hashArb, membersArb(6, weightArb), fc.array(keyArb, { minLength: 1, maxLength: 30 }), (vnodes, hash, members, keys) => {
-          const [ring, oracle] = build(Ring, vnodes, hash.fn, members);
+          const [ring, oracle] = buildRing(Ring, vnodes, hash.fn, members);
           for (const key of keys) {
             expect(ring.owner(key), `owner(${JSON.stringify(key)}) with vnodes ${vnodes}, ${hash.name}, nodes ${describeMembers(members)}`).toBe(oracle.owner(key));
           }
@@ -75,7 +65,7 @@ suite.task(1, () => {
       const tricky = [['a', 1], ['a!', 1], ['a ', 2], ['a#1', 1], ['\ud800', 1], ['\ufffd', 1]] as const;
       for (const m of [2, 3, 5]) {
         const narrow: HashFn = (s) => hash32(s) % m;
-        const [ring, oracle] = build(Ring, 4, narrow, tricky);
+        const [ring, oracle] = buildRing(Ring, 4, narrow, tricky);
         for (const key of sampleKeys(40, 'tie:')) {
           expect(ring.owner(key), `owner(${key}) with vnodes 4, hash32(s) mod ${m}, nodes ${describeMembers(tricky)}`).toBe(oracle.owner(key));
         }
@@ -112,7 +102,7 @@ suite.task(1, () => {
             const probe = /^probe:(\d+)$/.exec(s);
             return probe ? positions[Number(probe[1])]! : lo + (hash32(s) % span);
           };
-          const [ring, oracle] = build(Ring, vnodes, hash, members);
+          const [ring, oracle] = buildRing(Ring, vnodes, hash, members);
           positions.forEach((position, i) => {
             expect(ring.owner(`probe:${i}`), `owner of a key at ${position}, tokens in [${lo}, ${hi}], nodes ${describeMembers(members)}`).toBe(oracle.owner(`probe:${i}`));
           });
@@ -143,7 +133,7 @@ suite.task(1, () => {
           fc.array(keyArb, { minLength: 1, maxLength: 20 }),
           (vnodes, hash, members, extra, picks, keys) => {
             const transient = extra.filter(([id]) => !members.some(([m]) => m === id));
-            const [first, oracle] = build(Ring, vnodes, hash.fn, members);
+            const [first, oracle] = buildRing(Ring, vnodes, hash.fn, members);
             // The second ring: transient nodes join first, members join in another order, then the transients leave.
             const second = new Ring({ vnodes, hash: hash.fn });
             for (const [node, weight] of transient) second.addNode(node, weight);
@@ -182,22 +172,8 @@ suite.task(1, () => {
         fc.property(fc.integer({ min: 1, max: 20 }), hashArb, membersArb(6, weightArb), fc.nat(), weightArb, (vnodes, hash, members, pick, weight) => {
           const ring = new Ring({ vnodes, hash: hash.fn });
           for (const [node, w] of members) ring.addNode(node, w);
-          const story = `vnodes ${vnodes}, ${hash.name}, nodes ${describeMembers(members)}`;
-          const before = keys.map((k) => ring.owner(k));
-          const joiner = 'joiner#7';
-          ring.addNode(joiner, weight);
-          keys.forEach((k, i) => {
-            const now = ring.owner(k);
-            if (now !== before[i]) expect(now, `owner(${k}) after ${joiner} × ${weight} joined (${story}): it was ${before[i]}`).toBe(joiner);
-          });
-          ring.removeNode(joiner);
-          keys.forEach((k, i) => expect(ring.owner(k), `owner(${k}) after ${joiner} joined and left again (${story})`).toBe(before[i]));
-          const [leaver] = members[pick % members.length]!;
-          if (members.length === 1) return;
-          ring.removeNode(leaver);
-          keys.forEach((k, i) => {
-            if (before[i] !== leaver) expect(ring.owner(k), `owner(${k}) after ${JSON.stringify(leaver)} left (${story})`).toBe(before[i]);
-          });
+          const leaver = members.length === 1 ? undefined : members[pick % members.length]![0];
+          expectMinimalMovement(ring, keys, ['joiner#7', weight], leaver, `vnodes ${vnodes}, ${hash.name}, nodes ${describeMembers(members)}`);
         }),
         { numRuns: 120 },
       );

@@ -116,6 +116,40 @@ export function membersArb(maxNodes: number, weight: fc.Arbitrary<number>): fc.A
 export const describeMembers = (members: readonly (readonly [string, number])[]): string =>
   members.map(([id, w]) => (w === 1 ? JSON.stringify(id) : `${JSON.stringify(id)} × ${w}`)).join(', ');
 
+// ---------------------------------------------------------------- what both placements do
+
+/** What the ring and rendezvous hashing share: what sessions and the movement checks call. */
+export interface Placement {
+  addNode(node: string, weight?: number): void;
+  removeNode(node: string): void;
+  nodes(): string[];
+  owner(key: string): string;
+  preferenceList(key: string, n: number): string[];
+}
+
+/**
+ * Minimal movement, on a placement that holds some members: a node joining
+ * takes keys only for itself, leaving again gives every key back to its
+ * owner, and a member leaving (`leaver`, when there is one to spare) moves
+ * only the keys it owned.
+ */
+export function expectMinimalMovement(placement: Placement, keys: readonly string[], joiner: readonly [string, number], leaver: string | undefined, story: string): void {
+  const before = keys.map((k) => placement.owner(k));
+  const [node, weight] = joiner;
+  placement.addNode(node, weight);
+  keys.forEach((k, i) => {
+    const now = placement.owner(k);
+    if (now !== before[i]) expect(now, `owner(${k}) after ${node} of weight ${weight} joined (${story}): it was ${before[i]}`).toBe(node);
+  });
+  placement.removeNode(node);
+  keys.forEach((k, i) => expect(placement.owner(k), `owner(${k}) after ${node} joined and left again (${story})`).toBe(before[i]));
+  if (leaver === undefined) return;
+  placement.removeNode(leaver);
+  keys.forEach((k, i) => {
+    if (before[i] !== leaver) expect(placement.owner(k), `owner(${k}) after ${JSON.stringify(leaver)} left (${story})`).toBe(before[i]);
+  });
+}
+
 // ---------------------------------------------------------------- the ring oracle
 
 export interface OracleVnode {
@@ -180,6 +214,17 @@ export class OracleRing {
     }
     return chosen;
   }
+}
+
+/** A learner's ring and the oracle, both given `members` in order. */
+export function buildRing(RingClass: RingModule['Ring'], vnodes: number, hash: HashFn, members: readonly (readonly [string, number])[]): [Ring, OracleRing] {
+  const ring = new RingClass({ vnodes, hash });
+  const oracle = new OracleRing(vnodes, hash);
+  for (const [node, weight] of members) {
+    ring.addNode(node, weight);
+    oracle.add(node, weight);
+  }
+  return [ring, oracle];
 }
 
 // ---------------------------------------------------------------- the rendezvous oracle
