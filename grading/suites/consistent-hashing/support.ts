@@ -204,15 +204,12 @@ export class OracleRing {
     return this.order()[this.start(key)]!.node;
   }
 
+  /** The whole circle walked once from the key's virtual node; a Set keeps each node where it first appears. */
   preferenceList(key: string, n: number): string[] {
     const order = this.order();
-    const chosen: string[] = [];
     const start = this.start(key);
-    for (let step = 0; step < order.length && chosen.length < n; step++) {
-      const { node } = order[(start + step) % order.length]!;
-      if (!chosen.includes(node)) chosen.push(node);
-    }
-    return chosen;
+    const walk = [...order.slice(start), ...order.slice(0, start)].map((v) => v.node);
+    return [...new Set(walk)].slice(0, n);
   }
 }
 
