@@ -131,6 +131,10 @@ const stryker = new Stryker({
   ignorePatterns: ['/.faultline', '/reports', '/grading/docs', '/.stryker-tmp', '/grading/mutation/incremental', '/grading/suites/*/broken', '/grading/.suite-*'],
   // One folder per exercise: mutation runs of different exercises may share a checkout.
   tempDirName: `.stryker-tmp/${slug}`,
+  // Stryker would walk the whole checkout, ignorePatterns or not, for node_modules folders to link into the sandbox,
+  // and fail when a test run beside it removes a folder of .faultline/ under its feet (a staged batch). The sandbox
+  // lies inside the checkout, so Node finds the checkout's node_modules from it without a link.
+  symlinkNodeModules: false,
   cleanTempDir: 'always',
 });
 await stryker.runMutationTest();
