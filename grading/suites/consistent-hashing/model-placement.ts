@@ -32,10 +32,10 @@ interface Model {
   readonly keys: readonly string[];
 }
 interface Real {
-  readonly ring: Placement;
+  readonly placement: Placement;
 }
 
-/** Checks what the caller got back, then spoils it the ways callers do. */
+/** Spoils an array the caller got back, the ways callers do: reordered, grown, overwritten. */
 function spoil(list: string[]): void {
   list.reverse();
   list.push('not a node');
@@ -53,9 +53,9 @@ class Add implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const node = m.ids[this.at % m.ids.length]!;
     if (m.oracle.members.has(node)) {
-      expectRangeError(`addNode(${JSON.stringify(node)}, ${this.weight}) when it is already placed`, () => r.ring.addNode(node, this.weight), 'node');
+      expectRangeError(`addNode(${JSON.stringify(node)}, ${this.weight}) when it is already placed`, () => r.placement.addNode(node, this.weight), 'node');
     } else {
-      r.ring.addNode(node, this.weight);
+      r.placement.addNode(node, this.weight);
       m.oracle.add(node, this.weight);
     }
   }
@@ -72,10 +72,10 @@ class Remove implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const node = m.ids[this.at % m.ids.length]!;
     if (m.oracle.members.has(node)) {
-      r.ring.removeNode(node);
+      r.placement.removeNode(node);
       m.oracle.remove(node);
     } else {
-      expectRangeError(`removeNode(${JSON.stringify(node)}) when it is not placed`, () => r.ring.removeNode(node), 'node');
+      expectRangeError(`removeNode(${JSON.stringify(node)}) when it is not placed`, () => r.placement.removeNode(node), 'node');
     }
   }
   toString(): string {
@@ -90,8 +90,8 @@ class Owner implements fc.Command<Model, Real> {
   }
   run(m: Model, r: Real): void {
     const key = m.keys[this.at % m.keys.length]!;
-    if (m.oracle.members.size === 0) expectRangeError(`owner(${JSON.stringify(key)}) with no nodes`, () => r.ring.owner(key), 'empty');
-    else expect(r.ring.owner(key), `owner(${JSON.stringify(key)})`).toBe(m.oracle.owner(key));
+    if (m.oracle.members.size === 0) expectRangeError(`owner(${JSON.stringify(key)}) with no nodes`, () => r.placement.owner(key), 'empty');
+    else expect(r.placement.owner(key), `owner(${JSON.stringify(key)})`).toBe(m.oracle.owner(key));
   }
   toString(): string {
     return `owner(key #${this.at})`;
@@ -110,14 +110,14 @@ class Preference implements fc.Command<Model, Real> {
     const key = m.keys[this.at % m.keys.length]!;
     const call = `preferenceList(${JSON.stringify(key)}, ${this.n})`;
     if (m.oracle.members.size === 0) {
-      expectRangeError(`${call} with no nodes`, () => r.ring.preferenceList(key, this.n), 'empty');
+      expectRangeError(`${call} with no nodes`, () => r.placement.preferenceList(key, this.n), 'empty');
       return;
     }
     const expected = m.oracle.preferenceList(key, this.n);
-    const got = r.ring.preferenceList(key, this.n);
+    const got = r.placement.preferenceList(key, this.n);
     expect(got, call).toEqual(expected);
     spoil(got);
-    expect(r.ring.preferenceList(key, this.n), `${call} again, after the caller changed the array the first call returned`).toEqual(expected);
+    expect(r.placement.preferenceList(key, this.n), `${call} again, after the caller changed the array the first call returned`).toEqual(expected);
   }
   toString(): string {
     return `preferenceList(key #${this.at}, ${this.n})`;
@@ -129,13 +129,13 @@ class Nodes implements fc.Command<Model, Real> {
     return true;
   }
   run(m: Model, r: Real): void {
-    const got = r.ring.nodes();
+    const got = r.placement.nodes();
     expect(got, 'nodes()').toEqual(m.oracle.nodes());
     spoil(got);
-    expect(r.ring.nodes(), 'nodes() again, after the caller changed the array the first call returned').toEqual(m.oracle.nodes());
+    expect(r.placement.nodes(), 'nodes() again, after the caller changed the array the first call returned').toEqual(m.oracle.nodes());
     if (m.oracle.members.size > 0) {
       const key = m.keys[0]!;
-      expect(r.ring.owner(key), `owner(${JSON.stringify(key)}) after the caller changed what nodes() returned`).toBe(m.oracle.owner(key));
+      expect(r.placement.owner(key), `owner(${JSON.stringify(key)}) after the caller changed what nodes() returned`).toBe(m.oracle.owner(key));
     }
   }
   toString(): string {
@@ -163,7 +163,7 @@ function sessions<S>(setup: fc.Arbitrary<S>, weight: fc.Arbitrary<number>, maxCo
     (s, hash, ids, keys, cmds) => {
       const { real, oracle } = start(s, hash.fn);
       const model: Model = { oracle, ids, keys };
-      fc.modelRun(() => ({ model, real: { ring: real } }), cmds);
+      fc.modelRun(() => ({ model, real: { placement: real } }), cmds);
     },
   );
 }

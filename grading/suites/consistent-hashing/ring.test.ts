@@ -32,8 +32,8 @@ const suite = ringSuite();
 const vnodesArb = fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 40 }), fc.constant(DEFAULT_VNODES));
 const weightArb = fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 4 }));
 
-/** The same members, added in another order, with other nodes added and removed between them. */
-function shuffledWithChurn<T>(items: readonly T[], picks: readonly number[]): T[] {
+/** `items` in another order: each next one taken from what is left at a position `picks` chooses. */
+function reordered<T>(items: readonly T[], picks: readonly number[]): T[] {
   const rest = [...items];
   const out: T[] = [];
   for (let i = 0; rest.length > 0; i++) out.push(rest.splice((picks[i % Math.max(picks.length, 1)] ?? 0) % rest.length, 1)[0]!);
@@ -137,10 +137,11 @@ suite.task(1, () => {
             // The second ring: transient nodes join first, members join in another order, then the transients leave.
             const second = new Ring({ vnodes, hash: hash.fn });
             for (const [node, weight] of transient) second.addNode(node, weight);
-            const order = shuffledWithChurn(members, picks);
+            const order = reordered(members, picks);
             for (const [node, weight] of order) second.addNode(node, weight);
-            for (const [node] of shuffledWithChurn(transient, picks)) second.removeNode(node);
-            const story = `vnodes ${vnodes}, ${hash.name}; ring 1 added ${describeMembers(members)}; ring 2 added ${describeMembers([...transient, ...order])}, then removed ${describeMembers(transient)}`;
+            const leaving = reordered(transient, picks);
+            for (const [node] of leaving) second.removeNode(node);
+            const story = `vnodes ${vnodes}, ${hash.name}; ring 1 added ${describeMembers(members)}; ring 2 added ${describeMembers([...transient, ...order])}, then removed ${describeMembers(leaving)}`;
             expect(second.nodes(), `nodes() of ring 2 (${story})`).toEqual(oracle.nodes());
             for (const key of keys) {
               const expected = oracle.owner(key);
