@@ -122,6 +122,23 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 4, title: 'Jump consistent hash', points: 25 },
     ],
   },
+  {
+    slug: 'write-ahead-log',
+    clausePrefix: 'WAL',
+    title: 'Write-ahead log',
+    summary: 'A log that keeps every synced record through any crash: LevelDB framing, recovery that tells a torn tail from corruption, segments with a checkpoint, and a log that stops when fsync fails.',
+    entry: 'wal.ts',
+    learnerFiles: ['framing.ts', 'wal.ts'],
+    providedFiles: ['crc32c.ts', 'format.ts'],
+    tasks: [
+      { id: 1, title: 'Framing', points: 25 },
+      { id: 2, title: 'Recovery', points: 30 },
+      { id: 3, title: 'Segments and checkpoints', points: 25 },
+      { id: 4, title: 'When the disk says no', points: 20 },
+    ],
+    // Laid out by `npm run new-exercise`; `npm run check -- write-ahead-log` lists what it lacks before this line goes.
+    draft: true,
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

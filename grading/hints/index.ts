@@ -29,6 +29,7 @@ import { hints as tokenBucket } from './token-bucket';
 import { hints as raft } from './raft';
 import { hints as lsmCompaction } from './lsm-compaction';
 import { hints as consistentHashing } from './consistent-hashing';
+import { hints as writeAheadLog } from './write-ahead-log';
 import { layout as bloomFilterLayout } from './bloom-filter';
 import { layout as vectorClockLayout } from './vector-clock';
 import { layout as tokenBucketLayout } from './token-bucket';
@@ -45,6 +46,7 @@ const bySlug: Readonly<Record<string, ExerciseHints>> = {
   raft,
   'lsm-compaction': lsmCompaction,
   'consistent-hashing': consistentHashing,
+  'write-ahead-log': writeAheadLog,
 };
 
 const layouts: Readonly<Record<string, TaskLayout>> = {

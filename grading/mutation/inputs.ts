@@ -15,7 +15,8 @@
  *   every test of a suite reaches nearly every line of its reference, so one
  *   changed line can change the verdict of a mutant anywhere: a full run;
  * - `untracked`: everything else the run loads, which Stryker does not see at
- *   all: the suite's helpers and models, `harness/` (not its own tests), the
+ *   all: the suite's helpers and models, the files of `harness/` that the
+ *   suite run imports (`suiteRunImports`; not the harness's own tests), the
  *   provided files of `solutions/<slug>/` and the `exercises/<slug>/` copies
  *   they re-export, `vitest.config.ts` and the grader files it imports,
  *   `tsconfig.json`: a full run. Of the catalog and tsconfig.json, only this
@@ -26,9 +27,11 @@
  * Not inputs: the known-wrong variants (`grading/suites/<slug>/broken/`,
  * which no suite imports), the allow-list of equivalent mutants (applied to
  * the verdicts afterwards, grading/mutation/report.ts), and Node itself (the
- * reports are made on Node 20, as CI runs).
- * grading/test/mutation-inputs.test.ts follows every import of each suite run
- * and fails if one reaches a file that is not an input.
+ * reports are made on Node 20, as CI runs). Nor is a harness file that the
+ * suite run never imports: a fault added to `harness/storage/` for the
+ * storage exercises leaves every other exercise's report current.
+ * grading/test/mutation-inputs.test.ts checks that every import of each suite
+ * run reaches an input.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -133,10 +136,64 @@ function walk(root: string, dir: string): string[] {
   });
 }
 
+/** Where an import resolves inside the checkout, or undefined for a package or a Node built-in. */
+function resolveImport(root: string, from: string, spec: string): string | undefined {
+  const aliases: Record<string, string> = { '@faultline/harness': 'harness/index.ts', '@faultline/suite': 'harness/suite/index.ts', '@faultline/catalog': 'grading/catalog.ts' };
+  let target: string;
+  if (aliases[spec] !== undefined) target = aliases[spec];
+  else if (spec.startsWith('@impl/')) {
+    const [, exercise, ...rest] = spec.split('/');
+    target = rest.length === 0 ? `solutions/${exercise}/${exerciseSpec(exercise!).entry}` : `solutions/${exercise}/${rest.join('/')}`;
+  } else if (spec.startsWith('.')) target = path.posix.join(path.posix.dirname(from), spec);
+  else return undefined;
+  for (const candidate of [target, `${target}.ts`, `${target}/index.ts`]) {
+    if (fs.existsSync(path.join(root, candidate)) && fs.statSync(path.join(root, candidate)).isFile()) return candidate;
+  }
+  throw new Error(`mutation: ${from} imports ${JSON.stringify(spec)}, which is not a file of the checkout`);
+}
+
+/** A static import or re-export, a dynamic import of a string literal, or a bare import. */
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+/** A dynamic import of anything but a string literal: where it leads cannot be read off the source. */
+const COMPUTED_IMPORT = /import\(\s*(?!['"])/;
+
+/**
+ * Every file of the checkout that one exercise's suite run loads: the vitest
+ * config, the setup files it names, the suite's test files, and everything
+ * they import, followed through the source text. A dynamic import of a
+ * computed name is an error: what it loads could not be an input.
+ */
+export function suiteRunImports(slug: string, root = ROOT): Set<string> {
+  const config = fs.readFileSync(path.join(root, 'vitest.config.ts'), 'utf8');
+  const setupFiles = [...config.matchAll(/path\.join\(root, '(harness\/[^'*]+\.ts)'\)/g)].map((m) => m[1]!);
+  const suite = `grading/suites/${slug}`;
+  const tests = walk(root, suite).filter((file) => isTestFile(slug, file));
+  const seen = new Set<string>();
+  const queue = ['vitest.config.ts', ...setupFiles, ...tests];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    // Doc comments quote imports, and `typeof import('…')` is a type; only code counts.
+    const code = fs
+      .readFileSync(path.join(root, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    if (COMPUTED_IMPORT.test(code)) throw new Error(`mutation: ${file} imports a computed name, so its mutation inputs cannot be read off the source`);
+    for (const m of code.matchAll(IMPORT)) {
+      const next = resolveImport(root, file, (m[1] ?? m[2] ?? m[3])!);
+      if (next !== undefined) queue.push(next);
+    }
+  }
+  return seen;
+}
+
 /** The inputs of one exercise's run, read from the checkout at `root`. */
 export function readInputs(slug: string, root = ROOT): Inputs {
   const provided = exerciseSpec(slug).providedFiles.map((file) => `exercises/${slug}/${file}`).filter((file) => fs.existsSync(path.join(root, file)));
-  const candidates = [...SHARED_FILES, ...walk(root, 'harness'), ...walk(root, `grading/suites/${slug}`), ...walk(root, `solutions/${slug}`), ...provided];
+  const imported = suiteRunImports(slug, root);
+  const harness = walk(root, 'harness').filter((file) => imported.has(file));
+  const candidates = [...SHARED_FILES, ...harness, ...walk(root, `grading/suites/${slug}`), ...walk(root, `solutions/${slug}`), ...provided];
   const files = Object.fromEntries(
     candidates
       .filter((file) => inputKind(slug, file) !== undefined)

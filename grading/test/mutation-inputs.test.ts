@@ -5,10 +5,11 @@
  * input would be a change no committed report notices.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { catalog, exerciseSpec } from '../catalog';
-import { compareInputs, describeChanges, hashText, inputKind, ownShare, readInputs, verdictOptions, type Inputs } from '../mutation/inputs';
+import { compareInputs, describeChanges, hashText, inputKind, ownShare, readInputs, suiteRunImports, verdictOptions, type Inputs } from '../mutation/inputs';
 import { ROOT } from './support';
 
 const base: Inputs = {
@@ -117,52 +118,50 @@ describe('what a change costs', () => {
   });
 });
 
-/** Where an import resolves inside the checkout, or undefined for a package or a Node built-in. */
-function resolveImport(slug: string, from: string, spec: string): string | undefined {
-  const aliases: Record<string, string> = { '@faultline/harness': 'harness/index.ts', '@faultline/suite': 'harness/suite/index.ts', '@faultline/catalog': 'grading/catalog.ts' };
-  let target: string;
-  if (aliases[spec] !== undefined) target = aliases[spec];
-  else if (spec.startsWith('@impl/')) {
-    const [, exercise, ...rest] = spec.split('/');
-    target = rest.length === 0 ? `solutions/${exercise}/${exerciseSpec(exercise!).entry}` : `solutions/${exercise}/${rest.join('/')}`;
-  } else if (spec.startsWith('.')) target = path.posix.join(path.posix.dirname(from), spec);
-  else return undefined;
-  for (const candidate of [target, `${target}.ts`, `${target}/index.ts`]) {
-    if (fs.existsSync(path.join(ROOT, candidate)) && fs.statSync(path.join(ROOT, candidate)).isFile()) return candidate;
-  }
-  throw new Error(`${from}: cannot resolve ${JSON.stringify(spec)} (wanted for ${slug}'s mutation run)`);
-}
-
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
-
-/** Every file of the checkout that one exercise's mutation run loads, by following imports from its tests and the vitest config. */
-function loaded(slug: string): Set<string> {
-  const config = fs.readFileSync(path.join(ROOT, 'vitest.config.ts'), 'utf8');
-  const setupFiles = [...config.matchAll(/path\.join\(root, '(harness\/[^'*]+\.ts)'\)/g)].map((m) => m[1]!);
-  const suite = `grading/suites/${slug}`;
-  const tests = fs.readdirSync(path.join(ROOT, suite), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts') && !f.startsWith('broken')).map((f) => `${suite}/${f}`);
-  const seen = new Set<string>();
-  const queue = ['vitest.config.ts', ...setupFiles, ...tests];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    // Doc comments quote imports; only code counts.
-    const code = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    for (const m of code.matchAll(IMPORT)) {
-      const next = resolveImport(slug, file, (m[1] ?? m[2] ?? m[3])!);
-      if (next !== undefined) queue.push(next);
-    }
-  }
-  return seen;
-}
-
 describe.each(catalog.map((spec) => spec.slug))('%s: the recorded inputs cover the suite run', (slug) => {
   test('every file its suite run imports is an input, and every input that run imports from solutions/ is its own', () => {
-    const files = loaded(slug);
+    const files = suiteRunImports(slug);
     expect(files.size).toBeGreaterThan(10);
     const missing = [...files].filter((file) => inputKind(slug, file) === undefined);
     expect(missing, `imported by ${slug}'s suite run but not an input of it (grading/mutation/inputs.ts): a change to these would go unnoticed`).toEqual([]);
     for (const file of exerciseSpec(slug).learnerFiles) expect(files, `solutions/${slug}/${file}`).toContain(`solutions/${slug}/${file}`);
+    const inputs = Object.keys(readInputs(slug).files);
+    expect([...files].filter((file) => !inputs.includes(file)), `imported by ${slug}'s suite run but missing from readInputs`).toEqual([]);
+  });
+});
+
+describe('which harness files a run depends on', () => {
+  const root = path.join(os.tmpdir(), `faultline-inputs-${process.pid}`);
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  };
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('a harness file that no import of the suite run reaches is not an input; one that is reached, even through a re-export, is', () => {
+    write('vitest.config.ts', "const setup = [path.join(root, 'harness/suite/setup.ts')];\n");
+    write('harness/suite/setup.ts', "export * from '../sim';\n");
+    write('harness/sim/index.ts', "export { a } from './used';\n// import { b } from './quoted';\n");
+    write('harness/sim/used.ts', 'export const a = 1;\n');
+    write('harness/sim/quoted.ts', 'export const b = 2;\n');
+    write('harness/storage/unused.ts', 'export const c = 3;\n');
+    write('grading/suites/bloom-filter/a.test.ts', "import '../../../harness/suite/setup';\nimport { x } from './helper';\n");
+    write('grading/suites/bloom-filter/helper.ts', "export type M = typeof import('./types-only');\nexport const x = 1;\n");
+    write('grading/suites/bloom-filter/types-only.ts', 'export {};\n');
+    const files = suiteRunImports('bloom-filter', root);
+    expect([...files].sort()).toEqual([
+      'grading/suites/bloom-filter/a.test.ts',
+      'grading/suites/bloom-filter/helper.ts',
+      'grading/suites/bloom-filter/types-only.ts',
+      'harness/sim/index.ts',
+      'harness/sim/used.ts',
+      'harness/suite/setup.ts',
+      'vitest.config.ts',
+    ]);
+  });
+
+  test('a dynamic import of a computed name stops the reading: what it loads could not be an input', () => {
+    write('grading/suites/bloom-filter/a.test.ts', "const name = './helper';\nawait import(name);\n");
+    expect(() => suiteRunImports('bloom-filter', root)).toThrow(/imports a computed name/);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * What the write-ahead log suite shares: the learner's module, loaded safely.
+ *
+ * TODO(draft) a dumb, obviously correct oracle of the contract (mini-lsm
+ * checks against a BTreeMap), and arbitraries for every input the signatures
+ * allow, both ends of every range included.
+ */
+import { gradedSuite } from '../../../harness/suite';
+import { exerciseSpec } from '../../catalog';
+
+export type WriteAheadLogModule = typeof import('@impl/write-ahead-log');
+
+/** One graded suite per test file; each loads the learner's module in its own beforeAll. */
+export const writeAheadLogSuite = () => gradedSuite<WriteAheadLogModule>(exerciseSpec('write-ahead-log'), () => import('@impl/write-ahead-log'));
