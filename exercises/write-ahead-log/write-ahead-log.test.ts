@@ -53,7 +53,8 @@ describe('task 2: recovery', () => {
 describe('task 3: segments', () => {
   test('a record starts a new segment, named for its LSN, once the last one is full', () => {
     const disk = new SimStorage();
-    const { wal } = Wal.open(disk, { blockBytes: 32, segmentBytes: 20 });
+    // Each record is one FULL fragment of 7 + 10 = 17 bytes: after one, a segment holds 17 bytes, enough.
+    const { wal } = Wal.open(disk, { blockBytes: 32, segmentBytes: 17 });
     for (const word of ['a', 'b', 'c']) wal.append(bytes(word.repeat(10)));
     expect(disk.list()).toEqual([segmentName(0), segmentName(1), segmentName(2)]);
   });

@@ -39,9 +39,9 @@ export function encodeRecord(record: Uint8Array, offset: number, blockBytes: num
     room = blockBytes;
   }
   let from = 0;
-  for (;;) {
+  // Not `from === 0`: with exactly 7 bytes left, the FIRST fragment carries nothing, and the next is not first.
+  for (let first = true; ; first = false) {
     const length = Math.min(record.length - from, room - HEADER_BYTES);
-    const first = from === 0;
     const last = from + length === record.length;
     const type = first && last ? RecordType.Full : first ? RecordType.First : last ? RecordType.Last : RecordType.Middle;
     pieces.push({ at, from, length, type });
