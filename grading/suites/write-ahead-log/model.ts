@@ -163,3 +163,23 @@ export function modelOpen(disk: Storage, blockBytes: number): ModelOpen {
   const removed = [...names.filter((name) => name.endsWith('.tmp')), ...below].sort();
   return { kind: 'ok', firstLsn: checkpoint, nextLsn, records, truncatedBytes, removed, segments: lengths };
 }
+
+/**
+ * The segments a log writes for `records` (LSN firstLsn on, in a log whose
+ * first segment starts there): a new one when there is none or the last holds
+ * segmentBytes bytes or more, named for its first record.
+ */
+export function modelLog(records: readonly Uint8Array[], blockBytes: number, segmentBytes: number, firstLsn = 0): Map<string, Uint8Array> {
+  const segments: { base: number; bytes: number[] }[] = [];
+  records.forEach((r, i) => {
+    let last = segments.at(-1);
+    if (last === undefined || last.bytes.length >= segmentBytes) {
+      last = { base: firstLsn + i, bytes: [] };
+      segments.push(last);
+    }
+    last.bytes.push(...modelEncode(r, last.bytes.length, blockBytes));
+  });
+  return new Map(segments.map((s) => [segmentNameOf(s.base), Uint8Array.from(s.bytes)]));
+}
+
+const segmentNameOf = (lsn: number): string => `wal-${String(lsn).padStart(16, '0')}.log`;

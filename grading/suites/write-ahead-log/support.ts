@@ -123,7 +123,7 @@ export function openLog(mod: WalModule, disk: Storage, options: WalOptions, wher
 /** A Storage that counts the calls that change the disk, to prove a refused call made none. */
 export class CountingStorage implements Storage {
   readonly calls: string[] = [];
-  constructor(private readonly disk: Storage) {}
+  constructor(readonly disk: Storage) {}
   list = () => this.disk.list();
   read = (name: string) => this.disk.read(name);
   append = (name: string, bytes: Uint8Array) => (this.calls.push(`append ${name}`), this.disk.append(name, bytes));

@@ -111,7 +111,7 @@ export function sweep(mod: WalModule, workload: (driver: Driver) => void, sweepO
  * [WAL-3.2] Every segment but the last holds no unsynced byte: a crash that
  * keeps every name and no unsynced byte leaves each of them whole.
  */
-function expectOnlyLastSegmentVolatile(disk: SimStorage, where: string): void {
+export function expectOnlyLastSegmentVolatile(disk: SimStorage, where: string): void {
   const segments = disk.list().filter((name) => parseSegmentName(name) !== undefined);
   const synced = disk.clone();
   let draws = 0;
