@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { SimStorage, type Storage } from '../../../harness';
 import { expectRangeError } from '../../../harness/suite';
-import { flipBit } from '../../../harness/storage';
+import { crashOutcomes, flipBit, recordCrashPoints } from '../../../harness/storage';
 import { encodeCheckpoint, segmentName } from '../../../exercises/write-ahead-log/format';
 import { modelEncode, modelOpen, modelSegment } from './model';
 import { sweep, type Driver } from './sweep';
@@ -167,7 +167,7 @@ suite.task(2, () => {
     {
       points: 4,
       category: 'faults',
-      name: 'a torn or zero-filled tail of the last segment is cut on disk and reported, and a second open finds none',
+      name: 'a torn or zero-filled tail of the last segment is cut on disk and reported, a crash while open cuts it loses nothing, and a second open finds none',
       hint: 'README, WAL-2.5: cut the tail before open returns, and not by rewriting the segment in place (write is not atomic): write the good prefix beside it, sync it, rename it over.',
       clauses: ['WAL-2.5', 'WAL-2.7'],
     },
@@ -191,8 +191,28 @@ suite.task(2, () => {
         }),
         { numRuns: 150 },
       );
+      // A crash before any storage call of open itself, in every way the crash model allows: the next open finds every record.
+      t.check(
+        fc.property(logCaseArb(true), (c) => {
+          const what = describeCase(c);
+          const { disk, records } = logDisk(c);
+          const expected = modelOpen(disk, c.blockBytes);
+          if (expected.kind !== 'ok') throw new Error(`suite: ${what}: the model finds this disk corrupt`);
+          const { points, error } = recordCrashPoints(disk.clone(), (storage) => mod.Wal.open(storage, { blockBytes: c.blockBytes }), () => null);
+          if (error !== undefined) throw error;
+          for (const point of points) {
+            for (const outcome of crashOutcomes(point.disk, { limit: 300, seed: t.seed })) {
+              const where = `${what}\ncrash during open, before its storage call ${point.index + 1} (${point.call}); ${outcome.description}`;
+              const again = openLog(mod, outcome.disk, { blockBytes: c.blockBytes }, where);
+              expectRecords(again.wal.read(again.wal.firstLsn), records.slice(expected.firstLsn, expected.nextLsn), `${where}: open again`, expected.firstLsn);
+            }
+          }
+        }),
+        { numRuns: 40 },
+      );
     },
   );
+
   suite.test(
     {
       points: 6,
@@ -275,15 +295,18 @@ suite.task(2, () => {
       const mod = suite.impl();
       void t;
       for (const blockBytes of [16, 32_768]) {
-        // A process that died: segment 0 synced, segment 2's bytes and name not yet, and records appended to it.
-        const disk = modelDisk([{ base: 0, records: [record(0, 5), record(1, 30)] }], blockBytes);
-        const last = modelSegment([record(2, 7), record(3, 0), record(4, 40)], blockBytes);
-        disk.append(segmentName(2), last.subarray(0, last.length - 5));
-        const what = `blockBytes ${blockBytes}: a segment whose bytes and name were never synced, opened after the process died`;
-        const { wal } = openLog(mod, disk, { blockBytes }, what);
-        expect(wal.durableLsn, `${what}: durableLsn`).toBe(4);
-        const after = openLog(mod, disk.durableCopy(), { blockBytes }, `${what}, then a power failure`);
-        expectRecords(after.wal.read(0), [record(0, 5), record(1, 30), record(2, 7), record(3, 0)], `${what}, then a power failure: the records`);
+        for (const torn of [0, 5]) {
+          // A process that died: segment 0 synced, segment 2's bytes and name not yet, and records appended to it.
+          const disk = modelDisk([{ base: 0, records: [record(0, 5), record(1, 30)] }], blockBytes);
+          const last = modelSegment([record(2, 7), record(3, 0), record(4, 40)], blockBytes);
+          disk.append(segmentName(2), last.subarray(0, last.length - torn));
+          const what = `blockBytes ${blockBytes}: a segment whose bytes and name were never synced${torn > 0 ? ', its last record torn,' : ''} opened after the process died`;
+          const { wal } = openLog(mod, disk, { blockBytes }, what);
+          const recovered = torn > 0 ? 4 : 5;
+          expect(wal.durableLsn, `${what}: durableLsn`).toBe(recovered);
+          const after = openLog(mod, disk.durableCopy(), { blockBytes }, `${what}, then a power failure`);
+          expectRecords(after.wal.read(0), [record(0, 5), record(1, 30), record(2, 7), record(3, 0), record(4, 40)].slice(0, recovered), `${what}, then a power failure: the records`);
+        }
       }
     },
   );
