@@ -56,6 +56,7 @@ function failedRun(mod: WalSuiteModule, failAt: number, blockBytes: number, segm
   try {
     wal = mod.Wal.open(counting, { blockBytes, segmentBytes }).wal;
   } catch (thrown) {
+    if (thrown instanceof Error && thrown.name === 'NotImplementedError') throw thrown;
     return { ...base, wal: undefined, failed: { call: 'Wal.open', thrown, before: { firstLsn: 0, nextLsn: 0, durableLsn: 0 } } };
   }
   for (const step of STEPS) {
@@ -69,6 +70,7 @@ function failedRun(mod: WalSuiteModule, failAt: number, blockBytes: number, segm
       } else if (step[0] === 'sync') wal.sync();
       else wal.checkpoint(wal.durableLsn);
     } catch (thrown) {
+      if (thrown instanceof Error && thrown.name === 'NotImplementedError') throw thrown;
       failed = { call, thrown, before };
       break;
     }
