@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Rng, SimStorage, type Storage } from '../../../harness';
+import { crashOutcomes, recordCrashPoints } from '../../../harness/storage';
 import { commandsArb, runCommands, treesArb } from './commands';
 import { compareKeys, entryBytes, logFileName, overlapping, keyRange, readTable, tableFileName, writeTable, type TableMeta } from '../../../exercises/lsm-compaction/format';
 import { LsmTree } from '../../../exercises/lsm-compaction/engine';
@@ -99,73 +100,26 @@ interface Recovered {
   readonly crashed: () => SimStorage;
 }
 
-const CRASH_KINDS = (seed: number, at: number): CrashKind[] => [{ kind: 'process' }, { kind: 'power-worst' }, { kind: 'power-names' }, { kind: 'power', seed: seed + at }, { kind: 'power', seed: seed + at + 7919 }];
-
 /**
- * A Storage over a Disk that, before every call that changes the disk, hands
- * `before` a description of the call, so that the sweep can keep what a crash
- * just then would find. Learner code is handed this object: its state is
- * private and the instance and class are frozen, like Disk's.
+ * The crashes a sweep tries at each point (harness/storage, crashOutcomes):
+ * the process dying with the disk intact; power failing the worst way, with
+ * every name kept and no unsynced byte (a new file back empty, as ext4 left
+ * them), and with everything kept that a crash can keep; and one more drawn
+ * from the crash model with the point's own seed.
  */
-class CrashPoints implements Storage {
-  readonly #disk: Disk;
-  readonly #before: (op: string) => void;
-  constructor(disk: Disk, before: (op: string) => void) {
-    this.#disk = disk;
-    this.#before = before;
-    Object.freeze(this);
-  }
-  list(): string[] {
-    return this.#disk.list();
-  }
-  read(name: string): Uint8Array | undefined {
-    return this.#disk.read(name);
-  }
-  append(name: string, bytes: Uint8Array): void {
-    this.#before(`append ${name} (${bytes.length} B)`);
-    this.#disk.append(name, bytes);
-  }
-  write(name: string, bytes: Uint8Array): void {
-    this.#before(`write ${name} (${bytes.length} B)`);
-    this.#disk.write(name, bytes);
-  }
-  remove(name: string): void {
-    this.#before(`remove ${name}`);
-    this.#disk.remove(name);
-  }
-  rename(from: string, to: string): void {
-    this.#before(`rename ${from} → ${to}`);
-    this.#disk.rename(from, to);
-  }
-  sync(name: string): void {
-    this.#before(`sync ${name}`);
-    this.#disk.sync(name);
-  }
-  syncDirectory(): void {
-    this.#before('syncDirectory');
-    this.#disk.syncDirectory();
-  }
-}
-Object.freeze(CrashPoints.prototype);
-Object.freeze(CrashPoints);
-
-/** What a crash before one storage call finds: the disk just then, and what the run had acknowledged and installed. */
-interface CrashPoint {
-  readonly sim: SimStorage;
-  readonly op: string;
-  readonly ops: readonly string[];
-  readonly run: SweepRun;
-}
+const OUTCOMES = (seed: number, at: number) => ({ sampleOnly: true, limit: 1, seed: seed + at });
 
 /**
  * Runs `script` once on a copy of `base`, keeping, before every storage call,
  * the disk a crash just then would leave (the calls after it cannot change
  * what was on disk before it), with what the run had acknowledged and
- * installed by then. Then recovers each of those disks in each crash kind
- * and hands the recovered tree to `check`. A policy that chooses differently
- * from one run to the next is still swept call by call, since the crash
- * points all come from one run (whether it may is another test's business).
- * Whatever fails is reported with where the crash came and what it did.
+ * installed by then (harness/storage, recordCrashPoints: the write-ahead log
+ * is swept the same way). Then recovers each of those disks after each crash
+ * of OUTCOMES and hands the recovered tree to `check`. A policy that chooses
+ * differently from one run to the next is still swept call by call, since the
+ * crash points all come from one run (whether it may is another test's
+ * business). Whatever fails is reported with where the crash came and what
+ * it did.
  */
 function sweep(
   impl: LsmModule,
@@ -178,37 +132,36 @@ function sweep(
   check: (recovered: Recovered) => void,
 ): { calls: number; compactions: number } {
   const run: SweepRun = { trace: { durable, compactions: 0 }, acked: copyModel(model) };
-  const disk = new Disk(base.clone());
-  const points: CrashPoint[] = [];
-  const sim = simOf(disk);
-  const storage = new CrashPoints(disk, (op) => {
-    if (points.length > 5000) throw new Error('more than 5000 storage calls in one sweep: does the tree ever settle?');
+  const sim = base.clone();
+  const remember = (): SweepRun => {
     const inflight = run.inflight === undefined ? undefined : { ...run.inflight };
-    points.push({ sim: sim.clone(), op, ops: opsOf(disk).slice(-5), run: { trace: { ...run.trace }, acked: copyModel(run.acked), ...(inflight === undefined ? {} : { inflight }) } });
-  });
-  script(recording(impl, run.trace, options), storage, run);
-  points.forEach((point, at) => {
-    for (const crash of CRASH_KINDS(seed, at)) {
+    return { trace: { ...run.trace }, acked: copyModel(run.acked), ...(inflight === undefined ? {} : { inflight }) };
+  };
+  const { points, error } = recordCrashPoints(sim, (storage) => script(recording(impl, run.trace, options), storage, run), remember, { wrap: (disk) => new Disk(disk as SimStorage) });
+  if (error !== undefined) throw error;
+  // The last point is after the script's last call: the sweeps here crash only before calls, as they always have.
+  for (const point of points.slice(0, -1)) {
+    for (const outcome of crashOutcomes(point.disk, OUTCOMES(seed, point.index))) {
       let stage = 'recovery failed: ';
       try {
         let versionCheck: string[] = [];
         const trace: Trace = { durable: null, compactions: 0 };
-        const strategy = recording(impl, trace, options, { recover: (version, storage) => (versionCheck = recoveredProblems(point.run.trace, version, storage)) });
-        const left = afterCrash(point.sim, crash);
+        const strategy = recording(impl, trace, options, { recover: (version, storage) => (versionCheck = recoveredProblems(point.state.trace, version, storage)) });
+        const left = outcome.disk;
         const db = new Db(strategy, new Disk(left.clone()), options);
         stage = '';
-        check({ db, run: point.run, versionProblems: versionCheck, crashed: () => left.clone() });
+        check({ db, run: point.state, versionProblems: versionCheck, crashed: () => left.clone() });
       } catch (error) {
         const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-        throw new Error(`${where(at, point.op, crash, point.ops)}${stage}${message}`, { cause: error });
+        throw new Error(`${where(point.index, point.call, outcome.description, point.recent)}${stage}${message}`, { cause: error });
       }
     }
-  });
-  return { calls: points.length, compactions: run.trace.compactions };
+  }
+  return { calls: points.length - 1, compactions: run.trace.compactions };
 }
 
-const where = (at: number, op: string, crash: CrashKind, ops: readonly string[]): string =>
-  `crash before storage call ${at + 1} (${op}); ${describeCrash(crash)}\n` + `the calls before it: ${[...ops, `✗ ${op}`].join(' · ')}\n`;
+const where = (at: number, op: string, crash: string, ops: readonly string[]): string =>
+  `crash before storage call ${at + 1} (${op}); ${crash}\n` + `the calls before it: ${[...ops, `✗ ${op}`].join(' · ')}\n`;
 
 const copyModel = (model: Model): Model => {
   const copy = new Model();
