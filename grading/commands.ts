@@ -158,6 +158,15 @@ export const commands = {
       { kind: 'count', name: 'RUNS', default: 5 },
     ],
   }),
+  benchWriteAheadLog: command({
+    name: 'bench/write-ahead-log',
+    usage: 'npx tsx grading/bench/write-ahead-log.ts [RECORDS] [RUNS]',
+    options: {},
+    positionals: [
+      { kind: 'count', name: 'RECORDS', default: 100_000 },
+      { kind: 'count', name: 'RUNS', default: 5 },
+    ],
+  }),
   benchLsm: command({
     name: 'bench/lsm',
     usage: 'npx tsx grading/bench/lsm.ts [N] [RUNS]',

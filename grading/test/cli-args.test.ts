@@ -33,6 +33,7 @@ const FILES: Record<keyof typeof commands, string> = {
   bench: 'grading/bench/timings.ts',
   benchFpRate: 'grading/bench/fp-rate.ts',
   benchConsistentHashing: 'grading/bench/consistent-hashing.ts',
+  benchWriteAheadLog: 'grading/bench/write-ahead-log.ts',
   benchLsm: 'grading/bench/lsm.ts',
   benchOutputLines: 'grading/bench/output-lines.ts',
   benchRaft: 'grading/bench/raft.ts',
