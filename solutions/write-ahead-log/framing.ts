@@ -103,7 +103,7 @@ export function decodeSegment(bytes: Uint8Array, blockBytes: number = DEFAULT_BL
     if (type === RecordType.Full || type === RecordType.First) {
       if (chain !== null) return corrupt(p, `a ${type === RecordType.Full ? 'FULL' : 'FIRST'} fragment inside a record that is not finished`);
       if (type === RecordType.Full) {
-        records.push(payload.slice());
+        records.push(new Uint8Array(payload)); // a copy, even when bytes is a Buffer (whose slice is a view)
         end = fragmentEnd;
       } else chain = [payload];
     } else {

@@ -173,7 +173,8 @@ export class Wal {
   append(record: Uint8Array): number {
     this.#refuseIfFailed();
     if (!(record instanceof Uint8Array)) throw new TypeError(`record must be a Uint8Array, got ${record === null ? 'null' : typeof record}`);
-    const copy = record.slice();
+    // Not record.slice(): a Buffer's slice is a view of the caller's memory.
+    const copy = new Uint8Array(record);
     const lsn = this.nextLsn;
     this.#write(() => {
       let segment = this.#segments.at(-1);
@@ -215,7 +216,7 @@ export class Wal {
 
   read(from: number): Uint8Array[] {
     checkInteger('from', from, this.#first, this.nextLsn, `[firstLsn, nextLsn] = [${this.#first}, ${this.nextLsn}]`);
-    return this.#records.slice(from - this.#first).map((record) => record.slice());
+    return this.#records.slice(from - this.#first).map((record) => new Uint8Array(record));
   }
 
   checkpoint(lsn: number): void {

@@ -242,6 +242,11 @@ suite.task(1, () => {
       expectRecords(decoded.records, copies, 'the records decodeSegment returned, after the caller wrote over the segment it read');
       for (const x of decoded.records) x.fill(0x44);
       expectRecords(decodeSegment(kept, 16).records, copies, 'decodeSegment again, after the caller wrote over the records it returned');
+      // A Node Buffer is a Uint8Array whose slice() is a view of the same memory: the records must still be copies.
+      const buffer = Buffer.from(kept);
+      const fromBuffer = decodeSegment(buffer, 16);
+      buffer.fill(0x55);
+      expectRecords(fromBuffer.records, copies, 'the records decodeSegment returned from a Buffer, after the caller wrote over the Buffer');
     },
   );
 });

@@ -232,6 +232,10 @@ suite.task(2, () => {
       ];
       const blockBytes = 16;
       const base = modelDisk(segments, blockBytes, 4);
+      // A temporary a crash left: an open that removes it (or the segment below the checkpoint) before it finds the damage changed the disk.
+      base.write('CHECKPOINT.tmp', Uint8Array.of(1, 2, 3));
+      base.sync('CHECKPOINT.tmp');
+      base.syncDirectory();
       let corruptions = 0;
       for (const name of base.list()) {
         const size = base.read(name)!.length;

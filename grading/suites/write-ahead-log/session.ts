@@ -44,20 +44,22 @@ class Append implements fc.Command<Model, Real> {
     readonly size: number,
     readonly pad: number,
     readonly overwrite: boolean,
+    readonly buffer: boolean,
   ) {}
   check = () => true;
   run(m: Model, r: Real): void {
     const lsn = m.records.length;
-    const whole = record(lsn + 7, this.size + 2 * this.pad);
+    // A Node Buffer is a Uint8Array whose slice() is a view of the same memory.
+    const whole = this.buffer ? Buffer.from(record(lsn + 7, this.size + 2 * this.pad)) : record(lsn + 7, this.size + 2 * this.pad);
     whole.set(record(lsn, this.size), this.pad);
     const view = whole.subarray(this.pad, this.pad + this.size);
-    const copy = view.slice();
+    const copy = new Uint8Array(view); // not view.slice(): a Buffer's is a view
     expect(r.wal.append(view), `${this.toString()}: the LSN`).toBe(lsn);
     if (this.overwrite) whole.fill(0xab);
     m.records.push(copy);
     expectState(m, r, this.toString());
   }
-  toString = () => `append(${this.size} bytes${this.pad > 0 ? `, a view at byte ${this.pad} of a larger buffer` : ''}${this.overwrite ? ', then overwritten by the caller' : ''})`;
+  toString = () => `append(${this.size} bytes${this.buffer ? ' in a Buffer' : ''}${this.pad > 0 ? `, a view at byte ${this.pad} of a larger buffer` : ''}${this.overwrite ? ', then overwritten by the caller' : ''})`;
 }
 
 class Sync implements fc.Command<Model, Real> {
@@ -144,7 +146,7 @@ const optionsArb = fc.oneof(
 export function checkSessions(t: GradedContext, mod: WalSuiteModule, numRuns: number): void {
   const cmds = commands<Model, Real>(
     [
-      fc.tuple(fc.oneof(fc.constantFrom(0, 1, 9, 10, 25), fc.integer({ min: 0, max: 70 })), fc.constantFrom(0, 0, 3), fc.boolean()).map(([size, pad, overwrite]) => new Append(size, pad, overwrite)),
+      fc.tuple(fc.oneof(fc.constantFrom(0, 1, 9, 10, 25), fc.integer({ min: 0, max: 70 })), fc.constantFrom(0, 0, 3), fc.boolean(), fc.boolean()).map(([size, pad, overwrite, buffer]) => new Append(size, pad, overwrite, buffer)),
       fc.constant(new Sync()),
       fc.nat().map((pick) => new Read(pick)),
       fc.nat().map((pick) => new Checkpoint(pick)),
