@@ -49,14 +49,22 @@ suite.task(1, () => {
     (t) => {
       const { encodeRecord } = suite.impl();
       t.check(
-        fc.property(blockArb, fc.nat({ max: 200 }), fc.integer({ min: 0, max: 200 }), fc.nat({ max: 5 }), fc.nat(), (blockBytes, offset, size, pad, seed) => {
+        fc.property(
+          blockArb,
+          // Offsets near 0, past 2³² (where 32-bit arithmetic wraps) and near 2⁵³.
+          fc.oneof(fc.nat({ max: 200 }), fc.integer({ min: 2 ** 32 - 100, max: 2 ** 32 + 100 }), fc.integer({ min: 2 ** 53 - 300, max: 2 ** 53 - 1 })),
+          fc.integer({ min: 0, max: 200 }),
+          fc.nat({ max: 5 }),
+          fc.nat(),
+          (blockBytes, offset, size, pad, seed) => {
           // A record that is a view into a larger buffer: its bytes are the view's.
           const whole = record(seed % 1000, size + 2 * pad);
           const view = whole.subarray(pad, pad + size);
           const got = encodeRecord(view, offset, blockBytes);
           const want = modelEncode(view, offset, blockBytes);
           expect(hex(got, 400), `encodeRecord(${hex(view, 16)}, ${offset}, ${blockBytes})`).toBe(hex(want, 400));
-        }),
+          },
+        ),
         { numRuns: 400 },
       );
     },
@@ -173,6 +181,9 @@ suite.task(1, () => {
         ['type 255 after a good record', [...frag(FULL, [9]), ...frag(255, [1])]],
         ['type 0 with bytes after it', [...frag(0, [1]), 7]],
         ['a length past the block', [0, 0, 0, 0, 60, 0, FULL, ...new Array(10).fill(1)]],
+        // Rule 3 comes before rule 5: an unknown type is corruption even when its payload runs past the end.
+        ['type 9 whose payload runs past the end', [...frag(FULL, [9]), 1, 2, 3, 4, 10, 0, 9, 1, 2]],
+        ['a length past the block whose payload runs past the end', [...frag(FULL, [9]), 1, 2, 3, 4, 63, 0, FULL, 1]],
       ];
       for (const [what, bytes] of cases) {
         const segment = Uint8Array.from(bytes);
@@ -181,6 +192,9 @@ suite.task(1, () => {
       // A nonzero byte in a block trailer, after a record that leaves 3 bytes of its 16-byte block.
       const trailer = Uint8Array.from([...modelEncode(record(7, 6), 0, 16), 0, 9, 0, ...modelEncode(record(8, 2), 16, 16)]);
       expectDecoded(decodeSegment(trailer, 16), trailer, 16, 'a trailer byte that is not zero');
+      // A trailer cut short by the end of the bytes is still checked: its bytes must be zero.
+      const shortTrailer = Uint8Array.from([...modelEncode(record(7, 6), 0, 16), 0, 9]);
+      expectDecoded(decodeSegment(shortTrailer, 16), shortTrailer, 16, 'a trailer cut short by the end of the bytes, with a nonzero byte');
     },
   );
 

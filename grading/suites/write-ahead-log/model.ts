@@ -19,7 +19,8 @@ const fragmentCrc = (type: number, payload: readonly number[]): number => crc32c
 /** The README's encodeRecord, one byte at a time. */
 export function modelEncode(record: Uint8Array, offset: number, blockBytes: number): Uint8Array {
   const out: number[] = [];
-  let position = offset;
+  // Only the position within the block matters; kept small, so that offsets near 2⁵³ stay exact.
+  let position = offset % blockBytes;
   const roomAt = (p: number) => blockBytes - (p % blockBytes);
   if (roomAt(position) < HEADER) {
     const trailer = roomAt(position);

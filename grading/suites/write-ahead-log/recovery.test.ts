@@ -11,7 +11,7 @@ import { crashOutcomes, flipBit, recordCrashPoints } from '../../../harness/stor
 import { encodeCheckpoint, segmentName } from '../../../exercises/write-ahead-log/format';
 import { modelEncode, modelOpen, modelSegment } from './model';
 import { sweep, type Driver } from './sweep';
-import { describeError, expectCorruption, expectRecords, modelDisk, openLog, record, sizeArb, snapshot, walSuite, type WalSuiteModule } from './support';
+import { CountingStorage, describeError, expectCorruption, expectRecords, modelDisk, openLog, record, sizeArb, snapshot, walSuite, type WalSuiteModule } from './support';
 
 const suite = walSuite();
 
@@ -54,7 +54,7 @@ const logCaseArb = (withTail: boolean): fc.Arbitrary<LogCase> =>
         ? fc.record({ size: fc.integer({ min: 0, max: 40 }), cut: fc.nat(), zeros: fc.nat({ max: 60 }) })
         : fc.constant(null),
       temporaries: fc.subarray(['CHECKPOINT.tmp', `${segmentName(2)}.tmp`, 'scratch.tmp']),
-      others: fc.subarray(['notes.txt', 'wal-1.log', 'wal-00000000000000001.log', 'CHECKPOINT.bak']),
+      others: fc.subarray(['notes.txt', 'wal-1.log', 'wal-00000000000000001.log', 'CHECKPOINT.bak', 'notes.tmp.txt', 'x.tmpl']),
     }),
   );
 
@@ -128,7 +128,7 @@ suite.task(2, () => {
       category: 'correctness',
       name: 'open on an empty disk is an empty log at LSN 0 with an empty report',
       hint: 'README, WAL-2.1: nothing on disk is a log with no records, firstLsn, nextLsn and durableLsn all 0.',
-      clauses: ['WAL-2.1', 'WAL-3.6'],
+      clauses: ['WAL-2.1', 'WAL-3.6', 'WAL-0.4'],
     },
     (t) => {
       const mod = suite.impl();
@@ -139,6 +139,9 @@ suite.task(2, () => {
         expect({ firstLsn: wal.firstLsn, nextLsn: wal.nextLsn, durableLsn: wal.durableLsn }, 'the log').toEqual({ firstLsn: 0, nextLsn: 0, durableLsn: 0 });
         expect({ ...report, removed: [...report.removed] }, 'the report').toEqual({ firstLsn: 0, nextLsn: 0, truncatedBytes: 0, removed: [] });
         expect(wal.read(0), 'read(0)').toEqual([]);
+        // The report's array is the caller's: changing it changes no later report.
+        (report.removed as string[]).push('changed by the caller');
+        expect([...openLog(mod, new SimStorage(), options, 'open on another empty disk').report.removed], 'report.removed of the next open, after the caller pushed onto the last one').toEqual([]);
         expect(disk.list().filter((name) => !/^wal-\d{16}\.log$/.test(name)), 'files open left on an empty disk').toEqual([]);
       }
     },
@@ -265,6 +268,8 @@ suite.task(2, () => {
       noSegment.write('CHECKPOINT', encodeCheckpoint(5));
       cases.push(['a checkpoint at 5 and no segment', noSegment, 'CHECKPOINT', 0]);
       cases.push(['a checkpoint at 3 and a first segment at 4', modelDisk([{ base: 4, records: [record(4, 1)] }], 16, 3), segmentName(4), 0]);
+      // Item 2 before item 3: the first segment starts after the checkpoint, and is also damaged further in.
+      cases.push(['a checkpoint at 3 and a damaged first segment at 4', modelDisk([{ base: 4, records: [record(4, 1)], extra: Uint8Array.of(1, 1, 1, 1, 1, 0, 9) }], 16, 3), segmentName(4), 0]);
       const shortFirst = modelDisk([{ base: 0, records: [record(0, 1), record(1, 1)] }, { base: 3, records: [record(3, 1)] }], 16);
       cases.push(['a segment of 2 records followed by one named for LSN 3', shortFirst, segmentName(0), 16]);
       const longFirst = modelDisk([{ base: 0, records: [record(0, 1), record(1, 1)] }, { base: 1, records: [record(2, 1)] }], 16);
@@ -321,16 +326,29 @@ suite.task(2, () => {
       category: 'api',
       name: 'open rejects bad options, accepts both ends of each range, reads its options once, and rethrows a storage error as it is',
       hint: 'README, WAL-2.1 and WAL-2.8: blockBytes in [8, 32768], segmentBytes in [1, 2^30]; read each option once; an error from the storage is thrown unchanged.',
-      clauses: ['WAL-2.1', 'WAL-2.8', 'WAL-0.1'],
+      clauses: ['WAL-2.1', 'WAL-2.8', 'WAL-0.1', 'WAL-0.2'],
     },
     (t) => {
       const mod = suite.impl();
       void t;
-      for (const blockBytes of [7, 32_769, 12.5, Number.NaN, -1]) {
-        expectRangeError(`Wal.open(disk, { blockBytes: ${blockBytes} })`, () => mod.Wal.open(new SimStorage(), { blockBytes }), 'blockBytes');
-      }
-      for (const segmentBytes of [0, 2 ** 30 + 1, 1.5, Number.POSITIVE_INFINITY, -5]) {
-        expectRangeError(`Wal.open(disk, { segmentBytes: ${segmentBytes} })`, () => mod.Wal.open(new SimStorage(), { segmentBytes }), 'segmentBytes');
+      // A disk open would change (a tail to cut, a temporary to remove): refused options must leave it alone.
+      const busy = (): CountingStorage => {
+        const disk = modelDisk([{ base: 0, records: [record(0, 3)], extra: Uint8Array.of(1, 2) }], 16);
+        disk.write('CHECKPOINT.tmp', Uint8Array.of(1));
+        return new CountingStorage(disk);
+      };
+      // …and so must an empty disk, where nothing would be read that could catch the bad option later.
+      for (const [what, make] of [['a busy disk', busy], ['an empty disk', () => new CountingStorage(new SimStorage())]] as const) {
+        for (const blockBytes of [7, 32_769, 12.5, Number.NaN, -1, '16' as unknown as number, null as unknown as number]) {
+          const disk = make();
+          expectRangeError(`Wal.open(${what}, { blockBytes: ${String(blockBytes)} })`, () => mod.Wal.open(disk, { blockBytes }), 'blockBytes');
+          expect(disk.calls, `storage calls made by the refused Wal.open(${what}, { blockBytes: ${String(blockBytes)} })`).toEqual([]);
+        }
+        for (const segmentBytes of [0, 2 ** 30 + 1, 1.5, Number.POSITIVE_INFINITY, -5, '20' as unknown as number]) {
+          const disk = make();
+          expectRangeError(`Wal.open(${what}, { segmentBytes: ${String(segmentBytes)} })`, () => mod.Wal.open(disk, { blockBytes: 16, segmentBytes }), 'segmentBytes');
+          expect(disk.calls, `storage calls made by the refused Wal.open(${what}, { segmentBytes: ${String(segmentBytes)} })`).toEqual([]);
+        }
       }
       // Both ends: the smallest block and segment, then the largest.
       for (const options of [{ blockBytes: 8, segmentBytes: 1 }, { blockBytes: 32_768, segmentBytes: 2 ** 30 }]) {
