@@ -16,7 +16,8 @@ export interface DecodedSegment {
 }
 
 function checkBlockBytes(blockBytes: unknown): asserts blockBytes is number {
-  if (typeof blockBytes !== 'number' || !Number.isInteger(blockBytes) || blockBytes < MIN_BLOCK_BYTES || blockBytes > MAX_BLOCK_BYTES) {
+  // Number.isInteger is false for anything that is not a number: a string, null, NaN.
+  if (!Number.isInteger(blockBytes) || (blockBytes as number) < MIN_BLOCK_BYTES || (blockBytes as number) > MAX_BLOCK_BYTES) {
     throw new RangeError(`blockBytes must be an integer in [${MIN_BLOCK_BYTES}, ${MAX_BLOCK_BYTES}], got ${String(blockBytes)}`);
   }
 }
@@ -28,7 +29,7 @@ function checkBlockBytes(blockBytes: unknown): asserts blockBytes is number {
  */
 export function encodeRecord(record: Uint8Array, offset: number, blockBytes: number = DEFAULT_BLOCK_BYTES): Uint8Array {
   if (!(record instanceof Uint8Array)) throw new TypeError(`record must be a Uint8Array, got ${typeof record}`);
-  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset must be an integer in [0, 2^53 - 1], got ${String(offset)}`);
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset must be an integer in [0, 2^53 - 1], got ${String(offset)}`);
   checkBlockBytes(blockBytes);
   // First the layout: where each fragment goes and how much of the record it carries.
   const pieces: { at: number; from: number; length: number; type: number }[] = [];
@@ -73,7 +74,7 @@ export function decodeSegment(bytes: Uint8Array, blockBytes: number = DEFAULT_BL
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Where the segment's trailing run of zero bytes starts: a crash may have kept a file's new length but not its bytes.
   let zeros = n;
-  while (zeros > 0 && bytes[zeros - 1] === 0) zeros--;
+  while (bytes[zeros - 1] === 0) zeros--; // bytes[-1] is undefined: the loop stops at 0
   const records: Uint8Array[] = [];
   let end = 0;
   let chain: Uint8Array[] | null = null;
@@ -92,22 +93,22 @@ export function decodeSegment(bytes: Uint8Array, blockBytes: number = DEFAULT_BL
     const length = view.getUint16(p + 4, true);
     const type = bytes[p + 6]!;
     if (type > RecordType.Last) return corrupt(p, `type ${type} is not a fragment type`);
-    if (length > room - HEADER_BYTES) return corrupt(p, `length ${length} runs past the end of the block (${room - HEADER_BYTES} bytes of room)`);
+    if (length > room - HEADER_BYTES) return corrupt(p, `length ${length} runs past the end of its block`);
     const fragmentEnd = p + HEADER_BYTES + length;
     if (fragmentEnd > n) break; // a torn payload
     const payload = bytes.subarray(p + HEADER_BYTES, fragmentEnd);
     if (type === RecordType.Zero || crc32c(payload, crc32c(Uint8Array.of(type))) !== crc) {
       if (zeros < fragmentEnd) break; // reaches into the zeros a crash left: a tail
-      return corrupt(p, type === RecordType.Zero ? 'type 0 among nonzero bytes' : 'the CRC does not match');
+      return corrupt(p, `type ${type}: type 0 or a CRC that does not match, before the trailing zeros`);
     }
     if (type === RecordType.Full || type === RecordType.First) {
-      if (chain !== null) return corrupt(p, `a ${type === RecordType.Full ? 'FULL' : 'FIRST'} fragment inside a record that is not finished`);
+      if (chain !== null) return corrupt(p, `a fragment of type ${type} inside a record that is not finished`);
       if (type === RecordType.Full) {
         records.push(new Uint8Array(payload)); // a copy, even when bytes is a Buffer (whose slice is a view)
         end = fragmentEnd;
       } else chain = [payload];
     } else {
-      if (chain === null) return corrupt(p, `a ${type === RecordType.Middle ? 'MIDDLE' : 'LAST'} fragment with no FIRST before it`);
+      if (chain === null) return corrupt(p, `a fragment of type ${type} with no FIRST before it`);
       chain.push(payload);
       if (type === RecordType.Last) {
         const record = new Uint8Array(chain.reduce((sum, piece) => sum + piece.length, 0));

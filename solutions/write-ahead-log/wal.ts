@@ -49,10 +49,11 @@ interface Segment {
 }
 
 const checkInteger = (name: string, value: unknown, min: number, max: number, range: string): number => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+  // Number.isInteger is false for anything that is not a number: a string, null, NaN.
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     throw new RangeError(`${name} must be an integer in ${range}, got ${String(value)}`);
   }
-  return value;
+  return value as number;
 };
 
 export class Wal {
@@ -98,16 +99,14 @@ export class Wal {
       if (lsn === undefined) throw new CorruptionError(CHECKPOINT, 0, 'the checkpoint file is not 12 bytes with a matching CRC');
       checkpoint = lsn;
     }
-    const all = names
-      .flatMap((name) => {
-        const base = parseSegmentName(name);
-        return base === undefined ? [] : [{ base, name }];
-      })
-      .sort((a, b) => a.base - b.base);
+    // list() is sorted, and segment names sort as their LSNs (16 digits): the segments come in LSN order.
+    const all = names.flatMap((name) => {
+      const base = parseSegmentName(name);
+      return base === undefined ? [] : [{ base, name }];
+    });
     // A segment is wholly below the checkpoint when the next one starts at or before it; the last one always stays.
     const below = all.filter((segment, i) => i < all.length - 1 && all[i + 1]!.base <= checkpoint);
     const kept = all.slice(below.length);
-    if (kept.length === 0 && checkpoint > 0) throw new CorruptionError(CHECKPOINT, 0, `the checkpoint is LSN ${checkpoint} but there is no segment`);
     if (kept.length > 0 && kept[0]!.base > checkpoint) throw new CorruptionError(kept[0]!.name, 0, `the checkpoint is LSN ${checkpoint} but the first segment starts at LSN ${kept[0]!.base}`);
 
     const segments: Segment[] = [];
@@ -153,7 +152,7 @@ export class Wal {
         storage.sync(last.name);
       }
     }
-    if (removed.length > 0 || last !== undefined) storage.syncDirectory();
+    storage.syncDirectory();
     const wal = new Wal(storage, blockBytes, segmentBytes, segments, records, checkpoint);
     return { wal, report: { firstLsn: checkpoint, nextLsn, truncatedBytes, removed } };
   }
@@ -172,7 +171,7 @@ export class Wal {
 
   append(record: Uint8Array): number {
     this.#refuseIfFailed();
-    if (!(record instanceof Uint8Array)) throw new TypeError(`record must be a Uint8Array, got ${record === null ? 'null' : typeof record}`);
+    if (!(record instanceof Uint8Array)) throw new TypeError(`record must be a Uint8Array, got ${typeof record}`);
     // Not record.slice(): a Buffer's slice is a view of the caller's memory.
     const copy = new Uint8Array(record);
     const lsn = this.nextLsn;

@@ -181,6 +181,9 @@ suite.task(1, () => {
         ['type 255 after a good record', [...frag(FULL, [9]), ...frag(255, [1])]],
         ['type 0 with bytes after it', [...frag(0, [1]), 7]],
         ['a length past the block', [0, 0, 0, 0, 60, 0, FULL, ...new Array(10).fill(1)]],
+        // Type 0 is never written: even with a CRC that matches, it is damage (rule 6), inside a record or not.
+        ['type 0 with a good CRC inside a record', [...frag(FIRST, [1]), ...frag(0, [2, 3]), ...frag(LAST, [4]), 5]],
+        ['type 0 with a good CRC, then a record', [...frag(0, [2, 3]), ...frag(FULL, [4])]],
         // Rule 3 comes before rule 5: an unknown type is corruption even when its payload runs past the end.
         ['type 9 whose payload runs past the end', [...frag(FULL, [9]), 1, 2, 3, 4, 10, 0, 9, 1, 2]],
         ['a length past the block whose payload runs past the end', [...frag(FULL, [9]), 1, 2, 3, 4, 63, 0, FULL, 1]],
