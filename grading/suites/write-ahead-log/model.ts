@@ -66,7 +66,8 @@ export function modelDecode(bytes: Uint8Array, blockBytes: number): ModelDecoded
   let p = 0;
   const stop = (corruptAt: number | null): ModelDecoded => ({ records, end, corruptAt });
   while (p < n) {
-    const room = blockBytes - (p % blockBytes);
+    const inBlock = p % blockBytes;
+    const room = blockBytes - inBlock;
     // Rule 1: the trailer.
     if (room < HEADER) {
       for (let i = p; i < Math.min(p + room, n); i++) if (bytes[i] !== 0) return stop(p);
@@ -154,9 +155,10 @@ export function modelOpen(disk: Storage, blockBytes: number): ModelOpen {
     const next = kept[i + 1];
     if (next !== undefined && (decoded.end !== bytes.length || decoded.records.length !== next.base - base)) return corrupt(name, decoded.end);
     if (next === undefined) truncatedBytes = bytes.length - decoded.end;
-    decoded.records.forEach((record, j) => {
-      if (base + j >= checkpoint) records.push(record);
-    });
+    for (let j = 0; j < decoded.records.length; j++) {
+      const lsn = base + j;
+      if (lsn >= checkpoint) records.push(decoded.records[j]!);
+    }
     lengths.push({ name, base, length: decoded.end });
     nextLsn = base + decoded.records.length;
   }
