@@ -137,6 +137,23 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 4, title: 'When the disk says no', points: 20 },
     ],
   },
+  {
+    slug: 'crdt',
+    clausePrefix: 'CRDT',
+    title: 'CRDTs',
+    summary: 'Replicas that agree without coordinating: counters, a last-writer-wins register and an add-wins set whose merges are joins, gossiped as deltas, with dots that survive a crash.',
+    entry: 'or-set.ts',
+    learnerFiles: ['counters.ts', 'lww-register.ts', 'or-set.ts', 'gossip.ts'],
+    providedFiles: ['types.ts'],
+    tasks: [
+      { id: 1, title: 'Counters', points: 20 },
+      { id: 2, title: 'A register and an add-wins set', points: 35 },
+      { id: 3, title: 'Delta gossip', points: 30 },
+      { id: 4, title: 'Dots that survive a crash', points: 15 },
+    ],
+    // Laid out by `npm run new-exercise`; `npm run check -- crdt` lists what it lacks before this line goes.
+    draft: true,
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

@@ -30,6 +30,7 @@ import { hints as raft } from './raft';
 import { hints as lsmCompaction } from './lsm-compaction';
 import { hints as consistentHashing } from './consistent-hashing';
 import { hints as writeAheadLog } from './write-ahead-log';
+import { hints as crdt } from './crdt';
 import { layout as bloomFilterLayout } from './bloom-filter';
 import { layout as vectorClockLayout } from './vector-clock';
 import { layout as tokenBucketLayout } from './token-bucket';
@@ -47,6 +48,7 @@ const bySlug: Readonly<Record<string, ExerciseHints>> = {
   'lsm-compaction': lsmCompaction,
   'consistent-hashing': consistentHashing,
   'write-ahead-log': writeAheadLog,
+  crdt,
 };
 
 const layouts: Readonly<Record<string, TaskLayout>> = {
