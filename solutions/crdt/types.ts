@@ -62,8 +62,9 @@ export interface CausalContext {
  * context, every dot this state has seen. A dot in the context but under no
  * element is an add that was removed.
  *
- * Well-formed: every element has at least one dot; no dot appears twice,
- * under one element or two; every dot under an element is in the context.
+ * Well-formed: every dot's counter and every `vv` value is a positive safe
+ * integer; every element has at least one dot; no dot appears twice, under
+ * one element or two; every dot under an element is in the context.
  */
 export interface OrSetState {
   readonly entries: ReadonlyMap<string, readonly Dot[]>;

@@ -157,7 +157,7 @@ export const scenarioArb = (kinds: readonly FaultType[], sizes: fc.Arbitrary<num
     const call = fc.record({ atMs: fc.integer({ min: 0, max: 2000 }), node: fc.constantFrom(...nodes), add: fc.boolean(), element: fc.constantFrom(...ELEMENTS.slice(0, 4)) });
     return fc.record({
       nodes: fc.constant(nodes),
-      workload: fc.array(call, { minLength: 1, maxLength: 40 }).map((calls) => calls.map((c) => ({ atMs: c.atMs, node: c.node, op: { node: c.node, op: c.add ? { add: c.element } : { remove: c.element } } }))),
+      workload: fc.array(call, { minLength: 1, maxLength: 40, size: 'max' }).map((calls) => calls.map((c) => ({ atMs: c.atMs, node: c.node, op: { node: c.node, op: c.add ? { add: c.element } : { remove: c.element } } }))),
       faults: pairKinds.length === 0 ? fc.constant([]) : faultPlanArb(nodes, { untilMs: 2500, kinds: pairKinds, maxFaults: 6, maxDurationMs: 1500 }),
     });
   });

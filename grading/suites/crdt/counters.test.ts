@@ -25,7 +25,7 @@ const historyArb = (decrements: boolean) =>
           fc.record({ kind: fc.constantFrom(...(decrements ? (['inc', 'dec'] as const) : (['inc'] as const))), at: fc.nat(ids.length - 1), n: amountArb }),
           fc.record({ kind: fc.constant('merge' as const), from: fc.nat(ids.length - 1), to: fc.nat(ids.length - 1), times: fc.integer({ min: 1, max: 3 }) }),
         ),
-        { maxLength: 40 },
+        { maxLength: 40, size: 'max' },
       ),
     }),
   );

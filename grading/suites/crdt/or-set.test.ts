@@ -27,7 +27,7 @@ const historyArb = (deltas: boolean, maxLength = 40) =>
       fc.record({ kind: fc.constant('merge' as const), from: at, to: at, times: fc.integer({ min: 1, max: 2 }), foreign: fc.boolean() }),
     ];
     if (deltas) steps.push(fc.record({ kind: fc.constant('delta' as const), which: fc.nat(), to: at, times: fc.integer({ min: 1, max: 2 }), foreign: fc.boolean() }));
-    return fc.record({ ids: fc.constant(ids), steps: fc.array(fc.oneof(...steps), { maxLength }) });
+    return fc.record({ ids: fc.constant(ids), steps: fc.array(fc.oneof(...steps), { maxLength, size: 'max' }) });
   });
 
 /** Asserts value(), has() and state() of a replica against the model's. */

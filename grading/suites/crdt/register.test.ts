@@ -22,7 +22,7 @@ const historyArb = replicasArb(1, 4).chain((ids) =>
         fc.record({ kind: fc.constant('set' as const), at: fc.nat(ids.length - 1), ts: tsArb }),
         fc.record({ kind: fc.constant('merge' as const), from: fc.nat(ids.length - 1), to: fc.nat(ids.length - 1), times: fc.integer({ min: 1, max: 3 }) }),
       ),
-      { maxLength: 40 },
+      { maxLength: 40, size: 'max' },
     ),
   }),
 );
