@@ -167,6 +167,15 @@ export const commands = {
       { kind: 'count', name: 'RUNS', default: 5 },
     ],
   }),
+  benchCrdt: command({
+    name: 'bench/crdt',
+    usage: 'npx tsx grading/bench/crdt.ts [ELEMENTS] [RUNS]',
+    options: {},
+    positionals: [
+      { kind: 'count', name: 'ELEMENTS', default: 10_000 },
+      { kind: 'count', name: 'RUNS', default: 5 },
+    ],
+  }),
   benchLsm: command({
     name: 'bench/lsm',
     usage: 'npx tsx grading/bench/lsm.ts [N] [RUNS]',

@@ -106,7 +106,8 @@ describe('task 3: delta gossip', () => {
         pending: (view) => view.ids.map((id) => `${id}: {${[...(view.node(id)?.value() ?? [])].join(', ')}}`).join('; '),
       },
     });
-    expect(run.endMs).toBeGreaterThan(3_000);
+    // simulate throws unless liveness was reached; the partition really did block messages on the way.
+    expect(run.stats.droppedByPartition).toBeGreaterThan(0);
   });
 });
 

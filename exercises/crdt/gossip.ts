@@ -62,10 +62,12 @@ export class GossipNode implements ProtocolNode<GossipMessage> {
 
   /**
    * [CRDT-3.2] If `apply` was called since the last tick, sends the join of
-   * those operations' deltas to every peer: a delta, never the whole state.
+   * those operations' deltas to every peer: a delta, never the whole state
+   * (an empty join may go unsent).
    * [CRDT-3.3] On every FULL_STATE_EVERY-th tick since this incarnation
    * started (the 10th, the 20th, …), sends its whole state to every peer.
-   * Apart from these two, a node sends nothing.
+   * On a tick that is both, the whole state alone will do. Apart from these
+   * two, a node sends nothing.
    */
   tick(): void {
     throw new NotImplementedError('GossipNode.tick()');

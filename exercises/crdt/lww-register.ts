@@ -17,11 +17,11 @@ export class LwwRegister<T> {
 
   /**
    * [CRDT-2.1] Writes `value`. `ts` is a safe integer ≥ 0. The write's
-   * timestamp is `ts`, or one more than the held write's timestamp if that is
-   * greater, so a write always beats every write its replica had seen (a
-   * wall clock that runs behind cannot lose it); a timestamp past
-   * Number.MAX_SAFE_INTEGER is a RangeError. The write is stamped with this
-   * replica's id.
+   * timestamp is the greater of `ts` and the held write's timestamp plus
+   * one (just `ts` before any write), so a write beats every write its
+   * replica had seen (a wall clock that runs behind cannot lose it); a
+   * timestamp past Number.MAX_SAFE_INTEGER is a RangeError. The write is
+   * stamped with this replica's id.
    */
   set(value: T, ts: number): void {
     throw new NotImplementedError(`LwwRegister.set(…, ${ts})`);

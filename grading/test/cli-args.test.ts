@@ -34,6 +34,7 @@ const FILES: Record<keyof typeof commands, string> = {
   benchFpRate: 'grading/bench/fp-rate.ts',
   benchConsistentHashing: 'grading/bench/consistent-hashing.ts',
   benchWriteAheadLog: 'grading/bench/write-ahead-log.ts',
+  benchCrdt: 'grading/bench/crdt.ts',
   benchLsm: 'grading/bench/lsm.ts',
   benchOutputLines: 'grading/bench/output-lines.ts',
   benchRaft: 'grading/bench/raft.ts',

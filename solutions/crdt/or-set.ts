@@ -49,6 +49,20 @@ class DotSet {
     for (const d of context.cloud) this.add(d);
   }
 
+  /** How many dots the set holds. */
+  size(): number {
+    let n = 0;
+    for (const top of this.vv.values()) n += top;
+    for (const past of this.cloud.values()) n += past.size;
+    return n;
+  }
+
+  /** Every dot of the set (call it only when size() is small). */
+  *dots(): Generator<Dot> {
+    for (const [replica, top] of this.vv) for (let counter = 1; counter <= top; counter++) yield { replica, counter };
+    for (const [replica, past] of this.cloud) for (const counter of past) yield { replica, counter };
+  }
+
   /** The largest counter of `replica` in the set, 0 if none. */
   top(replica: ReplicaId): number {
     let top = this.vv.get(replica) ?? 0;
@@ -97,8 +111,10 @@ function checkState(state: OrSetState, what: string): void {
 
 export class OrSet {
   readonly #id: ReplicaId;
-  #entries = new Map<string, Dot[]>();
-  #context = new DotSet();
+  readonly #entries = new Map<string, Dot[]>();
+  /** Every dot under an element, to the element: a delta's merge then costs the delta's size, not the set's. */
+  readonly #index = new Map<string, string>();
+  readonly #context = new DotSet();
 
   constructor(id: ReplicaId) {
     this.#id = id;
@@ -143,21 +159,35 @@ export class OrSet {
     checkState(other, 'OrSet.merge');
     const theirs = new DotSet();
     theirs.addAll(other.context);
-    const entries = new Map<string, Dot[]>();
-    const keep = (element: string, d: Dot) => {
-      let dots = entries.get(element);
-      if (dots === undefined) entries.set(element, (dots = []));
-      dots.push({ replica: d.replica, counter: d.counter });
-    };
-    for (const [element, dots] of this.#entries) {
-      const inOther = new Set((other.entries.get(element) ?? []).map(dotKey));
-      for (const d of dots) if (inOther.has(dotKey(d)) || !theirs.has(d)) keep(element, d);
+    const inOther = new Set<string>();
+    for (const dots of other.entries.values()) for (const d of dots) inOther.add(dotKey(d));
+    // Drop my dots the other side has seen and dropped: walk the smaller of its context and my entries.
+    const dropped = (d: Dot) => theirs.has(d) && !inOther.has(dotKey(d));
+    if (theirs.size() < this.#index.size) {
+      for (const d of theirs.dots()) if (!inOther.has(dotKey(d))) this.#drop(d);
+    } else {
+      for (const dots of [...this.#entries.values()]) for (const d of dots.filter(dropped)) this.#drop(d);
     }
+    // Take their dots I have never seen.
     for (const [element, dots] of other.entries) {
-      const inMine = new Set((this.#entries.get(element) ?? []).map(dotKey));
-      for (const d of dots) if (!inMine.has(dotKey(d)) && !this.#context.has(d)) keep(element, d);
+      for (const d of dots) if (!this.#context.has(d)) this.#keep(element, d);
     }
-    this.#entries = entries;
     this.#context.addAll(other.context);
+  }
+
+  #keep(element: string, d: Dot): void {
+    let dots = this.#entries.get(element);
+    if (dots === undefined) this.#entries.set(element, (dots = []));
+    dots.push({ replica: d.replica, counter: d.counter });
+    this.#index.set(dotKey(d), element);
+  }
+
+  #drop(d: Dot): void {
+    const element = this.#index.get(dotKey(d));
+    if (element === undefined) return;
+    this.#index.delete(dotKey(d));
+    const left = this.#entries.get(element)!.filter((x) => x.counter !== d.counter || x.replica !== d.replica);
+    if (left.length === 0) this.#entries.delete(element);
+    else this.#entries.set(element, left);
   }
 }

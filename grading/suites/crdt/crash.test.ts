@@ -54,6 +54,7 @@ suite.task(4, () => {
         fc.property(fc.array(eventArb, { minLength: 1, maxLength: 14 }), (events) => {
           // A peer of the learner's own making: its states reach the node in the learner's own messages.
           const fromPeer: { to: string; message: Message }[] = [];
+          const held: { to: string; message: Message }[] = [];
           const peer = new GossipNode({ ...context(new SimStorage()), id: 'p', peers: [ID], send: (to, message) => fromPeer.push({ to, message: structuredClone(message) }) });
           const applied = new ModelSet('');
           const seen = new Set<string>();
@@ -65,9 +66,15 @@ suite.task(4, () => {
               for (const event of events) {
                 if ('tick' in event) node.tick();
                 else if ('peer' in event) {
+                  // The peer adds twice; the second add's message arrives now, the first's only at the next peer event,
+                  // so the node's context has a gap in between: a cloud dot, which a restart must keep.
+                  const late = held.splice(0);
+                  peer.apply({ add: `${event.peer} late` });
+                  peer.tick();
+                  held.push(...fromPeer.splice(0));
                   peer.apply({ add: event.peer });
                   peer.tick();
-                  for (const { message } of fromPeer.splice(0)) node.step('p', message);
+                  for (const { message } of [...fromPeer.splice(0), ...late]) node.step('p', message);
                   for (const d of contextDots(peer.state())) seen.add(dotKey(d));
                 } else {
                   const before = node.state();

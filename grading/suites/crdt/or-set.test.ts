@@ -187,6 +187,8 @@ suite.task(
         const malformed: [string, OrSetState][] = [];
         for (const n of [0, -1, 1.5, Number.NaN, MAX + 1, Number.POSITIVE_INFINITY]) {
           malformed.push([`a dot counter ${n} under an element`, state([['q', [dot('a', n)]]], [['a', 3]], [dot('a', n)])]);
+          // A vv of 3 holds every counter up to 3 by comparison, 0 and 1.5 too: the counter itself must be checked.
+          malformed.push([`a dot counter ${n} under an element, the vv above it`, state([['q', [dot('a', n)]]], [['a', 3]])]);
           malformed.push([`a vv entry ${n}`, state([], [['a', n]])]);
           malformed.push([`a cloud dot counter ${n}`, state([], [], [dot('a', n)])]);
         }
