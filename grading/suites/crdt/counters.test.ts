@@ -258,6 +258,19 @@ suite.task(1, () => {
       out.delete('h');
       expect(canonCounter(g.state()), 'GCounter after the caller changed what it merged and what state() returned').toBe(canonCounter(new Map([['g', 5], ['h', 3]])));
       expect(g.state(), 'GCounter.state() twice: two Maps').not.toBe(g.state());
+      // A counter with nothing of its own yet must still copy what it merges, not adopt it.
+      const fresh = new GCounter('fresh');
+      const first = new Map([['h', 3]]);
+      fresh.merge(first);
+      first.set('h', 50);
+      first.set('z', 1);
+      expect(canonCounter(fresh.state()), 'a new GCounter after the caller changed the first Map it merged').toBe(canonCounter(new Map([['h', 3]])));
+      const freshPn = new PNCounter('fresh');
+      const firstPn = { p: new Map([['h', 3]]), n: new Map([['h', 1]]) };
+      freshPn.merge(firstPn);
+      firstPn.p.set('h', 50);
+      firstPn.n.set('h', 40);
+      expect(freshPn.value(), 'a new PNCounter after the caller changed the first state it merged').toBe(2);
       const p = new PNCounter('p');
       p.increment(2);
       p.decrement(1);

@@ -180,8 +180,8 @@ suite.task(3, () => {
     {
       points: 4,
       category: 'faults',
-      name: 'a node merges any message any number of times in any order, long after it was sent',
-      clauses: ['CRDT-3.4', 'CRDT-0.3'],
+      name: 'a node merges any message any number of times in any order, long after it was sent, and answers none',
+      clauses: ['CRDT-3.4', 'CRDT-0.3', 'CRDT-3.2'],
       hint: 'README, task 3: step only merges; merge is a join, so order and repetition cannot matter.',
     },
     (t) => {
@@ -199,15 +199,19 @@ suite.task(3, () => {
               if (op !== null) nodes[at]!.apply(op);
               nodes[at]!.tick();
             }
+            // Enough ticks that each sends its whole state at least once.
+            for (const node of nodes) for (let i = 0; i < FULL_STATE_EVERY; i++) node.tick();
             const messages = sent.flatMap((s, i) => s.map((x) => ({ from: ids[i]!, message: x.message })));
             // Delivered shuffled, each once or twice, to a node with operations of its own.
             const it = picks[Symbol.iterator]();
             const next = () => it.next().value as number;
             const order = messages.flatMap((m) => (next() % 3 === 0 ? [m, m] : [m])).map((m) => ({ m, k: next() })).sort((x, y) => x.k - y.k).map((x) => x.m);
-            const d = new mod.GossipNode(handContext('d', ids, []));
+            const fromD: Sent[] = [];
+            const d = new mod.GossipNode(handContext('d', ids, fromD));
             for (const op of own) d.apply(op);
             const mine = d.state();
             for (const { from, message } of order) d.step(from, structuredClone(message));
+            expect(fromD.length, 'messages a node sent while it was only receiving (it sends only at its ticks)').toBe(0);
             const want = joinAll([mine, ...messages.map(({ from, message }) => carried(mod, from, [message]))]);
             if (canonSet(d.state()) !== canonSet(want)) expect.fail(`after ${order.length} deliveries of ${messages.length} messages:\n  got      ${showSet(d.state())}\n  expected ${showSet(want)}`);
           },

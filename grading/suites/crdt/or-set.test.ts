@@ -197,14 +197,33 @@ suite.task(
         malformed.push(['one dot under two elements', state([['q', [dot('a', 1)]], ['w', [dot('a', 1)]]], [['a', 2]])]);
         malformed.push(['one dot twice under one element', state([['q', [dot('a', 2), dot('a', 2)]]], [['a', 2]])]);
         for (const [what, bad] of malformed) {
-          const r = new OrSet('r');
-          r.add('x');
-          r.add('q');
-          r.remove('x');
-          const before = r.state();
-          expectRangeError(`OrSet.merge of a state with ${what}`, () => r.merge(bad));
-          expectSetState(r.state(), before, `the replica after refusing a state with ${what}`);
+          // Each also with a context that covers the replica's own dots, so a merge that starts before it has checked
+          // everything would already have dropped 'q'.
+          const covering: OrSetState = { entries: bad.entries, context: { vv: new Map([...bad.context.vv, ['r', 3]]), cloud: bad.context.cloud } };
+          for (const [how, state] of [['', bad], [' and a context covering the replica’s dots', covering]] as const) {
+            const r = new OrSet('r');
+            r.add('x');
+            r.add('q');
+            r.remove('x');
+            const before = r.state();
+            expectRangeError(`OrSet.merge of a state with ${what}${how}`, () => r.merge(state));
+            expectSetState(r.state(), before, `the replica after refusing a state with ${what}${how}`);
+            expect(sortedValue(r.value()), `the replica's value after refusing a state with ${what}${how}`).toEqual(['q']);
+          }
         }
+        // Dots of replicas "a" and "a1": (a, 12) and (a1, 2) are two dots, however a key is spelled.
+        const twelve = state([['x', [dot('a', 12)]]], [], [dot('a', 12)]);
+        const two = state([['y', [dot('a1', 2)]]], [['a1', 2]]);
+        const w = new OrSet('w');
+        w.merge(twelve);
+        w.merge(two);
+        expectSetState(w.state(), ModelSet.of(state([['x', [dot('a', 12)]], ['y', [dot('a1', 2)]]], [['a1', 2]], [dot('a', 12)])).state(), 'merging (a, 12) under x and (a1, 2) under y');
+        const both = state([['x', [dot('a', 12)]], ['y', [dot('a1', 2)]]], [], [dot('a', 12), dot('a1', 2)]);
+        const w2 = new OrSet('w');
+        w2.merge(both);
+        expectSetState(w2.state(), ModelSet.of(both).state(), 'merging one state with (a, 12) under x and (a1, 2) under y');
+        w.merge(state([], [['a1', 2]]));
+        expect(sortedValue(w.value()), 'then merging a state that saw (a1, 2) and dropped it: y goes, x stays').toEqual(['x']);
         // Well-formed but not compact: cloud dots at or below vv + 1, one twice. Merged as the dots they name.
         const loose = state([['q', [dot('a', 3)]]], [['a', 1]], [dot('a', 1), dot('a', 2), dot('a', 3), dot('a', 3), dot('b', 1)]);
         const r = new OrSet('r');
@@ -260,7 +279,14 @@ suite.task(
         m.remove('y');
         spoil(r.state());
         (r.value() as Set<string>).add('spoiled');
+        (r.value() as Set<string>).delete('x');
         expectSetState(r.state(), m.state(), 'after the caller changed the deltas, state and value it got');
+        expect(sortedValue(r.value()), 'value() after the caller changed what value() returned').toEqual(sortedValue(m.value()));
+        // A remove of an absent element: each returns an empty delta of its own.
+        const none = r.remove('absent');
+        spoil(none);
+        (none.entries as Map<string, Dot[]>).set('spoiled', [{ replica: 'zz', counter: 1 }]);
+        expectSetState(r.remove('absent'), { entries: new Map(), context: { vv: new Map(), cloud: [] } }, 'a second remove of an absent element, after the caller changed the first one’s delta');
         // Merged states: the replica keeps copies. A cloud dot, so the merged context has one to share.
         const other = new ModelSet('o');
         other.add('w');
