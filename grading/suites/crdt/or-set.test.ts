@@ -176,7 +176,7 @@ suite.task(
         points: 4,
         category: 'api',
         name: 'the OR-set refuses states that are not well-formed and counters out of range, accepts states that are not compact, and changes nothing when it refuses',
-        clauses: ['CRDT-0.1', 'CRDT-2.6', 'CRDT-2.4'],
+        clauses: ['CRDT-0.1', 'CRDT-2.6', 'CRDT-2.4', 'CRDT-0.4'],
         hint: 'README, task 2 and types.ts: well-formed means dots are positive safe integers, every element has one, none twice, all in the context.',
       },
       () => {
@@ -254,7 +254,7 @@ suite.task(
         points: 3,
         category: 'correctness',
         name: 'what the OR-set hands out and what it merged are the caller’s: changing them changes nothing else',
-        clauses: ['CRDT-0.2'],
+        clauses: ['CRDT-0.2', 'CRDT-2.3'],
         hint: 'README, "These rules hold for the whole exercise": new Maps, arrays and dots out; copies of what merge keeps.',
       },
       () => {

@@ -106,6 +106,14 @@ suite.task(
         expect(show(r.state()), 'set(…, MAX_SAFE_INTEGER)').toBe(show({ ts: MAX, replica: '', value: 'max' }));
         expectRangeError('LwwRegister.set(…, 5) over a write at MAX_SAFE_INTEGER', () => r.set('past', 5));
         expect(r.value(), 'a set refused for a stamp past MAX_SAFE_INTEGER changes nothing').toBe('max');
+        // Ties go by code units, as < compares strings: "B" < "a" < "zz" < "é", whatever a locale would say.
+        for (const [low, high] of [['B', 'a'], ['a', 'zz'], ['zz', 'é'], ['e\u0301', 'é'], ['', '__proto__'], ['Z', '_']] as const) {
+          for (const order of [[low, high], [high, low]] as const) {
+            const t = new LwwRegister<string>('t');
+            for (const replica of order) t.merge({ ts: 5, replica, value: `from ${replica}` });
+            expect(t.value(), `writes at ts 5 from ${JSON.stringify(order[0])} then ${JSON.stringify(order[1])}: the greater replica id by <`).toBe(`from ${high}`);
+          }
+        }
         const s = new LwwRegister<string>('s');
         s.merge({ ts: MAX, replica: 'x', value: 'far' });
         expect(s.value(), 'merge of a write at MAX_SAFE_INTEGER').toBe('far');

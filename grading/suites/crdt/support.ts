@@ -24,7 +24,7 @@ export const setSuite = () => gradedSuite<SetModule>(spec, () => import('@impl/c
 export const gossipSuite = () => gradedSuite<GossipModule>(spec, () => import('@impl/crdt/gossip'));
 
 /** Replica ids: "" and names a plain object used as a map gets wrong, beside ordinary ones; sorted they are not in insertion order. */
-export const REPLICAS = ['b', '', '__proto__', 'a', 'constructor', 'é', 'e\u0301', 'a1'] as const;
+export const REPLICAS = ['b', '', '__proto__', 'a', 'constructor', 'é', 'e\u0301', 'a1', 'zz', 'B'] as const;
 /** Set elements, likewise. */
 export const ELEMENTS = ['x', '', '__proto__', 'constructor', 'y', 'toString', '🙂'] as const;
 
