@@ -236,6 +236,15 @@ suite.task(
         expectSetState(s.state(), ModelSet.of(far).state(), 'merging a dot with counter MAX_SAFE_INTEGER');
         expectRangeError('OrSet.add at a replica whose greatest own counter is MAX_SAFE_INTEGER', () => s.add('w'));
         expectSetState(s.state(), ModelSet.of(far).state(), 'the replica after refusing an add past MAX_SAFE_INTEGER');
+        // A vv at MAX_SAFE_INTEGER names that many dots: a merge must not list them one by one.
+        const full = new OrSet('r');
+        full.add('x');
+        full.add('y');
+        const everything = state([['z', [dot('q', 3)]]], [['r', MAX], ['q', 3]]);
+        full.merge(everything);
+        const joined = ModelSet.of(everything);
+        expectSetState(full.state(), joined.state(), 'merging a state whose vv holds every counter of this replica and of another');
+        expectRangeError('OrSet.add at a replica whose vv entry is MAX_SAFE_INTEGER', () => full.add('w'));
         // The next counter is one past the greatest own counter in the cloud, too.
         const u = new OrSet('u');
         u.merge(state([], [['u', 2]], [dot('u', 50)]));
