@@ -78,8 +78,10 @@ test('the README\'s exercise table lists the catalog, in order, with its points'
   );
 });
 
-test('the written self-test budget keeps npm test within 6 minutes today and CI within 20 minutes at twenty exercises, on 2 cores', () => {
+test('the written self-test budget keeps npm test within 7 minutes today and CI within 20 minutes at twenty exercises, on 2 cores', () => {
   // What each exercise and the rest may spend (grading/self-test-budget.ts); npm run check -- <exercise> measures an exercise.
-  expect(npmTestBudgetSeconds(catalog.length)).toBeLessThanOrEqual(6 * 60);
+  // Each exercise adds 40 s of wall time to the budget: 7 minutes holds up to nine exercises, and the tenth must make
+  // npm test cheaper (README, "A test run you can wait for") before this bound moves again.
+  expect(npmTestBudgetSeconds(catalog.length)).toBeLessThanOrEqual(7 * 60);
   expect(ciBudgetSeconds(20)).toBeLessThanOrEqual(20 * 60);
 });
