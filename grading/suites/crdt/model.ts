@@ -179,12 +179,4 @@ export function below(small: OrSetState, big: OrSetState): boolean {
   return canonSet(m.state()) === canonSet(ModelSet.of(big).state());
 }
 
-/** The dots of a context, listed (vv expanded; for small counters only). */
-export function dotsOf(context: CausalContext): Dot[] {
-  const out: Dot[] = [];
-  for (const [replica, n] of context.vv) for (let c = 1; c <= n; c++) out.push({ replica, counter: c });
-  out.push(...context.cloud);
-  return out;
-}
-
 export const dotKey = key;
