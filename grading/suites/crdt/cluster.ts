@@ -41,8 +41,15 @@ export class Watcher {
     this.problem ??= what;
   }
 
-  /** Reads a node's state, failing the run on a throw or a bad shape. */
-  read(node: GossipNodeLike, id: NodeId, when: string, mintedYet = true): OrSetState | undefined {
+  /** Reads a node's state and checks it (below), failing the run on a throw or a bad state. */
+  read(node: GossipNodeLike, id: NodeId, when: string): OrSetState | undefined {
+    const state = this.#shape(node, id, when);
+    if (state !== undefined) this.#dots(state, id, when);
+    return state;
+  }
+
+  /** The node's state, if it gives one that is well-formed and compact. */
+  #shape(node: GossipNodeLike, id: NodeId, when: string): OrSetState | undefined {
     let state: OrSetState;
     try {
       state = node.state();
@@ -55,7 +62,11 @@ export class Watcher {
       this.fail(`${JSON.stringify(id)}.state() ${when} is not well-formed and compact (CRDT-3.1): ${shape}`);
       return undefined;
     }
-    if (!mintedYet) return state;
+    return state;
+  }
+
+  /** Every dot of the state was minted, and sits under the element whose add minted it. */
+  #dots(state: OrSetState, id: NodeId, when: string): void {
     for (const [e, dots] of state.entries) {
       for (const d of dots) {
         const m = this.minted.get(dotKey(d));
@@ -66,7 +77,6 @@ export class Watcher {
     for (const d of contextDots(state)) {
       if (!this.minted.has(dotKey(d))) this.fail(`${JSON.stringify(id)} ${when} has dot ${dotKey(d)} in its context, but no add minted it`);
     }
-    return state;
   }
 
   /** Records the dots of a state's context as seen. */
@@ -76,21 +86,21 @@ export class Watcher {
 
   /** Runs one client call, learning what it minted and covered. */
   apply(node: GossipNodeLike, call: Call): void {
-    const before = this.read(node, call.node, `before apply(${JSON.stringify(call.op)})`);
+    const what = `apply(${JSON.stringify(call.op)})`;
+    const before = this.read(node, call.node, `before ${what}`);
     this.note(before);
     node.apply(call.op);
-    // Read twice: the shape first, and the dots once the one this add minted is known.
-    const after = this.read(node, call.node, `after apply(${JSON.stringify(call.op)})`, false);
+    // The dots are checked once the one this add minted is known.
+    const after = this.#shape(node, call.node, `after ${what}`);
     if (before === undefined || after === undefined) return;
     const element = 'add' in call.op ? call.op.add : call.op.remove;
-    const old = before.entries.get(element) ?? [];
-    for (const d of old) this.covered.add(dotKey(d));
-    let delta: OrSetState = { entries: new Map(), context: ModelContext.from({ vv: new Map(), cloud: old }).compact() };
+    const delta = appliedDelta(call.op, before, after);
+    for (const d of before.entries.get(element) ?? []) this.covered.add(dotKey(d));
     if ('add' in call.op) {
       const now = after.entries.get(element) ?? [];
-      const fresh = now.filter((d) => !old.some((o) => dotKey(o) === dotKey(d)));
+      const fresh = delta.entries.get(element) ?? [];
       if (now.length !== 1 || fresh.length !== 1) {
-        this.fail(`${JSON.stringify(call.node)}: after apply(${JSON.stringify(call.op)}) the element's dots are [${now.map(dotKey).join(', ')}]; an add leaves exactly one new dot (CRDT-2.4)`);
+        this.fail(`${JSON.stringify(call.node)}: after ${what} the element's dots are [${now.map(dotKey).join(', ')}]; an add leaves exactly one new dot (CRDT-2.4)`);
         return;
       }
       const dot = fresh[0]!;
@@ -99,11 +109,10 @@ export class Watcher {
         return;
       }
       this.minted.set(dotKey(dot), { dot, element });
-      delta = { entries: new Map([[element, [dot]]]), context: ModelContext.from({ vv: new Map(), cloud: [...old, dot] }).compact() };
     } else if (after.entries.has(element)) {
-      this.fail(`${JSON.stringify(call.node)}: ${JSON.stringify(element)} is still present after apply(${JSON.stringify(call.op)}) (CRDT-3.1)`);
+      this.fail(`${JSON.stringify(call.node)}: ${JSON.stringify(element)} is still present after ${what} (CRDT-3.1)`);
     }
-    this.read(node, call.node, `after apply(${JSON.stringify(call.op)})`);
+    this.#dots(after, call.node, `after ${what}`);
     this.note(after);
     let joined = this.applied.get(call.node);
     if (joined === undefined) this.applied.set(call.node, (joined = new ModelSet('')));
@@ -132,6 +141,19 @@ export class Watcher {
     }
     return { entries, context: context.compact() };
   }
+}
+
+/**
+ * The delta an apply had, read off the node's state before and after it: for an add, the dots it
+ * left under the element that were not there before; for both, a context of the element's old dots
+ * and those (README, CRDT-2.4 and 2.5).
+ */
+export function appliedDelta(op: SetOp, before: OrSetState, after: OrSetState): OrSetState {
+  const element = 'add' in op ? op.add : op.remove;
+  const old = before.entries.get(element) ?? [];
+  const fresh = 'add' in op ? (after.entries.get(element) ?? []).filter((d) => !old.some((o) => dotKey(o) === dotKey(d))) : [];
+  const context = ModelContext.from({ vv: new Map(), cloud: [...old, ...fresh] }).compact();
+  return { entries: new Map(fresh.length > 0 ? [[element, fresh]] : []), context };
 }
 
 export function contextDots(state: OrSetState): Dot[] {

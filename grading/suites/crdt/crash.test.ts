@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { Rng, SimStorage, simulate, type NodeContext, type Storage } from '../../../harness';
 import { crashOutcomes, recordCrashPoints } from '../../../harness/storage';
 import type { OrSetState, SetOp } from '../../../exercises/crdt/types';
-import { clusterSpec, contextDots, scenarioArb, Watcher } from './cluster';
+import { appliedDelta, clusterSpec, contextDots, scenarioArb, Watcher } from './cluster';
 import { below, dotKey, ModelSet, showSet } from './model';
 import { ELEMENTS, gossipSuite, type GossipNodeLike } from './support';
 
@@ -80,10 +80,7 @@ suite.task(4, () => {
                   const before = node.state();
                   node.apply(event.op);
                   const after = node.state();
-                  const element = 'add' in event.op ? event.op.add : event.op.remove;
-                  const old = before.entries.get(element) ?? [];
-                  const dots = 'add' in event.op ? (after.entries.get(element) ?? []) : [];
-                  applied.joinState({ entries: new Map(dots.length > 0 ? [[element, dots]] : []), context: { vv: new Map(), cloud: [...old, ...dots] } });
+                  applied.joinState(appliedDelta(event.op, before, after));
                   for (const d of contextDots(after)) seen.add(dotKey(d));
                 }
               }
