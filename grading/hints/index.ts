@@ -31,6 +31,7 @@ import { hints as lsmCompaction } from './lsm-compaction';
 import { hints as consistentHashing } from './consistent-hashing';
 import { hints as writeAheadLog } from './write-ahead-log';
 import { hints as crdt } from './crdt';
+import { hints as quorum } from './quorum';
 import { layout as bloomFilterLayout } from './bloom-filter';
 import { layout as vectorClockLayout } from './vector-clock';
 import { layout as tokenBucketLayout } from './token-bucket';
@@ -49,6 +50,7 @@ const bySlug: Readonly<Record<string, ExerciseHints>> = {
   'consistent-hashing': consistentHashing,
   'write-ahead-log': writeAheadLog,
   crdt,
+  quorum,
 };
 
 const layouts: Readonly<Record<string, TaskLayout>> = {
