@@ -163,7 +163,9 @@ export class QuorumNode implements ProtocolNode<QuorumMessage> {
       if (phase.answers.size < this.#config.r) return;
       let newest: Versioned | undefined;
       for (const item of phase.answers.values()) if (item !== null && (newest === undefined || compareVersions(item.version, newest.version) > 0)) newest = item;
-      if (request.value !== undefined) {
+      if (request.value !== undefined && newest?.version.counter === Number.MAX_SAFE_INTEGER) {
+        this.#answer(request, { type: 'fail', req: request.req });
+      } else if (request.value !== undefined) {
         const item: Versioned = { value: request.value, version: { counter: (newest?.version.counter ?? 0) + 1, writer: request.req } };
         this.#storePhase(request, item, new Set());
       } else if (newest === undefined || !this.#config.writeBack) {
