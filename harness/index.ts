@@ -7,3 +7,4 @@ export { NotImplementedError, DeadlineExceededError } from './errors';
 export { runWithDeadline } from './deadline';
 export { Rng, hash32, deriveSeed } from './rng';
 export * from './sim';
+export * from './history';
