@@ -24,6 +24,7 @@ import { EventQueue } from './event-queue';
 import { TraceHash, formatEvent, timeline, type TraceEvent } from './trace';
 import type { Cause, Output, SentMessage, SimStats, SimView, SimulationResult, SimulationSpec } from './spec';
 import type { NodeContext, NodeId, ProtocolNode, StatusDescriber } from './types';
+import type { HistoryDrawing } from '../history/types';
 
 export class SimulationFailure extends Error {
   override readonly name = 'SimulationFailure';
@@ -40,26 +41,42 @@ export class SimulationFailure extends Error {
 export interface FailedRun {
   readonly nodes: readonly NodeId[];
   readonly trace: readonly TraceEvent[];
+  /** The clients' calls, when a history checker failed the run (harness/history `historyDrawing`): drawn below the nodes. */
+  readonly history?: HistoryDrawing;
 }
 
-/** The failed run an error carries (a SimulationFailure, or an error that wraps one and copied it), if any. */
+/**
+ * The failed run an error carries (a SimulationFailure, or an error that wraps one and copied it), if any. A history
+ * that is not shaped like one is left behind, and the run kept without it.
+ */
 export function failedRun(error: unknown): FailedRun | undefined {
   if (!(error instanceof Error)) return undefined;
   const run = (error as { run?: unknown }).run;
   if (typeof run !== 'object' || run === null) return undefined;
-  const { nodes, trace } = run as { nodes?: unknown; trace?: unknown };
-  return Array.isArray(nodes) && nodes.every((n) => typeof n === 'string') && Array.isArray(trace) ? (run as FailedRun) : undefined;
+  const { nodes, trace, history } = run as { nodes?: unknown; trace?: unknown; history?: unknown };
+  if (!(Array.isArray(nodes) && nodes.every((n) => typeof n === 'string') && Array.isArray(trace))) return undefined;
+  if (history === undefined) return run as FailedRun;
+  const { operations, highlight } = (typeof history === 'object' && history !== null ? history : {}) as { operations?: unknown; highlight?: unknown };
+  return Array.isArray(operations) && Array.isArray(highlight) ? (run as FailedRun) : { nodes: nodes as NodeId[], trace: trace as TraceEvent[] };
 }
 /**
  * A failure found only once a run has finished, by a check over all of it (an
  * oracle comparing every pair of outputs, say). It carries the run up to
  * `atMs` with the violation drawn there, as a failed invariant does, so the
- * suite kit writes its timeline picture too (`graded.ts`).
+ * suite kit writes its timeline picture too (`graded.ts`). With `history`
+ * (harness/history `historyDrawing`), the picture also draws the clients'
+ * calls, the ones a checker could not order in red.
  */
-export function finishedRunFailure(run: Pick<SimulationResult<unknown>, 'nodes' | 'trace'>, atMs: number, what: string, message: string = what): SimulationFailure {
+export function finishedRunFailure(
+  run: Pick<SimulationResult<unknown>, 'nodes' | 'trace'>,
+  atMs: number,
+  what: string,
+  message: string = what,
+  history?: HistoryDrawing,
+): SimulationFailure {
   const trace: TraceEvent[] = run.trace.filter((e) => e.t <= atMs);
   trace.push({ t: atMs, kind: 'violation', detail: what });
-  return new SimulationFailure(message, { nodes: run.nodes, trace });
+  return new SimulationFailure(message, history === undefined ? { nodes: run.nodes, trace } : { nodes: run.nodes, trace, history });
 }
 
 // Frozen, like every harness class learner code can import: a patched method must not change what a checker sees.

@@ -13,7 +13,13 @@
  *   "follower t2", "candidate t3", "leader t3") is a coloured band along its
  *   lane, labelled, from each change to the next (or to its crash);
  * - the moment the run failed is a red line (`#violation`), and the evidence
- *   is printed above the picture, with the last events before it as text.
+ *   is printed above the picture, with the last events before it as text;
+ * - with a client history (harness/history `HistoryDrawing`), one more lane
+ *   per client below the nodes ("client calls"): each call a bar from its
+ *   call to its return, labelled, on the same time axis; an indeterminate
+ *   (info) call runs hatched to the end, a failed one is grey, the ones a
+ *   checker could not order are red, and the longest order it found numbers
+ *   the bars. A client with calls in flight at once gets a row for each.
  *
  * Time is cut where nothing but ticks happened: a stretch longer than two
  * tick periods (`idleThresholdMs`) is drawn narrow, hatched, with a zig-zag
@@ -33,6 +39,7 @@
  */
 import { formatEvent, type TraceEvent } from './trace';
 import type { NodeId } from './types';
+import type { HistoryDrawing } from '../history/types';
 
 export interface TimelinePage {
   /** What ran: exercise and test. */
@@ -43,6 +50,8 @@ export interface TimelinePage {
   readonly evidence: string;
   /** Lines under the title: the seed, the replay command. */
   readonly about?: readonly string[];
+  /** The clients' calls, drawn below the nodes; a page without one is drawn as it always was. */
+  readonly history?: HistoryDrawing;
 }
 
 /** Past this many events, only the last ones are drawn (the page says so). */
@@ -51,6 +60,9 @@ export const MAX_DRAWN_EVENTS = 20_000;
 export const FOCUS_EVENTS = 48;
 const LANE_HEIGHT = 60;
 const TOP = 30;
+/** One row of client calls, and the room above them for their heading. */
+const HISTORY_ROW = 22;
+const HISTORY_HEADING = 40;
 /** The width the page is laid out for before its script runs (the script redraws at the window's width). */
 const WIDTH = 1_200;
 
@@ -238,6 +250,35 @@ export function layoutTimeline(trace: readonly TraceEvent[]): TimelineLayout {
   return { idleMs, axis, focus: violation < 0 ? undefined : focusWindow(axis, focusTimes, violation) };
 }
 
+/** Where each client call is drawn: its client's block and the row in it, so that calls in flight at once never overlap. */
+export interface HistoryRows {
+  /** Clients in order of their first call, each with how many rows it takes. */
+  readonly clients: readonly { readonly client: string; readonly rows: number }[];
+  /** Operation id to [client index, row]. */
+  readonly at: ReadonlyMap<number, readonly [number, number]>;
+}
+
+/** Rows for `operations`: each client's calls in call order, each in the first row free by then (intervals are closed: equal times overlap). */
+export function historyRows(operations: HistoryDrawing['operations']): HistoryRows {
+  const sorted = [...operations].sort((a, b) => a.call - b.call || a.id - b.id);
+  const clients: { client: string; ends: number[] }[] = [];
+  const index = new Map<string, number>();
+  const at = new Map<number, readonly [number, number]>();
+  for (const op of sorted) {
+    let c = index.get(op.client);
+    if (c === undefined) {
+      c = clients.push({ client: op.client, ends: [] }) - 1;
+      index.set(op.client, c);
+    }
+    const ends = clients[c]!.ends;
+    let row = ends.findIndex((end) => end < op.call);
+    if (row < 0) row = ends.push(0) - 1;
+    ends[row] = op.status === 'info' ? Infinity : op.ret;
+    at.set(op.id, [c, row]);
+  }
+  return { clients: clients.map(({ client, ends }) => ({ client, rows: ends.length })), at };
+}
+
 // ---------------------------------------------------------------- the page
 
 const escapeHtml = (text: string): string =>
@@ -247,6 +288,84 @@ const escapeHtml = (text: string): string =>
 const groupMs = (ms: number): string => String(Math.round(ms)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 const num = (u: number): string => String(Math.round(u * 1e4) / 1e4);
 
+/** What the page needs to draw a history on its axis: x and data-a/b positions of a time, and the axis's end. */
+interface HistoryAxis {
+  readonly x: (t: number) => string;
+  readonly pos: (t: number) => string;
+  readonly end: number;
+}
+
+/** The client-call lanes, as pieces of the page: each starts with a newline, or is empty. */
+function drawHistory(history: HistoryDrawing, rows: HistoryRows, top: number, axis: HistoryAxis): Record<'css' | 'control' | 'legend' | 'labels' | 'defs' | 'marks' | 'summary', string> {
+  const rowTop: number[] = [];
+  let y = top + HISTORY_HEADING;
+  for (const c of rows.clients) {
+    rowTop.push(y);
+    y += c.rows * HISTORY_ROW;
+  }
+  const red = new Set(history.highlight);
+  const order = new Map((history.order ?? []).map((id, i) => [id, i + 1] as const));
+  const marks: string[] = rows.clients.map((_, c) => `<line class="client-lane" x1="0" x2="100%" y1="${rowTop[c]! - 3}" y2="${rowTop[c]! - 3}"/>`);
+  for (const op of history.operations) {
+    const [c, row] = rows.at.get(op.id)!;
+    let kind: string;
+    switch (op.status) {
+      case 'ok':
+      case 'fail':
+      case 'info':
+        kind = op.status;
+        break;
+      default: {
+        const unreachable: never = op.status;
+        throw new Error(`timeline: unknown call status ${JSON.stringify(unreachable)}`);
+      }
+    }
+    // A call that never returned, or returned after the part of the run drawn, runs on to the end, like a held status.
+    const open = !Number.isFinite(op.ret) || Number(axis.pos(op.ret)) > axis.end;
+    const at = `data-a="${axis.pos(op.call)}" data-b="${open ? String(Math.round((axis.end * 1.5 + 1) * 1e4) / 1e4) : axis.pos(op.ret)}"`;
+    const width = open ? WIDTH - Number(axis.x(op.call)) : Math.max(0, Number(axis.x(op.ret)) - Number(axis.x(op.call)));
+    const top = rowTop[c]! + row * HISTORY_ROW;
+    const until = op.status === 'info' ? 'never returned: it may take effect at any time' : `returned at ${op.ret.toFixed(3)} ms`;
+    const about = `#${op.id} ${op.client}: ${op.label}\n${op.status}, called at ${op.call.toFixed(3)} ms, ${until}${red.has(op.id) ? '\ncannot be ordered' : ''}`;
+    const place = order.get(op.id);
+    marks.push(
+      `<rect class="op ${kind}${red.has(op.id) ? ' highlight' : ''}" data-client="${escapeHtml(op.client)}" ${at} x="${axis.x(op.call)}" width="${width.toFixed(2)}" y="${top}" height="16"><title>${escapeHtml(about)}</title></rect>`,
+      `<text class="op-label" ${at} x="${axis.x(op.call)}" y="${top + 12}">${place === undefined ? '' : `<tspan class="op-order">${place}</tspan> `}${escapeHtml(op.label)}</text>`,
+    );
+  }
+  const labels = [
+    `<div class="label history-heading" style="top:${top + 18}px">client calls</div>`,
+    ...rows.clients.map((c, i) => `<div class="label client" style="top:${rowTop[i]! + 1}px">${escapeHtml(c.client)}</div>`),
+  ];
+  const legend =
+    '<span class="op-legend"><i class="swatch" style="background:#bbdefb"></i>client call <i class="swatch" style="background:#e0e0e0"></i>failed ' +
+    '<i class="swatch op-info-swatch"></i>indeterminate (may take effect any time) <i class="swatch" style="background:#ef9a9a"></i>cannot be ordered' +
+    `${order.size > 0 ? ' · n: its place in the longest order found' : ''}</span>`;
+  return {
+    css: `
+.client-lane { stroke: #ddd; stroke-width: 1; }
+.op { stroke: #1565c0; stroke-width: 1; fill: #bbdefb; }
+.op.fail { stroke: #9e9e9e; fill: #e0e0e0; }
+.op.info { fill: url(#op-hatch); }
+.op.highlight { stroke: #c62828; stroke-width: 2; fill: #ef9a9a; }
+.op.info.highlight { fill: url(#op-hatch-red); }
+.op-label { font: 10px ui-monospace, monospace; fill: #222; pointer-events: none; }
+.op-order { font-weight: 700; fill: #0d47a1; }
+.label.client { font-size: 12px; color: #444; }
+.history-heading { font: 600 11px system-ui, sans-serif; color: #555; }
+.op-info-swatch { background: repeating-linear-gradient(45deg, #bbdefb 0 3px, #fff 3px 6px); }
+.hide-history .op, .hide-history .op-label { display: none; }`,
+    control: '\n  <label><input type="checkbox" data-kind="history" checked> client call bars</label>',
+    legend,
+    labels: `\n${labels.join('\n')}`,
+    defs: `
+<pattern id="op-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#bbdefb"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="3"/></pattern>
+<pattern id="op-hatch-red" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ef9a9a"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="3"/></pattern>`,
+    marks: `\n${marks.join('\n')}`,
+    summary: ` ${history.operations.length} client call${history.operations.length === 1 ? '' : 's'} drawn below the nodes, ${red.size} of them in red.`,
+  };
+}
+
 export function renderTimelineHtml(page: TimelinePage): string {
   const skipped = Math.max(0, page.trace.length - MAX_DRAWN_EVENTS);
   const kept = page.trace.slice(skipped);
@@ -255,7 +374,10 @@ export function renderTimelineHtml(page: TimelinePage): string {
   const t0 = events[0]?.t ?? 0;
   const tEnd = events[events.length - 1]?.t ?? 0;
   const y = (node: NodeId): number => TOP + (lane.get(node) ?? 0) * LANE_HEIGHT;
-  const height = TOP * 2 + Math.max(0, page.nodes.length - 1) * LANE_HEIGHT;
+  const history = page.history;
+  const rows = history ? historyRows(history.operations) : undefined;
+  const nodesHeight = TOP * 2 + Math.max(0, page.nodes.length - 1) * LANE_HEIGHT;
+  const height = rows ? nodesHeight - TOP + HISTORY_HEADING + rows.clients.reduce((sum, c) => sum + c.rows, 0) * HISTORY_ROW + 10 : nodesHeight;
   const title = (e: TraceEvent): string => `<title>${escapeHtml(formatEvent(e).trim())}</title>`;
 
   const { idleMs, axis, focus } = layoutTimeline(kept);
@@ -333,6 +455,7 @@ export function renderTimelineHtml(page: TimelinePage): string {
       }
     }
   }
+  const calls = rows ? drawHistory(history!, rows, nodesHeight - TOP, { x, pos, end: u1 }) : undefined;
   const lanes = page.nodes.map((id) => `<line class="lane" data-node="${escapeHtml(id)}" x1="0" x2="100%" y1="${y(id)}" y2="${y(id)}"><title>${escapeHtml(id)}</title></line>`);
   const labels = page.nodes.map((id) => `<div class="label" data-node="${escapeHtml(id)}" style="top:${y(id) - 9}px">${escapeHtml(id)}</div>`);
   const nodeFilters = page.nodes.map((id) => `<label><input type="checkbox" data-node-filter="${escapeHtml(id)}" checked> ${escapeHtml(id)}</label>`);
@@ -387,7 +510,7 @@ svg { display: block; width: 100%; height: ${height}px; }
 .violation { stroke: #c62828; stroke-width: 3; }
 .hide-msg .msg:not(.dropped), .hide-dropped .msg.dropped, .hide-client .client, .hide-emit .emit, .hide-fault .fault, .hide-fault .heal, .hide-status .band, .hide-status .band-label, .hidden, .unfit { display: none; }
 .legend span { margin-right: 10px; }
-.swatch { display: inline-block; width: 14px; height: 10px; margin-right: 3px; border: 1px solid #999; }
+.swatch { display: inline-block; width: 14px; height: 10px; margin-right: 3px; border: 1px solid #999; }${calls?.css ?? ''}
 #cursor { color: #555; margin-left: 12px; }
 </style>
 </head>
@@ -407,22 +530,22 @@ svg { display: block; width: 100%; height: ${height}px; }
   <label><input type="checkbox" data-kind="emit" checked> outputs</label>
   <label><input type="checkbox" data-kind="fault" checked> faults</label>
   <label><input type="checkbox" data-kind="status" checked> node status</label>
-  ${nodeFilters.join('\n  ')}
+  ${nodeFilters.join('\n  ')}${calls?.control ?? ''}
 </div>
-<div class="legend"><span style="color:#1565c0">→ message</span><span style="color:#c62828">- - lost</span><span style="color:#c62828">▮ crash</span><span style="color:#2e7d32">▮ restart</span><span style="color:#ef6c00">┆ fault</span><span style="color:#c62828">┃ violation</span><span style="color:#777">≀ idle time cut</span>${statusLegend.join('')}
+<div class="legend"><span style="color:#1565c0">→ message</span><span style="color:#c62828">- - lost</span><span style="color:#c62828">▮ crash</span><span style="color:#2e7d32">▮ restart</span><span style="color:#ef6c00">┆ fault</span><span style="color:#c62828">┃ violation</span><span style="color:#777">≀ idle time cut</span>${statusLegend.join('')}${calls?.legend ?? ''}
 <span id="window"></span><span id="cursor"></span></div>
 <div class="picture">
-${labels.join('\n')}
+${labels.join('\n')}${calls?.labels ?? ''}
 <svg id="timeline" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1565c0"/></marker>
-<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f4f4"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ddd" stroke-width="2"/></pattern></defs>
+<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4f4f4"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ddd" stroke-width="2"/></pattern>${calls?.defs ?? ''}</defs>
 ${underlay.join('\n')}
 ${lanes.join('\n')}
-${marks.join('\n')}
+${marks.join('\n')}${calls?.marks ?? ''}
 ${overlay.join('\n')}
 </svg>
 </div>
-<p>${events.length} events drawn (${counts.messages} message arrivals, ${counts.lost} lost, ${counts.crashes} crashes, ${counts.statuses} status changes; idle ticks left out${cut})${skipped > 0 ? `; the first ${skipped} events of the run are not drawn` : ''}, from ${t0.toFixed(3)} ms to ${tEnd.toFixed(3)} ms of virtual time.</p>
+<p>${events.length} events drawn (${counts.messages} message arrivals, ${counts.lost} lost, ${counts.crashes} crashes, ${counts.statuses} status changes; idle ticks left out${cut})${skipped > 0 ? `; the first ${skipped} events of the run are not drawn` : ''}, from ${t0.toFixed(3)} ms to ${tEnd.toFixed(3)} ms of virtual time.${calls?.summary ?? ''}</p>
 <h2>The last events</h2>
 <pre class="events">${escapeHtml(last.join('\n'))}</pre>
 <script>

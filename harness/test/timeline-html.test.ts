@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { failedRun, finishedRunFailure, renderTimelineHtml, simulate, SimulationFailure, timeline, type TraceEvent } from '../sim';
-import { FOCUS_EVENTS, idleThresholdMs, layoutTimeline, statusBands, statusColours, timeAxis } from '../sim/timeline-html';
+import { FOCUS_EVENTS, historyRows, idleThresholdMs, layoutTimeline, statusBands, statusColours, timeAxis } from '../sim/timeline-html';
+import { checkLinearizable, History, historyDrawing, registerModel, type HistoryDrawing, type RegisterInput, type RegisterOutput } from '../history';
 import { NODES, pingSpec, type Pinger } from './sim-support';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -280,5 +281,87 @@ describe('status events', () => {
     expect(html).not.toContain('<b>leader');
     expect(count(html, /<g class="break"/g)).toBe(1);
     expect(html).toContain('⋯ 1\u202f100 ms idle ⋯');
+  });
+});
+
+describe('client calls on the timeline page', () => {
+  /** A finished ping run and a register history over it: n1 writes v1 then <i>v2</i>, n2 reads v1 after both (stale), n3's write is indeterminate, n2's last fails. */
+  function checked() {
+    const run = simulate(7, pingSpec({ link: { loss: 0.2 } }));
+    const h = new History<RegisterInput, RegisterOutput>();
+    const w1 = h.invoke('n1', 'k', { type: 'write', value: 'v1' }, 100);
+    h.ok(w1, { value: undefined }, 150);
+    const w2 = h.invoke('n1', 'k', { type: 'write', value: '<i>v2</i>' }, 200);
+    h.ok(w2, { value: undefined }, 250);
+    const r = h.invoke('n2', 'k', { type: 'read' }, 300);
+    const w3 = h.invoke('n3', 'k', { type: 'write', value: 'v3' }, 310);
+    h.ok(r, { value: 'v1' }, 320);
+    h.info(w3, 400);
+    h.fail(h.invoke('n2', 'k', { type: 'write', value: 'v4' }, 500), 520);
+    const ops = h.operations();
+    const result = checkLinearizable(ops, registerModel);
+    return { run, ops, result, drawing: historyDrawing(ops, result, registerModel) };
+  }
+
+  test('each call is a labelled bar on its client\'s lane, escaped; the calls that cannot be ordered are red, the longest order numbered', () => {
+    const { run, result, drawing } = checked();
+    expect(result).toMatchObject({ verdict: 'violation', stuck: [2], longest: [0, 1] });
+    const html = renderTimelineHtml({ title: 'quorum', nodes: run.nodes, trace: run.trace, evidence: '', history: drawing });
+    expect(html).toContain('>client calls</div>');
+    expect(count(html, /<div class="label client"/g)).toBe(3);
+    expect(count(html, /<rect class="op /g)).toBe(5);
+    expect(count(html, /<rect class="op ok highlight"/g)).toBe(1);
+    expect(count(html, /<rect class="op info"/g)).toBe(1);
+    expect(count(html, /<rect class="op fail"/g)).toBe(1);
+    expect(count(html, /<tspan class="op-order">/g)).toBe(2);
+    expect(html).toContain('write &quot;&lt;i&gt;v2&lt;/i&gt;&quot;');
+    expect(html).not.toContain('<i>v2');
+    expect(html).toContain('5 client calls drawn below the nodes, 1 of them in red.');
+  });
+
+  test('nothing in a history can inject markup: clients, labels and even a forged status', () => {
+    const { run } = checked();
+    const drawing: HistoryDrawing = {
+      operations: [{ id: 0, client: '"><script>alert(1)</script>', label: '</text><script>alert(2)</script>', call: 100, ret: 200, status: 'ok' }],
+      highlight: [0],
+    };
+    const html = renderTimelineHtml({ title: 't', nodes: run.nodes, trace: run.trace, evidence: '', history: drawing });
+    expect(html).not.toMatch(/<script>alert/);
+    expect(count(html, /<script>/g)).toBe(1);
+    const forged = { ...drawing, operations: [{ ...drawing.operations[0]!, status: 'ok"><script>' as 'ok' }] };
+    expect(() => renderTimelineHtml({ title: 't', nodes: run.nodes, trace: run.trace, evidence: '', history: forged })).toThrow(/^timeline: unknown call status/);
+  });
+
+  test('a page without a history is drawn as before: the same page as with history undefined, and the same lanes and arrows as with one', () => {
+    const { run, drawing } = checked();
+    const page = { title: 'ping', nodes: run.nodes, trace: run.trace, evidence: 'e' };
+    const plain = renderTimelineHtml(page);
+    expect(renderTimelineHtml({ ...page, history: undefined })).toBe(plain);
+    expect(plain).not.toMatch(/>client calls<\/div>|class="op|op-hatch|data-kind="history"/);
+    const drawn = renderTimelineHtml({ ...page, history: drawing });
+    for (const element of plain.match(/<line class="(lane|msg|msg dropped|client|emit)"[^\n]*/g)!) expect(drawn).toContain(element);
+    expect(drawn.length).toBeGreaterThan(plain.length);
+  });
+
+  test('calls in flight at once on one client take a row each; a call that starts when another returns still needs its own (closed intervals)', () => {
+    const op = (id: number, client: string, call: number, ret: number, status: 'ok' | 'info' = 'ok') => ({ id, client, label: '', call, ret, status });
+    const rows = historyRows([op(0, 'a', 0, 10), op(1, 'a', 5, 20), op(2, 'a', 10, 12), op(3, 'a', 21, 30), op(4, 'b', 0, 1, 'info'), op(5, 'b', 50, 60)]);
+    expect(rows.clients).toEqual([{ client: 'a', rows: 3 }, { client: 'b', rows: 2 }]);
+    expect([...rows.at]).toEqual([[0, [0, 0]], [4, [1, 0]], [1, [0, 1]], [2, [0, 2]], [3, [0, 0]], [5, [1, 1]]]);
+  });
+
+  test('a failure found after the run can carry its history to the picture; a malformed one is left behind', () => {
+    const { run, drawing } = checked();
+    const error = finishedRunFailure(run, 600, 'a stale read', 'a stale read, at length', drawing);
+    expect(failedRun(error)!.history).toBe(drawing);
+    expect(failedRun(finishedRunFailure(run, 600, 'x'))!.history).toBeUndefined();
+    const forged = new SimulationFailure('forged', { nodes: run.nodes, trace: run.trace, history: { operations: 'no' } as unknown as HistoryDrawing });
+    expect(failedRun(forged)).toEqual({ nodes: run.nodes, trace: run.trace });
+    const file = writeTimeline({ exercise: 'quorum', name: 'history', seed: 1, run: failedRun(error)!, evidence: error.message, about: [] });
+    try {
+      expect(fs.readFileSync(file!, 'utf8')).toContain('>client calls</div>');
+    } finally {
+      if (file) fs.rmSync(file, { force: true });
+    }
   });
 });
