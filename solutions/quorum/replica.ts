@@ -5,7 +5,8 @@
  * maps. A crash can tear only the last record (every earlier one was
  * synced); opening a log with a torn tail rewrites it without that record,
  * through a synced temporary file and a rename, so that nothing is ever
- * appended after garbage.
+ * appended after garbage. Opening any log makes it durable first: after a
+ * crash of the process alone, its last record may be there but not synced.
  */
 import type { NodeId, Storage } from '@faultline/harness';
 import { compareVersions, type Hint, type Version, type Versioned } from './types';
@@ -86,8 +87,11 @@ export class Replica {
       storage.write(TMP, concat(entries.map(frame)));
       storage.sync(TMP);
       storage.rename(TMP, LOG);
-      storage.syncDirectory();
+    } else {
+      // After a crash of the process alone, what it had not synced is still here, and still not durable.
+      storage.sync(LOG);
     }
+    storage.syncDirectory();
   }
 
   item(key: string): Versioned | undefined {
