@@ -176,6 +176,12 @@ export const commands = {
       { kind: 'count', name: 'RUNS', default: 5 },
     ],
   }),
+  benchLinearizability: command({
+    name: 'bench/linearizability',
+    usage: 'npx tsx grading/bench/linearizability.ts [RUNS]',
+    options: {},
+    positionals: [{ kind: 'count', name: 'RUNS', default: 3 }],
+  }),
   benchLsm: command({
     name: 'bench/lsm',
     usage: 'npx tsx grading/bench/lsm.ts [N] [RUNS]',

@@ -35,6 +35,7 @@ const FILES: Record<keyof typeof commands, string> = {
   benchConsistentHashing: 'grading/bench/consistent-hashing.ts',
   benchWriteAheadLog: 'grading/bench/write-ahead-log.ts',
   benchCrdt: 'grading/bench/crdt.ts',
+  benchLinearizability: 'grading/bench/linearizability.ts',
   benchLsm: 'grading/bench/lsm.ts',
   benchOutputLines: 'grading/bench/output-lines.ts',
   benchRaft: 'grading/bench/raft.ts',
