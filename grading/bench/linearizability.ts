@@ -25,7 +25,8 @@ import { commands } from '../commands';
 
 const { counts } = parseOrExit(
   commands.benchLinearizability,
-  'Time and search steps of checkLinearizable on simulated register histories of 1 000 and 10 000 operations, 5 and 10 clients, 1 and 10 keys, linearizable and not; the median of RUNS runs (default 3).',
+  'Time and search steps of checkLinearizable on simulated register histories of 1 000 and 10 000 operations, ' +
+    '5 and 10 clients, 1 and 10 keys, linearizable and not; the median of RUNS runs (default 3).',
 );
 const runs = counts.RUNS!;
 

@@ -36,7 +36,8 @@ export function describeHistory<I, O>(
   const lines = sorted.map((op) => {
     const ret = op.status === 'info' ? '…' : describeTime(op.ret);
     const what = `${keys ? `${JSON.stringify(op.key)}: ` : ''}${describeOp(op, model)}`;
-    return `${marked.has(op.id) ? '▶' : ' '} #${String(op.id).padEnd(4)} ${op.client.padEnd(width)}  ${describeTime(op.call)} → ${ret}  ${op.status.padEnd(4)}  ${what}`;
+    const mark = marked.has(op.id) ? '▶' : ' ';
+    return `${mark} #${String(op.id).padEnd(4)} ${op.client.padEnd(width)}  ${describeTime(op.call)} → ${ret}  ${op.status.padEnd(4)}  ${what}`;
   });
   if (lines.length <= MAX_HISTORY_LINES) return lines.join('\n');
   const positions = sorted.flatMap((op, i) => (marked.has(op.id) ? [i] : []));

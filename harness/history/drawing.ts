@@ -18,7 +18,11 @@ export type CheckedHistory = LinearizabilityResult | { readonly violations: read
  * unknown verdict, only the operations on its key are drawn; a violation highlights the stuck operations and
  * numbers the longest prefix. With regular-register violations, each read and the writes it names are highlighted.
  */
-export function historyDrawing<I, O>(ops: readonly Operation<I, O>[], result?: CheckedHistory, model?: Pick<Model<unknown, I, O>, 'describeOperation'>): HistoryDrawing {
+export function historyDrawing<I, O>(
+  ops: readonly Operation<I, O>[],
+  result?: CheckedHistory,
+  model?: Pick<Model<unknown, I, O>, 'describeOperation'>,
+): HistoryDrawing {
   let shown = ops;
   let highlight: readonly number[] = [];
   let order: readonly number[] | undefined;
@@ -40,7 +44,8 @@ export function historyDrawing<I, O>(ops: readonly Operation<I, O>[], result?: C
       }
     }
   } else if (result !== undefined) {
-    highlight = [...new Set(result.violations.flatMap((v) => [v.read, ...(v.write === undefined ? [] : [v.write]), ...(v.missed === undefined ? [] : [v.missed])]))];
+    const named = (v: RegularViolation): number[] => [v.read, ...(v.write === undefined ? [] : [v.write]), ...(v.missed === undefined ? [] : [v.missed])];
+    highlight = [...new Set(result.violations.flatMap(named))];
   }
   const keys = new Set(shown.map((op) => op.key)).size > 1;
   const operations = shown.map((op) => ({

@@ -37,11 +37,17 @@ function partition<S, I, O>(ops: readonly Operation<I, O>[], model: Model<S, I, 
   for (const op of ops) {
     if (ids.has(op.id)) throw new RangeError(`history: two operations share the id ${op.id}; ids must be unique (History.invoke hands them out)`);
     ids.add(op.id);
-    if (!Number.isFinite(op.call)) throw new RangeError(`history: operation ${op.id} was called at ${op.call}; a call time must be a finite number of virtual ms`);
-    if (op.status !== 'info' && !(op.ret >= op.call && Number.isFinite(op.ret))) {
-      throw new RangeError(`history: operation ${op.id} is ${op.status} but returned at ${op.ret}, called at ${op.call}; a return must be finite and no earlier than the call`);
+    if (!Number.isFinite(op.call)) {
+      throw new RangeError(`history: operation ${op.id} was called at ${op.call}; a call time must be a finite number of virtual ms`);
     }
-    if (op.status === 'ok' && !('output' in op)) throw new RangeError(`history: operation ${op.id} is ok but has no output; record it with History.ok(id, output, time)`);
+    if (op.status !== 'info' && !(op.ret >= op.call && Number.isFinite(op.ret))) {
+      throw new RangeError(
+        `history: operation ${op.id} is ${op.status} but returned at ${op.ret}, called at ${op.call}; a return must be finite and no earlier than the call`,
+      );
+    }
+    if (op.status === 'ok' && !('output' in op)) {
+      throw new RangeError(`history: operation ${op.id} is ok but has no output; record it with History.ok(id, output, time)`);
+    }
     if (op.status === 'fail' || (op.status === 'info' && model.readOnly?.(op.input) === true)) continue;
     const list = byKey.get(op.key);
     if (list === undefined) byKey.set(op.key, [op]);
@@ -68,7 +74,12 @@ function concurrency(ops: readonly Operation<unknown, unknown>[]): number {
 }
 
 /** Why the search stopped: the state after `longest`, and which operations could go next but cannot. */
-function explainViolation<S, I, O>(key: string, ops: readonly Operation<I, O>[], model: Model<S, I, O>, longest: readonly number[]): { stuck: number[]; explanation: string } {
+function explainViolation<S, I, O>(
+  key: string,
+  ops: readonly Operation<I, O>[],
+  model: Model<S, I, O>,
+  longest: readonly number[],
+): { stuck: number[]; explanation: string } {
   let state = model.init();
   for (const i of longest) state = model.step(state, ops[i]!.input, outputOf(ops[i]!))!;
   const placed = new Set(longest);
@@ -81,13 +92,17 @@ function explainViolation<S, I, O>(key: string, ops: readonly Operation<I, O>[],
   const stuck = failing.length > 0 ? failing : candidates;
   const where = model.describeState ? model.describeState(state) : `the model's state is ${model.hash(state)}`;
   const prefix = longest.slice(-SHOWN_PREFIX).map((i) => `#${ops[i]!.id} ${describeOp(ops[i]!, model)}`);
+  const shown = longest.length > SHOWN_PREFIX ? `, ending … ${prefix.join(', ')}` : `: ${prefix.join(', ')}`;
+  const bound = `Operation #${ops[first]!.id} returned at ${describeTime(ret(first))}, so whatever goes next was called by then`;
+  const line = (i: number): string =>
+    `  #${ops[i]!.id} ${ops[i]!.client}: ${describeOp(ops[i]!, model)} (${describeTime(ops[i]!.call)} to ${describeTime(ret(i))}): can't, ${where}`;
   const lines = [
     `history: ${keyName(key)} is not linearizable: no order of its ${ops.length} operations both respects real time and explains every output.`,
     longest.length === 0
       ? 'No operation can even go first.'
-      : `The longest order found places ${longest.length} of them${longest.length > SHOWN_PREFIX ? `, ending … ${prefix.join(', ')}` : `: ${prefix.join(', ')}`}.`,
-    `After ${longest.length === 0 ? 'none' : 'them'}, ${where}. Operation #${ops[first]!.id} returned at ${describeTime(ret(first))}, so whatever goes next was called by then; none of those can go next:`,
-    ...stuck.map((i) => `  #${ops[i]!.id} ${ops[i]!.client}: ${describeOp(ops[i]!, model)} (${describeTime(ops[i]!.call)} to ${describeTime(ret(i))}): can't, ${where}`),
+      : `The longest order found places ${longest.length} of them${shown}.`,
+    `After ${longest.length === 0 ? 'none' : 'them'}, ${where}. ${bound}; none of those can go next:`,
+    ...stuck.map(line),
     'Look at these operations on the timeline (in red): which value should each have seen, and why did it not?',
   ];
   return { stuck: stuck.map((i) => ops[i]!.id), explanation: lines.join('\n') };
@@ -101,12 +116,20 @@ function explainViolation<S, I, O>(key: string, ops: readonly Operation<I, O>[],
  */
 export function checkLinearizable<S, I, O>(ops: readonly Operation<I, O>[], model: Model<S, I, O>, options: CheckOptions = {}): LinearizabilityResult {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
-  if (!(maxSteps >= 0) || !(Number.isInteger(maxSteps) || maxSteps === Infinity)) throw new RangeError(`history: maxSteps must be a whole number of steps, got ${maxSteps}`);
+  if (!(maxSteps >= 0) || !(Number.isInteger(maxSteps) || maxSteps === Infinity)) {
+    throw new RangeError(`history: maxSteps must be a whole number of steps, or Infinity, got ${maxSteps}`);
+  }
   const byKey = partition(ops, model);
   let steps = 0;
   for (const key of [...byKey.keys()].sort()) {
     const keyOps = byKey.get(key)!;
-    const searched: SearchOp<I, O>[] = keyOps.map((op) => ({ input: op.input, readOnly: model.readOnly?.(op.input) === true, output: outputOf(op), call: op.call, ret: op.status === 'info' ? Infinity : op.ret }));
+    const searched: SearchOp<I, O>[] = keyOps.map((op) => ({
+      input: op.input,
+      readOnly: model.readOnly?.(op.input) === true,
+      output: outputOf(op),
+      call: op.call,
+      ret: op.status === 'info' ? Infinity : op.ret,
+    }));
     const found = searchLinearization(searched, model, maxSteps - steps);
     steps += found.steps;
     switch (found.type) {

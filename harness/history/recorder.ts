@@ -73,8 +73,12 @@ export class History<I, O> {
 
   #open(id: number, time: number, as: OpStatus): Slot<I, O> {
     const slot = Number.isInteger(id) ? this.#slots[id] : undefined;
-    if (slot === undefined) throw new RangeError(`history: ${as}(${id}) names no invoked operation (ids run from 0 to ${this.#slots.length - 1}); pass the id invoke() returned`);
-    if (slot.status !== 'open') throw new RangeError(`history: operation ${id} completed twice: it is already ${slot.status}, now ${as}. Each call completes once`);
+    if (slot === undefined) {
+      throw new RangeError(`history: ${as}(${id}) names no invoked operation (ids run from 0 to ${this.#slots.length - 1}); pass the id invoke() returned`);
+    }
+    if (slot.status !== 'open') {
+      throw new RangeError(`history: operation ${id} completed twice: it is already ${slot.status}, now ${as}. Each call completes once`);
+    }
     if (!Number.isFinite(time)) throw new RangeError(`history: ${as}(${id}) at ${time}: a time must be a finite number of virtual ms`);
     if (time < slot.call) throw new RangeError(`history: operation ${id} completes (${as}) at ${time} ms, before its call at ${slot.call} ms`);
     return slot;

@@ -35,7 +35,12 @@ const on = (key: string): string => (key === '' ? '' : ` on key ${JSON.stringify
 const span = (op: RegisterOp): string => `${op.client}, ${describeTime(op.call)} to ${op.status === 'info' ? 'never returned' : describeTime(op.ret)}`;
 
 /** The read of one key's write that explains `r`, or why none can; undefined when `r` is fine. */
-function checkRead(r: RegisterOp, writes: ReadonlyMap<string, RegisterOp>, okWrites: readonly RegisterOp[], suffixMinRet: readonly number[]): RegularViolation | undefined {
+function checkRead(
+  r: RegisterOp,
+  writes: ReadonlyMap<string, RegisterOp>,
+  okWrites: readonly RegisterOp[],
+  suffixMinRet: readonly number[],
+): RegularViolation | undefined {
   const value = r.output!.value;
   const read = `read #${r.id} (${span(r)})${on(r.key)} returned ${quote(value)}`;
   // The freshest ok write that returned before `before` and was called after `after`, if any.
@@ -50,9 +55,13 @@ function checkRead(r: RegisterOp, writes: ReadonlyMap<string, RegisterOp>, okWri
   const w = writes.get(value);
   if (w === undefined) return { read: r.id, explanation: `history: ${read}, which no write${on(r.key)} wrote: a garbage read` };
   if (w.status === 'fail') {
-    return { read: r.id, write: w.id, explanation: `history: ${read}, written only by write #${w.id}, which failed: a failed write certainly did not take effect, so no read may see it` };
+    const why = 'a failed write certainly did not take effect, so no read may see it';
+    return { read: r.id, write: w.id, explanation: `history: ${read}, written only by write #${w.id}, which failed: ${why}` };
   }
-  if (w.call > r.ret) return { read: r.id, write: w.id, explanation: `history: ${read}, written by write #${w.id}, called at ${describeTime(w.call)}, after the read returned: a read from the future` };
+  if (w.call > r.ret) {
+    const explanation = `history: ${read}, written by write #${w.id}, called at ${describeTime(w.call)}, after the read returned: a read from the future`;
+    return { read: r.id, write: w.id, explanation };
+  }
   if (w.status !== 'ok') return undefined;
   // Rule 3: an ok write called after w returned and returned before r was called (okWrites sorted by call).
   let lo = 0;
@@ -69,7 +78,8 @@ function checkRead(r: RegisterOp, writes: ReadonlyMap<string, RegisterOp>, okWri
     write: w.id,
     missed: missed.id,
     explanation:
-      `history: ${read}, written by write #${w.id} (${span(w)}), but write #${missed.id} (${quote((missed.input as { value: string }).value)}, ${span(missed)}) ` +
+      `history: ${read}, written by write #${w.id} (${span(w)}), ` +
+      `but write #${missed.id} (${quote((missed.input as { value: string }).value)}, ${span(missed)}) ` +
       `began after #${w.id} completed and completed before the read began: a stale read. A regular register returns the last write completed ` +
       'before the read began, or one concurrent with the read.',
   };
@@ -82,7 +92,9 @@ function checkRead(r: RegisterOp, writes: ReadonlyMap<string, RegisterOp>, okWri
 export function checkRegular(ops: readonly RegisterOp[]): { readonly ok: boolean; readonly violations: readonly RegularViolation[] } {
   const byKey = new Map<string, RegisterOp[]>();
   for (const op of ops) {
-    if (op.status === 'ok' && op.input.type === 'read' && op.output === undefined) throw new RangeError(`history: read #${op.id} is ok but has no output; record it with History.ok(id, output, time)`);
+    if (op.status === 'ok' && op.input.type === 'read' && op.output === undefined) {
+      throw new RangeError(`history: read #${op.id} is ok but has no output; record it with History.ok(id, output, time)`);
+    }
     const list = byKey.get(op.key);
     if (list === undefined) byKey.set(op.key, [op]);
     else list.push(op);
@@ -94,7 +106,9 @@ export function checkRegular(ops: readonly RegisterOp[]): { readonly ok: boolean
       if (op.input.type !== 'write') continue;
       const twin = writes.get(op.input.value);
       if (twin !== undefined) {
-        throw new RangeError(`history: writes #${twin.id} and #${op.id}${on(op.key)} both write ${quote(op.input.value)}; the regular check needs each value written once per key`);
+        throw new RangeError(
+          `history: writes #${twin.id} and #${op.id}${on(op.key)} both write ${quote(op.input.value)}; the regular check needs each value written once per key`,
+        );
       }
       writes.set(op.input.value, op);
     }

@@ -295,8 +295,15 @@ interface HistoryAxis {
   readonly end: number;
 }
 
+/** A diagonal hatch of `colour` and white, for calls that may still take effect. */
+const hatch = (id: string, colour: string): string =>
+  `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+  `<rect width="6" height="6" fill="${colour}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="3"/></pattern>`;
+
+type HistoryPieces = Record<'css' | 'control' | 'legend' | 'labels' | 'defs' | 'marks' | 'summary', string>;
+
 /** The client-call lanes, as pieces of the page: each starts with a newline, or is empty. */
-function drawHistory(history: HistoryDrawing, rows: HistoryRows, top: number, axis: HistoryAxis): Record<'css' | 'control' | 'legend' | 'labels' | 'defs' | 'marks' | 'summary', string> {
+function drawHistory(history: HistoryDrawing, rows: HistoryRows, top: number, axis: HistoryAxis): HistoryPieces {
   const rowTop: number[] = [];
   let y = top + HISTORY_HEADING;
   for (const c of rows.clients) {
@@ -326,11 +333,13 @@ function drawHistory(history: HistoryDrawing, rows: HistoryRows, top: number, ax
     const width = open ? WIDTH - Number(axis.x(op.call)) : Math.max(0, Number(axis.x(op.ret)) - Number(axis.x(op.call)));
     const top = rowTop[c]! + row * HISTORY_ROW;
     const until = op.status === 'info' ? 'never returned: it may take effect at any time' : `returned at ${op.ret.toFixed(3)} ms`;
-    const about = `#${op.id} ${op.client}: ${op.label}\n${op.status}, called at ${op.call.toFixed(3)} ms, ${until}${red.has(op.id) ? '\ncannot be ordered' : ''}`;
+    const about = `#${op.id} ${op.client}: ${op.label}\n${op.status}, called at ${op.call.toFixed(3)} ms, ${until}` + (red.has(op.id) ? '\ncannot be ordered' : '');
     const place = order.get(op.id);
     marks.push(
-      `<rect class="op ${kind}${red.has(op.id) ? ' highlight' : ''}" data-client="${escapeHtml(op.client)}" ${at} x="${axis.x(op.call)}" width="${width.toFixed(2)}" y="${top}" height="16"><title>${escapeHtml(about)}</title></rect>`,
-      `<text class="op-label" ${at} x="${axis.x(op.call)}" y="${top + 12}">${place === undefined ? '' : `<tspan class="op-order">${place}</tspan> `}${escapeHtml(op.label)}</text>`,
+      `<rect class="op ${kind}${red.has(op.id) ? ' highlight' : ''}" data-client="${escapeHtml(op.client)}" ${at} ` +
+        `x="${axis.x(op.call)}" width="${width.toFixed(2)}" y="${top}" height="16"><title>${escapeHtml(about)}</title></rect>`,
+      `<text class="op-label" ${at} x="${axis.x(op.call)}" y="${top + 12}">` +
+        `${place === undefined ? '' : `<tspan class="op-order">${place}</tspan> `}${escapeHtml(op.label)}</text>`,
     );
   }
   const labels = [
@@ -359,8 +368,8 @@ function drawHistory(history: HistoryDrawing, rows: HistoryRows, top: number, ax
     legend,
     labels: `\n${labels.join('\n')}`,
     defs: `
-<pattern id="op-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#bbdefb"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="3"/></pattern>
-<pattern id="op-hatch-red" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ef9a9a"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="3"/></pattern>`,
+${hatch('op-hatch', '#bbdefb')}
+${hatch('op-hatch-red', '#ef9a9a')}`,
     marks: `\n${marks.join('\n')}`,
     summary: ` ${history.operations.length} client call${history.operations.length === 1 ? '' : 's'} drawn below the nodes, ${red.size} of them in red.`,
   };

@@ -61,7 +61,8 @@ export function writeTimeline(file: TimelineFile): string | undefined {
   try {
     // Inside the try: an error that only claims to carry a run (learner code can throw anything) costs its picture, not its report.
     const { nodes, trace, history } = file.run;
-    const html = renderTimelineHtml({ title: `${file.exercise} · ${file.name}`, nodes, trace, evidence: file.evidence, about: file.about, ...(history ? { history } : {}) });
+    const title = `${file.exercise} · ${file.name}`;
+    const html = renderTimelineHtml({ title, nodes, trace, evidence: file.evidence, about: file.about, ...(history ? { history } : {}) });
     // Named by its content too: two submissions graded at once from one checkout never share a page, and the same run always gets the same one.
     const content = hash32(html).toString(16).padStart(8, '0');
     const target = path.join(TIMELINE_DIR, `${file.exercise}-${testKey(file.exercise, file.name)}-seed${file.seed}-${content}.html`);
