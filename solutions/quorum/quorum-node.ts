@@ -98,7 +98,14 @@ export class QuorumNode implements ProtocolNode<QuorumMessage> {
         return;
       case 'read-reply': {
         const request = this.#requests.get(message.req);
-        if (request === undefined || request.key !== message.key || request.phase.type !== 'read' || !request.home.includes(from)) return;
+        if (request === undefined || request.key !== message.key || !request.home.includes(from)) return;
+        if (request.phase.type === 'store') {
+          // A write-back counts a late answer that holds the very version it stores.
+          const { item } = request.phase;
+          if (request.value === undefined && message.item !== null && compareVersions(message.item.version, item.version) === 0) request.phase.acked.add(from);
+          this.#progress(request);
+          return;
+        }
         if (request.phase.answers.has(from)) return;
         request.phase.answers.set(from, message.item);
         this.#progress(request);

@@ -49,6 +49,8 @@ export interface Expected {
   readonly emits: ClientReply[];
   /** Messages it must send (a multiset), each with the slot it counts against between two ticks (`allowed`). */
   readonly must: { readonly sent: Sent; readonly slot: string }[];
+  /** Messages of which it must send one each: a hint's hand-off, as held before the tick or after it. */
+  readonly oneOf: { readonly options: Sent[]; readonly slot: string }[];
 }
 
 const hintSlot = (home: NodeId, key: string): string => JSON.stringify([home, key]);
@@ -61,7 +63,7 @@ export class NodeModel {
   readonly pending = new Map<number, Pending>();
   /** Requests answered, for stale replies. */
   readonly finished: Pending[] = [];
-  #out: Expected = { emits: [], must: [] };
+  #out: Expected = { emits: [], must: [], oneOf: [] };
   #deferred: Expected['must'] = [];
   /** The call's starting point, for `allowed`: each request's phase and who had answered it, and the hints held. */
   readonly #before = new Map<number, { readonly kind: 'read' | 'store'; readonly answered: ReadonlySet<NodeId> }>();
@@ -77,7 +79,7 @@ export class NodeModel {
 
   /** Starts a call: what it must do is collected until `end`. */
   #begin(): void {
-    this.#out = { emits: [], must: [] };
+    this.#out = { emits: [], must: [], oneOf: [] };
     this.#deferred = [];
     this.#finishedNow.clear();
     this.#before.clear();
@@ -106,10 +108,9 @@ export class NodeModel {
 
   tick(): Expected {
     this.#begin();
-    // QR-3.3: every hint held as the tick begins goes home.
-    for (const h of this.hintsHeld.values()) {
-      this.#out.must.push({ sent: { to: h.home, message: { type: 'store', req: h.item.version.writer, key: h.key, item: h.item, hintFor: null } }, slot: `hand-off ${show(h.key)} → ${show(h.home)}` });
-    }
+    // QR-3.3: every hint held as the tick begins goes home: as it was then, or as this tick's own hint replaced it.
+    const handOff = (h: Hint): Sent => ({ to: h.home, message: { type: 'store', req: h.item.version.writer, key: h.key, item: h.item, hintFor: null } });
+    const held = [...this.hintsHeld];
     for (const p of [...this.pending.values()]) {
       p.age += 1;
       if (p.age >= this.config.timeoutTicks) {
@@ -137,6 +138,10 @@ export class NodeModel {
       // Hints that the coordinator's own hint made unneeded may be skipped.
       if (this.pending.has(p.req)) this.#out.must.push(...hints);
     }
+    for (const [slot, h] of held) {
+      const now = this.hintsHeld.get(slot)!;
+      this.#out.oneOf.push({ options: now === h ? [handOff(h)] : [handOff(h), handOff(now)], slot: `hand-off ${show(h.key)} → ${show(h.home)}` });
+    }
     return this.#end();
   }
 
@@ -153,7 +158,16 @@ export class NodeModel {
         break;
       case 'read-reply': {
         const p = this.pending.get(m.req);
-        if (p === undefined || p.key !== m.key || p.phase.kind !== 'read' || !p.home.includes(from) || p.phase.answers.has(from)) break;
+        if (p === undefined || p.key !== m.key || !p.home.includes(from)) break;
+        if (p.phase.kind === 'store') {
+          // QR-2.1: a write-back counts a late answer holding that very version.
+          if (p.put === undefined && m.item !== null && sameItem(m.item, p.phase.item)) {
+            p.phase.counted.add(from);
+            this.#advance(p);
+          }
+          break;
+        }
+        if (p.phase.answers.has(from)) break;
         p.phase.answers.set(from, m.item);
         this.#advance(p);
         break;
@@ -244,30 +258,32 @@ export class NodeModel {
   /**
    * Whether a message the node sent, beyond what it must, fits the contract: a phase's message to a node that has
    * not answered that phase, for a request in flight or answered in this call (QR-1.8), or a hint going home at a
-   * tick (QR-3.3). Returns the slot it counts against (at most one message per slot between two ticks), or
-   * undefined when it does not fit.
+   * tick (QR-3.3). Returns the slots it may count against (at most one message per slot between two ticks; a store
+   * that is both a phase's message and a hand-off may use either), none when it does not fit.
    */
-  allowed(sent: Sent, inTick: boolean): string | undefined {
+  allowed(sent: Sent, inTick: boolean): string[] {
     const m = sent.message;
-    if (sent.to === this.id) return undefined;
+    const slots: string[] = [];
+    if (sent.to === this.id) return slots;
     if (m.type === 'read') {
       const p = this.pending.get(m.req) ?? this.#finishedNow.get(m.req);
       const before = this.#before.get(m.req);
       const open = before === undefined || (before.kind === 'read' && !before.answered.has(sent.to));
-      return p !== undefined && p.key === m.key && p.home.includes(sent.to) && open ? `read ${m.req} → ${show(sent.to)}` : undefined;
+      if (p !== undefined && p.key === m.key && p.home.includes(sent.to) && open) slots.push(`read ${m.req} → ${show(sent.to)}`);
+      return slots;
     }
-    if (m.type !== 'store') return undefined;
+    if (m.type !== 'store') return slots;
     const p = this.pending.get(m.req) ?? this.#finishedNow.get(m.req);
     if (p !== undefined && p.key === m.key && p.phase.kind === 'store' && sameItem(p.phase.item, m.item) && !p.phase.answered.has(sent.to)) {
-      if (m.hintFor === null && p.home.includes(sent.to)) return `store ${m.req} → ${show(sent.to)}`;
-      if (m.hintFor !== null && p.phase.keepers.get(sent.to) === m.hintFor) return `hint ${m.req} → ${show(sent.to)}`;
+      if (m.hintFor === null && p.home.includes(sent.to)) slots.push(`store ${m.req} → ${show(sent.to)}`);
+      if (m.hintFor !== null && p.phase.keepers.get(sent.to) === m.hintFor) slots.push(`hint ${m.req} → ${show(sent.to)}`);
     }
     if (inTick && m.hintFor === null) {
       const slot = hintSlot(sent.to, m.key);
       const h = this.hintsHeld.get(slot) ?? this.#hintsBefore.get(slot);
-      if (h !== undefined && sameItem(h.item, m.item) && h.item.version.writer === m.req) return `hand-off ${show(m.key)} → ${show(sent.to)}`;
+      if (h !== undefined && sameItem(h.item, m.item) && h.item.version.writer === m.req) slots.push(`hand-off ${show(m.key)} → ${show(sent.to)}`);
     }
-    return undefined;
+    return slots;
   }
 }
 

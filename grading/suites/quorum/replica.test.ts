@@ -21,7 +21,13 @@ type Op =
 
 const keyArb = fc.constantFrom(...KEYS);
 const offerArb: fc.Arbitrary<Op> = fc.record({ t: fc.constant('offer' as const), key: keyArb, item: itemArb });
-const hintArb: fc.Arbitrary<Op> = fc.record({ t: fc.constant('hint' as const), home: fc.constantFrom(...NODE_IDS), key: keyArb, item: itemArb });
+/** Home ids and keys whose pairs collide when joined with a separator (a/b + c, a + b/c), or with none at all. */
+const JOINED = ['a', 'a/b', 'a:b', 'a|b', 'a\u0000b', 'a,b', 'a b', 'ab', 'a.b', 'a-b', 'a_b', 'a#b', 'a@b', 'a;b', 'a\tb', 'a\nb'] as const;
+const SPLIT = ['c', 'b/c', 'b:c', 'b|c', 'b\u0000c', 'b,c', 'b c', 'bc', 'b.c', 'b-c', 'b_c', 'b#c', 'b@c', 'b;c', 'b\tc', 'b\nc'] as const;
+const hintArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('hint' as const), home: fc.constantFrom(...NODE_IDS), key: keyArb, item: itemArb }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('hint' as const), home: fc.constantFrom(...JOINED), key: fc.constantFrom(...SPLIT), item: itemArb }) },
+);
 const unhintArb: fc.Arbitrary<Op> = fc.record({ t: fc.constant('unhint' as const), pick: fc.nat(), exact: fc.boolean() });
 
 /** What a replica must hold: the newest item per key, the newest hint per (home, key). */
@@ -256,6 +262,9 @@ suite.task(3, () => {
     },
     (t) => {
       const mod = suite.impl();
+      // Every (home, key) pair whose parts collide when joined: each is a hint of its own.
+      const colliding: Op[] = JOINED.flatMap((home, i) => SPLIT.map((key, j): Op => ({ t: 'hint', home, key, item: { value: `${i}.${j}`, version: { counter: 1 + i, writer: j } } })));
+      replay(mod, colliding, true);
       t.check(fc.property(fc.array(fc.oneof(offerArb, hintArb, hintArb, unhintArb), { minLength: 1, maxLength: 30, size: 'max' }), (ops) => replay(mod, ops, true)), { numRuns: 80 });
     },
   );
