@@ -176,6 +176,15 @@ export const commands = {
       { kind: 'count', name: 'RUNS', default: 5 },
     ],
   }),
+  benchQuorum: command({
+    name: 'bench/quorum',
+    usage: 'npx tsx grading/bench/quorum.ts [OPS] [RUNS]',
+    options: {},
+    positionals: [
+      { kind: 'count', name: 'OPS', default: 2_000 },
+      { kind: 'count', name: 'RUNS', default: 3 },
+    ],
+  }),
   benchLinearizability: command({
     name: 'bench/linearizability',
     usage: 'npx tsx grading/bench/linearizability.ts [RUNS]',

@@ -36,6 +36,7 @@ const FILES: Record<keyof typeof commands, string> = {
   benchWriteAheadLog: 'grading/bench/write-ahead-log.ts',
   benchCrdt: 'grading/bench/crdt.ts',
   benchLinearizability: 'grading/bench/linearizability.ts',
+  benchQuorum: 'grading/bench/quorum.ts',
   benchLsm: 'grading/bench/lsm.ts',
   benchOutputLines: 'grading/bench/output-lines.ts',
   benchRaft: 'grading/bench/raft.ts',

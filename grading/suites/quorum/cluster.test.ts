@@ -67,7 +67,7 @@ suite.task(1, () => {
     },
     (t) => {
       const mod = suite.impl();
-      t.check(fc.property(scheduleArb(configArb({ writeBack: false, sloppy: false, intersect: true }), true), (s) => play(mod, s)), { numRuns: 150 });
+      t.check(fc.property(scheduleArb(configArb({ writeBack: false, sloppy: false, intersect: true }), true), (s) => play(mod, s)), { numRuns: 300 });
     },
   );
 });
@@ -84,7 +84,7 @@ suite.task(2, () => {
     },
     (t) => {
       const mod = suite.impl();
-      t.check(fc.property(scheduleArb(configArb({ writeBack: true, sloppy: false, intersect: true }), true), (s) => play(mod, s)), { numRuns: 200 });
+      t.check(fc.property(scheduleArb(configArb({ writeBack: true, sloppy: false, intersect: true }), true), (s) => play(mod, s)), { numRuns: 400 });
     },
   );
 

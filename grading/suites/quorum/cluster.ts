@@ -326,15 +326,15 @@ function judge(run: SimulationResult<ClientReply>, watcher: Watcher): void {
     if (result.verdict === 'linearizable') return;
     const what =
       result.verdict === 'violation'
-        ? `the history of ${show(result.key)} is not linearizable (QR-2.2): ${result.explanation}`
-        : `the linearizability check of ${show(result.key)} ran out of its step budget: the suite cannot vouch for this history, so it fails (${result.explanation})`;
-    throw finishedRunFailure(run, end, what, `${what}\n${setting}\n${describeHistory(ops, registerModel)}`, historyDrawing(ops, result, registerModel));
+        ? `the history of ${show(result.key)} is not linearizable (QR-2.2): ${result.explanation.replace(/^history: /, '')}`
+        : `the linearizability check of ${show(result.key)} ran out of its step budget: the suite cannot vouch for this history, so it fails (${result.explanation.replace(/^history: /, '')})`;
+    throw finishedRunFailure(run, end, what, `${what}\n${setting}\n${describeHistory(ops, registerModel, result.verdict === 'violation' ? result.stuck : undefined)}`, historyDrawing(ops, result, registerModel));
   }
   if (want === 'regular') {
     const result = checkRegular(ops);
     if (result.ok) return;
     const what = `a get is not regular (QR-1.9): ${result.violations.map((v) => v.explanation).join('; ')}`;
-    throw finishedRunFailure(run, end, what, `${what}\n${setting}\n${describeHistory(ops, registerModel)}`, historyDrawing(ops, result, registerModel));
+    throw finishedRunFailure(run, end, what, `${what}\n${setting}\n${describeHistory(ops, registerModel, result.violations.map((v) => v.read))}`, historyDrawing(ops, result, registerModel));
   }
 }
 

@@ -24,10 +24,11 @@ export type Event =
 
 /**
  * Items other nodes send: one value per version, as in a real run (a version names one put), and writers that are
- * none of this node's own request ids. Both ends of the counter's range, and values a plain object gets wrong.
+ * none of this node's own request ids; counters few, so that versions often tie on the counter. Both ends of the
+ * counter's range, and values a plain object gets wrong.
  */
 const peerItemArb: fc.Arbitrary<Versioned> = fc
-  .record({ counter: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(Number.MAX_SAFE_INTEGER)), writer: fc.oneof(fc.integer({ min: 1_000_000, max: 1_000_003 }), fc.constant(Number.MAX_SAFE_INTEGER)) })
+  .record({ counter: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant(Number.MAX_SAFE_INTEGER)), writer: fc.oneof(fc.integer({ min: 1_000_000, max: 1_000_003 }), fc.constant(Number.MAX_SAFE_INTEGER)) })
   .map((version) => ({ value: peerValue(version.counter, version.writer), version }));
 
 function peerValue(counter: number, writer: number): string {

@@ -78,7 +78,7 @@ suite.task(2, () => {
       points: 6,
       category: 'correctness',
       name: 'with writeBack, a get stores what it read and answers only once W home replicas hold it',
-      clauses: ['QR-2.1', 'QR-1.8'],
+      clauses: ['QR-2.1', 'QR-1.2', 'QR-1.8'],
       hint: 'README, QR-2.1: after the read phase, a store phase of the newest item; the replicas that answered with that very version already hold it.',
     },
     (t) => {
@@ -94,7 +94,7 @@ suite.task(3, () => {
       points: 10,
       category: 'correctness',
       name: 'in sloppy mode, a store phase short of W hands hints to the next fallbacks at its second tick, and hints go home at every tick until acknowledged',
-      clauses: ['QR-3.1', 'QR-3.2', 'QR-3.3', 'QR-1.8'],
+      clauses: ['QR-3.1', 'QR-3.2', 'QR-3.3', 'QR-1.2', 'QR-1.8'],
       hint: 'README, QR-3.1 to QR-3.3: count ticks per store phase; pair each home that has not acknowledged with the next unused fallback; a fallback’s ack counts for its home.',
     },
     (t) => {

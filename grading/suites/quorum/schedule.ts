@@ -153,8 +153,8 @@ export function play(mod: NodeModule, s: Schedule): void {
   const want = guarantee(s.config);
   if (want === 'linearizable') {
     const result = checkLinearizable(ops, registerModel);
-    if (result.verdict === 'violation') throw new Error(`not linearizable (QR-2.2): ${result.explanation}\n${setting}\n${describeHistory(ops, registerModel, result.stuck)}\n${trail}`);
-    if (result.verdict === 'unknown') throw new Error(`the linearizability check ran out of its step budget, so the suite cannot vouch for this history (${result.explanation})\n${setting}`);
+    if (result.verdict === 'violation') throw new Error(`not linearizable (QR-2.2): ${result.explanation.replace(/^history: /, '')}\n${setting}\n${describeHistory(ops, registerModel, result.stuck)}\n${trail}`);
+    if (result.verdict === 'unknown') throw new Error(`the linearizability check ran out of its step budget, so the suite cannot vouch for this history (${result.explanation.replace(/^history: /, '')})\n${setting}`);
   } else if (want === 'regular') {
     const result = checkRegular(ops);
     if (!result.ok) throw new Error(`a get is not regular (QR-1.9): ${result.violations.map((v) => v.explanation).join('; ')}\n${setting}\n${describeHistory(ops, registerModel, result.violations.map((v) => v.read))}\n${trail}`);
