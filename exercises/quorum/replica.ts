@@ -61,7 +61,8 @@ export class Replica {
   /**
    * [QR-3.3] Removes the hint for (`home`, `key`) if it holds exactly
    * `version`, and returns whether it did: a newer hint that arrived since
-   * is kept. Durable when it returns.
+   * is kept. Durable when it returns. [QR-0.1] A version out of range is a
+   * RangeError, and nothing changes.
    */
   removeHint(home: NodeId, key: string, version: Version): boolean {
     throw new NotImplementedError(`Replica.removeHint(${JSON.stringify(home)}, ${JSON.stringify(key)}, ${JSON.stringify(version)})`);
