@@ -62,7 +62,6 @@ export class QuorumNode implements ProtocolNode<QuorumMessage> {
   }
 
   put(req: number, key: string, value: string): void {
-    if (typeof value !== 'string') throw new RangeError(`quorum: a value must be a string, got ${typeof value}`);
     this.#start(req, key, value);
   }
 
@@ -139,26 +138,26 @@ export class QuorumNode implements ProtocolNode<QuorumMessage> {
 
   #start(req: number, key: string, value: string | undefined): void {
     if (!safeNat(req)) throw new RangeError(`quorum: a request id must be a safe integer ≥ 0, got ${String(req)}`);
-    if (typeof key !== 'string') throw new RangeError(`quorum: a key must be a string, got ${typeof key}`);
     const list = preferenceList(key, this.#nodes);
-    const request: Request = { req, key, value, home: list.slice(0, this.#config.n), fallbacks: list.slice(this.#config.n), ticks: 0, phase: { type: 'read', answers: new Map() } };
+    const home = list.slice(0, this.#config.n);
+    // A coordinator that is a home replica answers its own read phase at once.
+    const answers = new Map<NodeId, Versioned | null>(home.includes(this.#ctx.id) ? [[this.#ctx.id, this.#replica.item(key) ?? null]] : []);
+    const request: Request = { req, key, value, home, fallbacks: list.slice(this.#config.n), ticks: 0, phase: { type: 'read', answers } };
     this.#requests.set(req, request);
-    if (request.home.includes(this.#ctx.id) && request.phase.type === 'read') request.phase.answers.set(this.#ctx.id, this.#replica.item(key) ?? null);
     this.#send(request);
     this.#progress(request);
   }
 
-  /** Sends the phase's message to every node that has not answered it. */
+  /** Sends the phase's message to every node that has not answered it (the coordinator always has). */
   #send(request: Request): void {
     const { req, key, phase } = request;
     for (const home of request.home) {
-      if (home === this.#ctx.id) continue;
       if (phase.type === 'read' && !phase.answers.has(home)) this.#ctx.send(home, { type: 'read', req, key });
       if (phase.type === 'store' && !phase.acked.has(home)) this.#ctx.send(home, { type: 'store', req, key, item: phase.item, hintFor: null });
     }
     if (phase.type === 'store') {
       for (const [fallback, home] of phase.hinted) {
-        if (fallback !== this.#ctx.id && !phase.acked.has(home)) this.#ctx.send(fallback, { type: 'store', req, key, item: phase.item, hintFor: home });
+        if (!phase.acked.has(home)) this.#ctx.send(fallback, { type: 'store', req, key, item: phase.item, hintFor: home });
       }
     }
   }
@@ -198,9 +197,8 @@ export class QuorumNode implements ProtocolNode<QuorumMessage> {
     this.#progress(request);
   }
 
-  /** QR-3.1: each home replica that has not acked, in order, gets the next fallback. */
+  /** QR-3.1: each home replica that has not acked, in order, gets the next fallback (a phase that has W is answered already). */
   #hint(request: Request, phase: StorePhase): void {
-    if (phase.acked.size >= this.#config.w) return;
     const missing = request.home.filter((home) => !phase.acked.has(home));
     for (const [i, home] of missing.entries()) {
       const fallback = request.fallbacks[i];

@@ -18,10 +18,10 @@ const HEADER = 8;
 type Entry =
   | { readonly t: 'item'; readonly key: string; readonly item: Versioned }
   | { readonly t: 'hint'; readonly home: NodeId; readonly key: string; readonly item: Versioned }
-  | { readonly t: 'unhint'; readonly home: NodeId; readonly key: string; readonly version: Version };
+  | { readonly t: 'unhint'; readonly home: NodeId; readonly key: string };
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder();
 
 function checksum(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -63,7 +63,6 @@ function checkVersion(version: Version): void {
 
 function checkItem(item: Versioned): void {
   checkVersion(item.version);
-  if (typeof item.value !== 'string') throw new RangeError(`replica: a value must be a string, got ${typeof item.value}`);
 }
 
 const copy = (item: Versioned): Versioned => ({ value: item.value, version: { counter: item.version.counter, writer: item.version.writer } });
@@ -123,7 +122,7 @@ export class Replica {
     checkVersion(version);
     const held = this.#hints.get(hintKey(home, key));
     if (held === undefined || compareVersions(held.item.version, version) !== 0) return false;
-    this.#log({ t: 'unhint', home, key, version: { counter: version.counter, writer: version.writer } });
+    this.#log({ t: 'unhint', home, key });
     return true;
   }
 

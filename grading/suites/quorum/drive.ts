@@ -16,7 +16,7 @@ export type Event =
   | { readonly t: 'get'; readonly key: number }
   | { readonly t: 'put'; readonly key: number }
   | { readonly t: 'tick' }
-  | { readonly t: 'answer'; readonly pick: number; readonly from: number; readonly kind: 'auto' | 'read-reply' | 'store-ack'; readonly item: Versioned | null; readonly stale: boolean; readonly wrongKey: boolean }
+  | { readonly t: 'answer'; readonly pick: number; readonly from: number; readonly kind: 'auto' | 'read-reply' | 'store-ack'; readonly item: Versioned | null; readonly stale: boolean; readonly wrongKey: boolean; readonly echo?: boolean }
   | { readonly t: 'peer-read'; readonly from: number; readonly key: number }
   | { readonly t: 'peer-store'; readonly from: number; readonly key: number; readonly item: Versioned; readonly hintFor: number | null }
   | { readonly t: 'home-ack'; readonly pick: number }
@@ -51,6 +51,8 @@ const eventArb: fc.Arbitrary<Event> = fc.oneof(
       item: fc.option(peerItemArb, { nil: null }),
       stale: fc.oneof({ weight: 7, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       wrongKey: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      // A read-reply, late, holding the very item a get is writing back.
+      echo: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('peer-read' as const), from: fc.nat(), key: fc.nat(4) }) },
@@ -140,8 +142,24 @@ export function drive(mod: NodeModule, c: Case): void {
   const peers = c.nodes.filter((n) => n !== me);
   const sent: Sent[] = [];
   const emitted: ClientReply[] = [];
+  // The order of sends and emits within a call: nothing may be sent for a request after its reply (QR-1.7).
+  const order: ({ readonly sent: Sent } | { readonly reply: ClientReply })[] = [];
+  const ctx = handContext(me, peers, sent, emitted);
   const given = { ...c.config };
-  const node: QuorumNodeLike = new mod.QuorumNode(handContext(me, peers, sent, emitted), given);
+  const node: QuorumNodeLike = new mod.QuorumNode(
+    {
+      ...ctx,
+      send: (to, message) => {
+        ctx.send(to, message);
+        order.push({ sent: sent.at(-1)! });
+      },
+      emit: (reply) => {
+        ctx.emit(reply);
+        order.push({ reply: emitted.at(-1)! });
+      },
+    },
+    given,
+  );
   // The caller's object is the caller's (QR-0.3): changing it afterwards changes nothing.
   Object.assign(given, { n: 1, r: 1, w: 1, timeoutTicks: 1, writeBack: !given.writeBack, sloppy: !given.sloppy });
   const model = new NodeModel(me, c.nodes, c.config);
@@ -154,6 +172,7 @@ export function drive(mod: NodeModule, c: Case): void {
   const call = (what: string, run: () => void, expected: () => ReturnType<NodeModel['tick']>, inTick: boolean): void => {
     sent.length = 0;
     emitted.length = 0;
+    order.length = 0;
     log.push(what);
     const history = (): string => `after these calls to node ${show(me)} (nodes ${show(c.nodes)}, config ${show(c.config)}):\n  ${log.slice(-12).join('\n  ')}`;
     run();
@@ -162,6 +181,13 @@ export function drive(mod: NodeModule, c: Case): void {
     const owed = want.emits.map(canonReply).sort();
     if (show(got) !== show(owed)) expect.fail(`${history()}\nthe node emitted ${show(emitted)}; the README asks for ${show(want.emits)} in this call (QR-1.2, 1.4, 1.7, 2.1)`);
     if (inTick) slots = new Map();
+    const answered = new Set<number>();
+    for (const o of order) {
+      if ('reply' in o) answered.add(o.reply.req);
+      else if ((o.sent.message.type === 'read' || o.sent.message.type === 'store') && answered.has(o.sent.message.req) && !model.allowed(o.sent, inTick).some((slot) => slot.startsWith('hand-off'))) {
+        expect.fail(`${history()}\nthe node sent ${showSent(o.sent)} after it had answered request ${o.sent.message.req} in this call (QR-1.7: once a request has its reply, nothing more is sent for it)`);
+      }
+    }
     const rest = sent.map((s) => ({ s, key: canon(s) }));
     for (const m of want.must) {
       const at = rest.findIndex((r) => r.key === canon(m.sent));
@@ -223,6 +249,11 @@ export function drive(mod: NodeModule, c: Case): void {
         const from = everyone[e.from % everyone.length]!;
         if (from === me) break;
         const key = e.wrongKey ? KEYS.find((k) => k !== p.key)! : p.key;
+        // Only a get's: for a put, counting such an answer is left open (QR-1.4).
+        if (e.echo === true && p.phase.kind === 'store' && p.put === undefined) {
+          deliver(from, { type: 'read-reply', req: p.req, key, item: p.phase.item });
+          break;
+        }
         const kind = e.kind !== 'auto' ? e.kind : p.phase.kind === 'read' ? 'read-reply' : 'store-ack';
         deliver(from, kind === 'read-reply' ? { type: 'read-reply', req: p.req, key, item: e.item } : { type: 'store-ack', req: p.req, key });
         break;

@@ -159,6 +159,12 @@ suite.task(1, () => {
                 const a = after.get(slot) ?? itemText(undefined);
                 if (g !== b && g !== a) expect.fail(`${where}:\nthe reopened replica's ${slot} is ${g}; a call that returned left ${b}${a !== b ? `, and the call under way would leave ${a}` : ''} (QR-1.6)`);
               }
+              // What it holds once reopened is durable: a second crash right away changes nothing.
+              const now = new mod.Replica(outcome.disk.durableCopy());
+              for (const k of KEYS) {
+                if (itemText(now.item(k)) !== itemText(restarted.item(k))) expect.fail(`${where}:\nthe reopened replica holds item(${show(k)}) = ${itemText(restarted.item(k))}, but a second crash right after reopening leaves ${itemText(now.item(k))} (QR-1.6: what it holds must be durable; sync what you found)`);
+              }
+              if (hintsText(now.hints()) !== hintsText(restarted.hints())) expect.fail(`${where}:\nthe reopened replica's hints are ${hintsText(restarted.hints())}, but a second crash right after reopening leaves ${hintsText(now.hints())} (QR-1.6)`);
               // It keeps working: what it keeps next survives the next crash too.
               const fresh: Versioned = { value: 'after the crash', version: { counter: Number.MAX_SAFE_INTEGER, writer: Number.MAX_SAFE_INTEGER } };
               restarted.offer('after', fresh);
