@@ -12,6 +12,8 @@ import type { BrokenVariant } from '../../../variants';
 const graded = {
   regularSim: 'with R + W > N and no write-back, every get is regular, under loss, duplication, reordering, partitions and crashes',
   coordinator: 'a coordinator’s replies, messages and timeouts are exactly the README’s, whatever arrives twice, late or from elsewhere',
+  writeBack: 'with writeBack, a get stores what it read and answers only once W home replicas hold it',
+  hintsByHand: 'in sloppy mode, a store phase short of W hands hints to the next fallbacks at its second tick, and hints go home at every tick until acknowledged',
   regularSchedule: 'with R + W > N and no write-back, every get is regular whatever order an adversary delivers, loses or repeats messages in',
   linearSchedule: 'with R + W > N and write-back, every key is linearizable whatever order an adversary delivers, loses or repeats messages in, power losses included',
   linearSim: 'with R + W > N and write-back, every key is linearizable under loss, duplication, reordering, partitions and clock faults',
@@ -21,9 +23,7 @@ const graded = {
   linearCrashes: 'with R + W > N and write-back, every key stays linearizable when nodes crash and restart',
   sloppySim: 'in sloppy mode, after healing every hint goes home and is removed, and every acknowledged put is held by W home replicas',
   replicaHints: 'a replica keeps the newest hint per home and key apart from its items, and removes one only at the version it holds, on disk before each call returns',
-  writeBack: 'with writeBack, a get stores what it read and answers only once W home replicas hold it',
   outage: 'a sloppy put succeeds while home replicas are down, where a strict one fails, and its hints reach those replicas once they are back',
-  hintsByHand: 'in sloppy mode, a store phase short of W hands hints to the next fallbacks at its second tick, and hints go home at every tick until acknowledged',
 } as const;
 
 export const variants: readonly BrokenVariant[] = [
@@ -36,13 +36,13 @@ export const variants: readonly BrokenVariant[] = [
   {
     name: 'duplicate-read-replies-counted',
     mistake: 'a read-reply that arrives twice counts twice towards R',
-    mustFail: [graded.coordinator],
+    mustFail: [graded.coordinator, graded.writeBack, graded.hintsByHand],
     clauses: ['QR-1.2'],
   },
   {
     name: 'first-answer-wins',
     mistake: 'the read phase takes the first answer holding an item, not the newest version among R',
-    mustFail: [graded.regularSim, graded.regularSchedule, graded.coordinator],
+    mustFail: [graded.regularSim, graded.regularSchedule, graded.coordinator, graded.writeBack, graded.hintsByHand],
     clauses: ['QR-1.2', 'QR-1.9'],
   },
   {

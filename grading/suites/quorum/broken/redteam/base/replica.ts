@@ -66,6 +66,9 @@ export class Replica {
       for (const [key, value, counter, writer] of state.items) this.#items.set(key, { value, version: { counter, writer } });
       for (const [home, key, value, counter, writer] of state.hints)
         this.#hints.set(hintKey(home, key), { home, key, item: { value, version: { counter, writer } } });
+      // After a crash of the process alone, what was found may not be durable yet.
+      storage.sync(STATE);
+      storage.syncDirectory();
     }
   }
 
