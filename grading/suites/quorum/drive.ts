@@ -98,10 +98,12 @@ export const hintCaseArb: fc.Arbitrary<Case> = fc
       firstReq: fc.constant(0),
       key: fc.nat(4),
       readers: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
+      // Home replicas that acknowledge before the hint tick: the rest are the ones hints are for.
+      early: fc.subarray([...Array(n).keys()]),
       acks: fc.array(fc.oneof(fc.nat(size - 1).map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'auto', item: null, stale: false, wrongKey: false })), fc.constant<Event>({ t: 'tick' }), fc.constant<Event>({ t: 'again' })), { maxLength: 14 }),
     }),
   )
-  .map(({ nodes, config, me, firstReq, key, readers, acks }) => ({
+  .map(({ nodes, config, me, firstReq, key, readers, early, acks }) => ({
     nodes,
     config,
     me,
@@ -109,6 +111,7 @@ export const hintCaseArb: fc.Arbitrary<Case> = fc
     events: [
       { t: 'put', key } as Event,
       ...readers.map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'read-reply', item: null, stale: false, wrongKey: false })),
+      ...early.map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'store-ack', item: null, stale: false, wrongKey: false })),
       { t: 'tick' } as Event,
       { t: 'tick' } as Event,
       ...acks,
