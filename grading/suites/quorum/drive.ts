@@ -100,23 +100,32 @@ export const hintCaseArb: fc.Arbitrary<Case> = fc
       readers: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
       // Home replicas that acknowledge before the hint tick: the rest are the ones hints are for.
       early: fc.subarray([...Array(n).keys()]),
+      // Whether each hint's keeper acknowledges before its home does.
+      keeperFirst: fc.array(fc.boolean(), { minLength: size, maxLength: size }),
       acks: fc.array(fc.oneof(fc.nat(size - 1).map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'auto', item: null, stale: false, wrongKey: false })), fc.constant<Event>({ t: 'tick' }), fc.constant<Event>({ t: 'again' })), { maxLength: 14 }),
     }),
   )
-  .map(({ nodes, config, me, firstReq, key, readers, early, acks }) => ({
-    nodes,
-    config,
-    me,
-    firstReq,
-    events: [
-      { t: 'put', key } as Event,
-      ...readers.map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'read-reply', item: null, stale: false, wrongKey: false })),
-      ...early.map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'store-ack', item: null, stale: false, wrongKey: false })),
-      { t: 'tick' } as Event,
-      { t: 'tick' } as Event,
-      ...acks,
-    ],
-  }));
+  .map(({ nodes, config, me, firstReq, key, readers, early, keeperFirst, acks }) => {
+    const ack = (from: number): Event => ({ t: 'answer', pick: 0, from, kind: 'store-ack', item: null, stale: false, wrongKey: false });
+    // Each home that had not acknowledged, and its hint's keeper (the fallbacks in order): both acknowledge, in either order.
+    const missing = [...Array(config.n).keys()].filter((i) => !early.includes(i));
+    const pairs = missing.slice(0, nodes.length - config.n).flatMap((home, j) => (keeperFirst[j] ? [ack(config.n + j), ack(home)] : [ack(home), ack(config.n + j)]));
+    return {
+      nodes,
+      config,
+      me,
+      firstReq,
+      events: [
+        { t: 'put', key } as Event,
+        ...readers.map((from): Event => ({ t: 'answer', pick: 0, from, kind: 'read-reply', item: null, stale: false, wrongKey: false })),
+        ...early.map(ack),
+        { t: 'tick' } as Event,
+        { t: 'tick' } as Event,
+        ...pairs,
+        ...acks,
+      ],
+    };
+  });
 
 /** A message as one string with its fields in a fixed order, for comparing multisets. */
 function canon(s: Sent): string {

@@ -19,7 +19,8 @@ import { show, type Sent } from './support';
 
 interface Reading {
   readonly kind: 'read';
-  readonly answers: Map<NodeId, Versioned | null>;
+  /** Who answered the read phase, and what each held (null: nothing). */
+  readonly heard: Map<NodeId, Versioned | null>;
 }
 
 interface Storing {
@@ -84,7 +85,7 @@ export class NodeModel {
     this.#finishedNow.clear();
     this.#before.clear();
     for (const p of this.pending.values()) {
-      const answered = p.phase.kind === 'read' ? new Set(p.phase.answers.keys()) : new Set(p.phase.answered);
+      const answered = p.phase.kind === 'read' ? new Set(p.phase.heard.keys()) : new Set(p.phase.answered);
       this.#before.set(p.req, { kind: p.phase.kind, answered });
     }
     this.#hintsBefore = new Map(this.hintsHeld);
@@ -167,8 +168,8 @@ export class NodeModel {
           }
           break;
         }
-        if (p.phase.answers.has(from)) break;
-        p.phase.answers.set(from, m.item);
+        if (p.phase.heard.has(from)) break;
+        p.phase.heard.set(from, m.item);
         this.#advance(p);
         break;
       }
@@ -195,9 +196,9 @@ export class NodeModel {
 
   #start(req: number, key: string, put: string | undefined): void {
     const list = preferenceList(key, this.nodes);
-    const p: Pending = { req, key, put, home: list.slice(0, this.config.n), fallbacks: list.slice(this.config.n), age: 0, phase: { kind: 'read', answers: new Map() } };
+    const p: Pending = { req, key, put, home: list.slice(0, this.config.n), fallbacks: list.slice(this.config.n), age: 0, phase: { kind: 'read', heard: new Map() } };
     this.pending.set(req, p);
-    if (p.home.includes(this.id)) (p.phase as Reading).answers.set(this.id, this.items.get(key) ?? null);
+    if (p.home.includes(this.id)) (p.phase as Reading).heard.set(this.id, this.items.get(key) ?? null);
     this.#deferred = p.home.filter((h) => h !== this.id).map((to) => ({ sent: { to, message: { type: 'read', req, key } }, slot: `read ${req} → ${show(to)}` }));
     this.#advance(p);
     // A phase that completed in the call that started it may skip its messages.
@@ -207,9 +208,9 @@ export class NodeModel {
   #advance(p: Pending): void {
     const phase = p.phase;
     if (phase.kind === 'read') {
-      if (phase.answers.size < this.config.r) return;
+      if (phase.heard.size < this.config.r) return;
       let best: Versioned | undefined;
-      for (const a of phase.answers.values()) if (a !== null && newer(a, best)) best = a;
+      for (const a of phase.heard.values()) if (a !== null && newer(a, best)) best = a;
       if (p.put !== undefined && best?.version.counter === Number.MAX_SAFE_INTEGER) {
         this.#reply(p, { type: 'fail', req: p.req });
       } else if (p.put !== undefined) {
@@ -218,7 +219,7 @@ export class NodeModel {
         this.#reply(p, { type: 'get-ok', req: p.req, value: best?.value });
       } else {
         const found = best;
-        this.#storePhase(p, found, [...phase.answers].filter(([, a]) => a !== null && sameItem(a, found)).map(([id]) => id));
+        this.#storePhase(p, found, [...phase.heard].filter(([, a]) => a !== null && sameItem(a, found)).map(([id]) => id));
       }
       return;
     }

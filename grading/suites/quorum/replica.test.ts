@@ -16,7 +16,7 @@ const suite = replicaSuite();
 
 type Op =
   | { readonly t: 'offer'; readonly key: string; readonly item: Versioned }
-  | { readonly t: 'hint'; readonly home: NodeId; readonly key: string; readonly item: Versioned }
+  | { readonly t: 'hint'; readonly key: string; readonly home: NodeId; readonly item: Versioned }
   | { readonly t: 'unhint'; readonly pick: number; readonly exact: boolean };
 
 const keyArb = fc.constantFrom(...KEYS);
