@@ -25,6 +25,12 @@ const suiteRoot = path.relative(root, path.resolve(root, process.env.FAULTLINE_S
  * the `grader` project. They cost the same however many exercises there are; `npm test` runs the rest.
  */
 const GRADER_TESTS = ['hostile', 'untrusted', 'cli', 'batch', 'edition', 'timeline-browser', 'ui-browser'].map((name) => `grading/test/${name}.test.ts`);
+/**
+ * StrykerJS confirming every exercise's committed mutation verdicts: the `mutation` project (npm run test:mutation;
+ * CI runs it). `npm test` keeps the cheap half of the gate, that each report was made from the checkout's inputs
+ * (grading/test/mutation-fresh.test.ts).
+ */
+const MUTATION_TESTS = ['grading/test/mutation.test.ts'];
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The projects named on vitest's command line (`--project NAME`, `--project=NAME`, repeated). */
 const namedProjects = (argv: readonly string[]): string[] =>
@@ -121,7 +127,7 @@ export default defineConfig({
               test: {
                 name: 'self',
                 include: ['harness/test/**/*.test.ts', 'grading/test/**/*.test.ts'],
-                exclude: GRADER_TESTS,
+                exclude: [...GRADER_TESTS, ...MUTATION_TESTS],
                 testTimeout: 180_000,
                 // vitest's default on 2 cores is one file at a time, but these files mostly start graders and wait on
                 // them: three at once keep both cores busy. Verdicts count CPU time (harness/deadline.ts), so a busy
@@ -138,6 +144,15 @@ export default defineConfig({
                 // A backstop: each grade inside is bounded by its own limits, and a busy machine only slows it.
                 testTimeout: 600_000,
                 maxWorkers: 2,
+              },
+            },
+            {
+              extends: true as const,
+              test: {
+                name: 'self-mutation',
+                include: MUTATION_TESTS,
+                testTimeout: 600_000,
+                maxWorkers: 1,
               },
             },
           ]),

@@ -166,6 +166,23 @@ export const catalog: readonly ExerciseSpec[] = [
       { id: 3, title: 'Sloppy quorums and hinted handoff', points: 35 },
     ],
   },
+  {
+    slug: 'stability',
+    clausePrefix: 'SP',
+    title: 'Stability patterns',
+    summary: 'The patterns that stop a failing dependency from taking its callers down: backoff with jitter, retries with a deadline and a budget, a circuit breaker on the monotonic clock, and load shedding that keeps goodput up under overload.',
+    entry: 'backoff.ts',
+    learnerFiles: ['backoff.ts', 'retrier.ts', 'circuit-breaker.ts', 'load-shedder.ts'],
+    providedFiles: ['types.ts'],
+    tasks: [
+      { id: 1, title: 'Backoff with jitter', points: 20 },
+      { id: 2, title: 'Retries with a deadline and a budget', points: 25 },
+      { id: 3, title: 'A circuit breaker', points: 30 },
+      { id: 4, title: 'Load shedding', points: 25 },
+    ],
+    // Laid out by `npm run new-exercise`; `npm run check -- stability` lists what it lacks before this line goes.
+    draft: true,
+  },
 ];
 
 export function exerciseSpec(slug: string): ExerciseSpec {

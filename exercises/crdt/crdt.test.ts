@@ -119,6 +119,7 @@ describe('task 4: dots that survive a crash', () => {
       peers: [],
       rng: new Rng(1),
       clock: { now: () => 0 },
+      monotonic: { now: () => 0 },
       storage,
       send: () => undefined,
       emit: () => undefined,

@@ -23,6 +23,7 @@ function handNode(id: NodeId, config: QuorumConfig, storage = new SimStorage()) 
     peers: NODES.filter((n) => n !== id),
     rng: new Rng(1),
     clock: { now: () => 0 },
+    monotonic: { now: () => 0 },
     storage,
     send: (to, message) => sent.push({ to, message: structuredClone(message) }),
     emit: (reply) => replies.push(structuredClone(reply)),

@@ -21,6 +21,7 @@ function bench(storage = new SimStorage()) {
     peers: ['n2', 'n3', 'n4', 'n5'],
     rng: Rng.stream(1, 'visible/n1'),
     clock: { now: () => 0 },
+    monotonic: { now: () => 0 },
     storage,
     send: (to, message) => sent.push({ to, message: structuredClone(message) }),
     emit: (output) => applied.push(structuredClone(output)),

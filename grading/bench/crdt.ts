@@ -105,6 +105,7 @@ const run = simulate(1, {
       peers: ctx.peers,
       rng: ctx.rng,
       clock: ctx.clock,
+      monotonic: ctx.monotonic,
       storage: ctx.storage,
       emit: (o) => ctx.emit(o),
       send: (to, message) => {

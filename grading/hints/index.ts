@@ -32,6 +32,7 @@ import { hints as consistentHashing } from './consistent-hashing';
 import { hints as writeAheadLog } from './write-ahead-log';
 import { hints as crdt } from './crdt';
 import { hints as quorum } from './quorum';
+import { hints as stability } from './stability';
 import { layout as bloomFilterLayout } from './bloom-filter';
 import { layout as vectorClockLayout } from './vector-clock';
 import { layout as tokenBucketLayout } from './token-bucket';
@@ -51,6 +52,7 @@ const bySlug: Readonly<Record<string, ExerciseHints>> = {
   'write-ahead-log': writeAheadLog,
   crdt,
   quorum,
+  stability,
 };
 
 const layouts: Readonly<Record<string, TaskLayout>> = {

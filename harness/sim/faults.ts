@@ -8,6 +8,13 @@
  * `durationMs`, at least the simulation's `minPartitionMs` (default 100 ms), so
  * a network does not flap every tick; then they heal by themselves. A crashed
  * node restarts after `downMs`.
+ *
+ * A pause (a stop-the-world GC pause, a SIGSTOP) stops a live node for
+ * `durationMs` (> 0): no ticks, no messages, no client calls, while its clocks
+ * run on. What arrives meanwhile waits, none of it lost, and reaches it in
+ * arrival order when it resumes (simulator.ts). A pause of a down node does
+ * nothing; a second pause extends the first to the later end. `faultPlanArb`
+ * makes pauses only when asked to by name.
  */
 import fc from 'fast-check';
 import type { LinkConfig } from './network';
@@ -22,7 +29,8 @@ export type Fault =
   | { readonly type: 'degrade'; readonly from: NodeId; readonly to: NodeId; readonly link: Partial<LinkConfig>; readonly durationMs: number }
   | { readonly type: 'clock-jump'; readonly node: NodeId; readonly byMs: number }
   | { readonly type: 'clock-skew'; readonly node: NodeId; readonly skewMs: number }
-  | { readonly type: 'clock-drift'; readonly node: NodeId; readonly ppm: number };
+  | { readonly type: 'clock-drift'; readonly node: NodeId; readonly ppm: number }
+  | { readonly type: 'pause'; readonly node: NodeId; readonly durationMs: number };
 
 export type FaultType = Fault['type'];
 
@@ -54,6 +62,8 @@ export function describeFault(fault: Fault): string {
       return `clock of ${fault.node} skewed to ${fault.skewMs} ms`;
     case 'clock-drift':
       return `clock of ${fault.node} drifts ${fault.ppm} ppm`;
+    case 'pause':
+      return `pause ${fault.node} for ${fault.durationMs} ms`;
     default: {
       const unreachable: never = fault;
       return JSON.stringify(unreachable);
@@ -64,14 +74,15 @@ export function describeFault(fault: Fault): string {
 export interface FaultPlanOptions {
   /** Faults happen in [0, untilMs). */
   readonly untilMs: number;
-  /** Which kinds to generate (default: every kind). */
+  /** Which kinds to generate (default: every kind but `pause`). pause is opt-in, so plans that name no kinds are the ones they were. */
   readonly kinds?: readonly FaultType[];
   readonly maxFaults?: number;
   readonly minDurationMs?: number;
   readonly maxDurationMs?: number;
 }
 
-const ALL_KINDS: readonly FaultType[] = ['crash', 'partition', 'one-way', 'isolate', 'hold', 'degrade', 'clock-jump', 'clock-skew', 'clock-drift'];
+/** The default kinds: every kind but `pause`, in this order (the order decides which plans a seed gives). */
+const DEFAULT_KINDS: readonly FaultType[] = ['crash', 'partition', 'one-way', 'isolate', 'hold', 'degrade', 'clock-jump', 'clock-skew', 'clock-drift'];
 
 /** Faults on a link between two distinct nodes. */
 const PAIR_KINDS: readonly FaultType[] = ['one-way', 'hold', 'degrade'];
@@ -79,7 +90,7 @@ const PAIR_KINDS: readonly FaultType[] = ['one-way', 'hold', 'degrade'];
 /** Generates fault plans over `nodes`, sorted by time; shrinks towards fewer, shorter, earlier faults. */
 export function faultPlanArb(nodes: readonly NodeId[], options: FaultPlanOptions): fc.Arbitrary<FaultPlan> {
   // A one-node cluster has no link to cut, hold or degrade: those kinds are left out (drawing two distinct nodes from one never ends).
-  const kinds = (options.kinds ?? ALL_KINDS).filter((kind) => nodes.length >= 2 || !PAIR_KINDS.includes(kind));
+  const kinds = (options.kinds ?? DEFAULT_KINDS).filter((kind) => nodes.length >= 2 || !PAIR_KINDS.includes(kind));
   if (kinds.length === 0) throw new RangeError(`sim: no fault of kinds ${(options.kinds ?? []).join(', ')} fits a cluster of ${nodes.length} node(s)`);
   const minDuration = options.minDurationMs ?? 100;
   const duration = fc.integer({ min: minDuration, max: Math.max(minDuration, options.maxDurationMs ?? 2000) });
@@ -100,6 +111,7 @@ export function faultPlanArb(nodes: readonly NodeId[], options: FaultPlanOptions
     'clock-jump': fc.record({ node, byMs: fc.integer({ min: -60_000, max: 60_000 }) }).map((f) => ({ type: 'clock-jump' as const, ...f })),
     'clock-skew': fc.record({ node, skewMs: fc.integer({ min: -60_000, max: 60_000 }) }).map((f) => ({ type: 'clock-skew' as const, ...f })),
     'clock-drift': fc.record({ node, ppm: fc.integer({ min: -500, max: 500 }) }).map((f) => ({ type: 'clock-drift' as const, ...f })),
+    pause: fc.record({ node, durationMs: duration }).map((f) => ({ type: 'pause' as const, ...f })),
   };
   const fault = fc.oneof(...kinds.map((k) => byKind[k]));
   return fc

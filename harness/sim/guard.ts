@@ -3,8 +3,9 @@
  * throw instead: `Math.random`, `Date.now`, `new Date()` without arguments,
  * `performance.now`, and the timers (`setTimeout`, `setInterval`,
  * `setImmediate`). A node gets randomness from `ctx.rng`, time from
- * `ctx.clock`, and timers from ticks. Everything is restored when the call
- * returns, so the harness itself and the test runner are unaffected.
+ * `ctx.clock` (durations from `ctx.monotonic`), and timers from ticks.
+ * Everything is restored when the call returns, so the harness itself and
+ * the test runner are unaffected.
  *
  * The originals are captured when this module loads, before any node code
  * can replace them.
@@ -34,7 +35,7 @@ function trap(what: string, instead: string): never {
 
 const trappedRandom = () => trap('Math.random()', 'ctx.rng for randomness');
 const trappedNow = () => trap('Date.now()', 'ctx.clock.now() for time');
-const trappedPerformanceNow = () => trap('performance.now()', 'ctx.clock.now() for time');
+const trappedPerformanceNow = () => trap('performance.now()', 'ctx.monotonic.now() for durations');
 const trappedTimer = (name: string) => () => trap(`${name}()`, 'tick() for the passing of time');
 const TrappedDate = new Proxy(RealDate, {
   construct(target, args: unknown[], newTarget) {

@@ -7,12 +7,19 @@
  * trace hash.
  *
  * A run: start every node; then repeatedly take the earliest event (a tick, a
- * delivery, a client call, a fault, a restart) and apply it; after each,
- * drain the outbox, read what the node now reports about itself (the suite's
- * optional status hook, for the timeline picture only), and check every
- * invariant. At `durationMs` the fault phase ends; with a liveness check, the
- * simulator heals everything (partitions, holds, degraded links, crashed
- * nodes) and runs on until the check is done or its bound passes.
+ * delivery, a client call, a fault, a restart, a resume) and apply it; after
+ * each, drain the outbox, read what the node now reports about itself (the
+ * suite's optional status hook, for the timeline picture only), and check
+ * every invariant. At `durationMs` the fault phase ends; with a liveness check,
+ * the simulator heals everything (partitions, holds, degraded links, crashed
+ * nodes, paused nodes) and runs on until the check is done or its bound passes.
+ *
+ * A paused node is live but not called: its ticks are skipped, not replayed;
+ * a message that reaches it (past partitions and holds) and a client call for
+ * it wait. At the resume it takes them, one call each, in the order they came,
+ * then ticks at once and every `tickMs` from there. Its clocks run on
+ * throughout. A crash while paused ends the pause: the messages that waited
+ * are dropped as at a down node, the client calls skipped.
  */
 import { Rng } from '../rng';
 import { describeFault, type Fault } from './faults';
@@ -84,16 +91,24 @@ Object.freeze(SimulationFailure.prototype);
 Object.freeze(SimulationFailure);
 
 type SimEvent<M> =
-  | { readonly type: 'tick'; readonly node: NodeId; readonly incarnation: number }
+  | { readonly type: 'tick'; readonly node: NodeId; readonly incarnation: number; readonly chain: number }
   | { readonly type: 'deliver'; readonly msg: number; readonly copy: number; readonly from: NodeId; readonly to: NodeId; readonly body: M }
   | { readonly type: 'client'; readonly index: number }
   | { readonly type: 'fault'; readonly fault: Fault }
   | { readonly type: 'undo'; readonly detail: string; readonly undo: () => void }
-  | { readonly type: 'restart'; readonly node: NodeId; readonly incarnation: number };
+  | { readonly type: 'restart'; readonly node: NodeId; readonly incarnation: number }
+  | { readonly type: 'resume'; readonly node: NodeId; readonly until: number };
 
-interface NodeSlot<N> {
+/** What waits for a paused node. */
+type Waiting<M> = Extract<SimEvent<M>, { type: 'deliver' | 'client' }>;
+
+interface NodeSlot<M, N> {
   node: N | undefined;
   incarnation: number;
+  /** The live chain of ticks: a resume starts a new one, so a tick scheduled before the pause does not run after it. */
+  ticks: number;
+  /** While paused: when it resumes, and what arrived meanwhile, in arrival order. */
+  pause: { readonly until: number; readonly waiting: Waiting<M>[] } | undefined;
   readonly storage: SimStorage;
   readonly clock: SimClock;
 }
@@ -122,10 +137,10 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
   #hashed = 0;
   readonly #network: Network<SimEvent<M>>;
   readonly #faultRng: Rng;
-  readonly #slots = new Map<NodeId, NodeSlot<N>>();
+  readonly #slots = new Map<NodeId, NodeSlot<M, N>>();
   readonly #outputs: Output<O>[] = [];
   readonly #messages = new Map<number, SentMessage>();
-  readonly #stats: SimStats = { events: 0, ticks: 0, sent: 0, delivered: 0, lost: 0, duplicated: 0, reordered: 0, droppedByPartition: 0, droppedAtDownNode: 0, held: 0, crashes: 0, clockFaults: 0 };
+  readonly #stats: SimStats = { events: 0, ticks: 0, sent: 0, delivered: 0, lost: 0, duplicated: 0, reordered: 0, droppedByPartition: 0, droppedAtDownNode: 0, held: 0, crashes: 0, clockFaults: 0, pauses: 0 };
   readonly #tickMs: number;
   readonly #minPartitionMs: number;
   #now = 0;
@@ -149,7 +164,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
     const link: LinkConfig = { ...DEFAULT_LINK, ...spec.link };
     this.#network = new Network(link, Rng.stream(seed, 'net'));
     this.#faultRng = Rng.stream(seed, 'faults');
-    for (const id of ids) this.#slots.set(id, { node: undefined, incarnation: 0, storage: new SimStorage(), clock: new SimClock(() => this.#now) });
+    for (const id of ids) this.#slots.set(id, { node: undefined, incarnation: 0, ticks: 0, pause: undefined, storage: new SimStorage(), clock: new SimClock(() => this.#now) });
     const sim = this;
     this.#view = {
       get time() {
@@ -211,7 +226,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
 
   #faultsFired(): number {
     const s = this.#stats;
-    return s.lost + s.duplicated + s.reordered + s.droppedByPartition + s.droppedAtDownNode + s.held + s.crashes + s.clockFaults;
+    return s.lost + s.duplicated + s.reordered + s.droppedByPartition + s.droppedAtDownNode + s.held + s.crashes + s.clockFaults + s.pauses;
   }
 
   #runUntil(end: number): void {
@@ -264,26 +279,19 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
     switch (event.type) {
       case 'tick': {
         const slot = this.#slots.get(event.node)!;
-        if (slot.incarnation !== event.incarnation || !slot.node) return;
-        this.#stats.ticks++;
-        this.#record({ t: this.#now, kind: 'tick', node: event.node });
-        this.#call(event.node, 'tick()', { kind: 'tick' }, (n) => n.tick());
-        this.#queue.push(this.#now + this.#tickMs, event);
-        return;
+        // A paused node misses its ticks: this chain ends, and the resume starts another.
+        if (slot.incarnation !== event.incarnation || slot.ticks !== event.chain || !slot.node || slot.pause) return;
+        return this.#tick(event);
       }
       case 'deliver':
         return this.#deliver(event);
       case 'client': {
-        const op = this.spec.workload![event.index]!;
-        const label = this.spec.describe?.op?.(op.op) ?? safeDescribe(op.op);
-        if (!this.#slots.get(op.node)!.node) {
-          this.#record({ t: this.#now, kind: 'client', node: op.node, op: `${label} (skipped: node is down)` });
+        const slot = this.#slots.get(this.spec.workload![event.index]!.node)!;
+        if (slot.node && slot.pause) {
+          slot.pause.waiting.push(event);
           return;
         }
-        this.#record({ t: this.#now, kind: 'client', node: op.node, op: label });
-        const invoke = this.spec.invoke!;
-        this.#call(op.node, `client call ${label}`, { kind: 'client', op: event.index }, (n) => invoke(n, op.op));
-        return;
+        return this.#client(event);
       }
       case 'fault':
         return this.#applyFault(event.fault);
@@ -298,11 +306,50 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
         this.#start(event.node, 'restart');
         return;
       }
+      case 'resume':
+        // Not this pause's end: it was lengthened, or a crash or the heal ended it.
+        if (this.#slots.get(event.node)!.pause?.until !== event.until) return;
+        return this.#resume(event.node);
       default: {
         const unreachable: never = event;
         throw new Error(`sim: unknown event ${stringify(unreachable)}`);
       }
     }
+  }
+
+  #tick(event: Extract<SimEvent<M>, { type: 'tick' }>): void {
+    this.#stats.ticks++;
+    this.#record({ t: this.#now, kind: 'tick', node: event.node });
+    this.#call(event.node, 'tick()', { kind: 'tick' }, (n) => n.tick());
+    this.#queue.push(this.#now + this.#tickMs, event);
+  }
+
+  #client(event: Extract<SimEvent<M>, { type: 'client' }>): void {
+    const op = this.spec.workload![event.index]!;
+    const label = this.spec.describe?.op?.(op.op) ?? safeDescribe(op.op);
+    if (!this.#slots.get(op.node)!.node) {
+      this.#record({ t: this.#now, kind: 'client', node: op.node, op: `${label} (skipped: node is down)` });
+      return;
+    }
+    this.#record({ t: this.#now, kind: 'client', node: op.node, op: label });
+    const invoke = this.spec.invoke!;
+    this.#call(op.node, `client call ${label}`, { kind: 'client', op: event.index }, (n) => invoke(n, op.op));
+  }
+
+  /** Ends a pause: the node takes what waited, in arrival order (invariants checked after each), then ticks now and every tickMs from now. */
+  #resume(id: NodeId): void {
+    const slot = this.#slots.get(id)!;
+    const waiting = slot.pause!.waiting;
+    slot.pause = undefined;
+    const messages = waiting.filter((e) => e.type === 'deliver').length;
+    this.#record({ t: this.#now, kind: 'resume', node: id, messages, calls: waiting.length - messages });
+    for (const event of waiting) {
+      if (event.type === 'deliver') this.#handOver(event);
+      else this.#client(event);
+      this.#checkInvariants();
+    }
+    slot.ticks++;
+    this.#tick({ type: 'tick', node: id, incarnation: slot.incarnation, chain: slot.ticks });
   }
 
   #start(id: NodeId, kind: 'start' | 'restart'): void {
@@ -317,10 +364,10 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
     }, true);
     slot.node = created;
     this.#sampleStatus(id);
-    this.#queue.push(this.#now + this.#tickMs, { type: 'tick', node: id, incarnation });
+    this.#queue.push(this.#now + this.#tickMs, { type: 'tick', node: id, incarnation, chain: slot.ticks });
   }
 
-  #context(id: NodeId, slot: NodeSlot<N>, incarnation: number): NodeContext<M, O> {
+  #context(id: NodeId, slot: NodeSlot<M, N>, incarnation: number): NodeContext<M, O> {
     const peers = this.#view.ids.filter((p) => p !== id).sort();
     const own = () => {
       const current = this.#current;
@@ -334,6 +381,7 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       peers,
       rng: Rng.stream(this.seed, `node/${id}/${incarnation}`),
       clock: slot.clock,
+      monotonic: slot.clock.monotonic,
       storage: slot.storage,
       send: (to, message) => {
         const current = own();
@@ -398,11 +446,22 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       this.#stats.held++;
       return;
     }
-    if (!this.#slots.get(to)!.node) {
+    const slot = this.#slots.get(to)!;
+    if (!slot.node) {
       this.#stats.droppedAtDownNode++;
       this.#record({ t: this.#now, kind: 'drop', from, to, msg, copy, reason: 'node is down' });
       return;
     }
+    if (slot.pause) {
+      slot.pause.waiting.push(event);
+      return;
+    }
+    this.#handOver(event);
+  }
+
+  /** The message reaches the node: it steps. */
+  #handOver(event: Extract<SimEvent<M>, { type: 'deliver' }>): void {
+    const { from, to, msg, copy } = event;
     if (this.#network.delivered(from, to, msg)) this.#stats.reordered++;
     this.#stats.delivered++;
     this.#record({ t: this.#now, kind: 'deliver', from, to, msg, copy });
@@ -442,6 +501,10 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
       case 'clock-drift':
         nodes(fault.node);
         break;
+      case 'pause':
+        nodes(fault.node);
+        if (!(Number.isFinite(fault.durationMs) && fault.durationMs > 0)) throw new RangeError(`sim: pause durationMs must be a positive, finite number of ms, got ${fault.durationMs}`);
+        break;
       default: {
         const unreachable: never = fault;
         throw new RangeError(`sim: unknown fault ${stringify(unreachable)}`);
@@ -470,6 +533,17 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
           report.directory.of > 0 ? `directory: kept ${report.directory.kept} of ${report.directory.of} unsynced operations` : '',
         ].filter(Boolean);
         this.#record({ t: this.#now, kind: 'crash', node: fault.node, detail: lost.length > 0 ? lost.join('; ') : 'no unsynced data' });
+        // A crash while paused ends the pause: what waited meets a down node.
+        const waiting = slot.pause?.waiting ?? [];
+        slot.pause = undefined;
+        for (const event of waiting) {
+          if (event.type === 'client') {
+            this.#client(event);
+            continue;
+          }
+          this.#stats.droppedAtDownNode++;
+          this.#record({ t: this.#now, kind: 'drop', from: event.from, to: event.to, msg: event.msg, copy: event.copy, reason: 'node crashed while paused' });
+        }
         this.#queue.push(this.#now + fault.downMs, { type: 'restart', node: fault.node, incarnation: slot.incarnation });
         return;
       }
@@ -512,6 +586,17 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
         this.#slots.get(fault.node)!.clock.drift(fault.ppm);
         this.#stats.clockFaults++;
         return;
+      case 'pause': {
+        const slot = this.#slots.get(fault.node)!;
+        const until = this.#now + fault.durationMs;
+        // A down node has nothing to pause; a pause inside the current one changes nothing.
+        if (!slot.node || (slot.pause && slot.pause.until >= until)) return;
+        slot.pause = { until, waiting: slot.pause?.waiting ?? [] };
+        this.#stats.pauses++;
+        this.#record({ t: this.#now, kind: 'pause', node: fault.node, untilMs: until });
+        this.#queue.push(until, { type: 'resume', node: fault.node, until });
+        return;
+      }
       default: {
         const unreachable: never = fault;
         throw new Error(`sim: unknown fault ${stringify(unreachable)}`);
@@ -528,7 +613,10 @@ class Simulation<M, O, N extends ProtocolNode<M>, C> {
     this.#healing = true;
     for (const event of this.#network.heal()) this.#queue.push(this.#now, event);
     this.#record({ t: this.#now, kind: 'heal', detail: 'everything: partitions, holds and degraded links removed, crashed nodes restarted; no more faults' });
-    for (const [id, slot] of this.#slots) if (!slot.node) this.#start(id, 'restart');
+    for (const [id, slot] of this.#slots) {
+      if (!slot.node) this.#start(id, 'restart');
+      else if (slot.pause) this.#resume(id);
+    }
     this.#checkInvariants();
   }
 

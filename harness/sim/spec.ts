@@ -108,6 +108,8 @@ export interface SimStats {
   held: number;
   crashes: number;
   clockFaults: number;
+  /** Pause faults that stopped a live node, or lengthened its pause. */
+  pauses: number;
 }
 
 export interface SimulationResult<O> {

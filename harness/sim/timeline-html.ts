@@ -7,8 +7,8 @@
  *   second arrow from the same send); a lost one is a dashed red line that
  *   ends where it was lost, and says why;
  * - faults and heals are dashed orange lines across every lane; a crash is a
- *   red bar on its lane, a restart a green one; client calls and emitted
- *   outputs are short ticks;
+ *   red bar on its lane, a restart a green one, a pause a brown one and its
+ *   resume a blue one; client calls and emitted outputs are short ticks;
  * - what a node reports about itself (trace.ts `status` events: for Raft,
  *   "follower t2", "candidate t3", "leader t3") is a coloured band along its
  *   lane, labelled, from each change to the next (or to its crash);
@@ -442,6 +442,8 @@ export function renderTimelineHtml(page: TimelinePage): string {
       }
       case 'crash':
       case 'restart':
+      case 'pause':
+      case 'resume':
         marks.push(`<line class="${e.kind}" data-node="${escapeHtml(e.node)}" ${span(e.t)} x1="${x(e.t)}" x2="${x(e.t)}" y1="${y(e.node) - 18}" y2="${y(e.node) + 18}">${title(e)}</line>`);
         break;
       case 'client':
@@ -512,6 +514,8 @@ svg { display: block; width: 100%; height: ${height}px; }
 .msg.dropped { stroke: #c62828; stroke-dasharray: 4 3; }
 .crash { stroke: #c62828; stroke-width: 5; }
 .restart { stroke: #2e7d32; stroke-width: 5; }
+.pause { stroke: #6d4c41; stroke-width: 5; }
+.resume { stroke: #0277bd; stroke-width: 5; }
 .client { stroke: #6a1b9a; stroke-width: 3; }
 .emit { stroke: #555; stroke-width: 2; }
 .fault, .heal { stroke: #ef6c00; stroke-width: 1.5; stroke-dasharray: 6 4; }

@@ -22,6 +22,10 @@ export type TraceEvent =
   | { readonly t: number; readonly kind: 'emit'; readonly node: NodeId; readonly output: string }
   | { readonly t: number; readonly kind: 'fault' | 'heal'; readonly detail: string }
   | { readonly t: number; readonly kind: 'crash'; readonly node: NodeId; readonly detail: string }
+  /** The node stops until `untilMs` (a pause fault, or a second one that lengthened it). */
+  | { readonly t: number; readonly kind: 'pause'; readonly node: NodeId; readonly untilMs: number }
+  /** The node runs again; `messages` and `calls` waited for it, and it now takes them, in arrival order. */
+  | { readonly t: number; readonly kind: 'resume'; readonly node: NodeId; readonly messages: number; readonly calls: number }
   | { readonly t: number; readonly kind: 'violation'; readonly detail: string }
   | { readonly t: number; readonly kind: 'status'; readonly node: NodeId; readonly status: string };
 
@@ -45,6 +49,10 @@ export function formatEvent(e: TraceEvent): string {
       return `${at}  ${e.node.padEnd(4)} emit ${e.output}`;
     case 'crash':
       return `${at}  ${e.node.padEnd(4)} CRASH ${e.detail}`;
+    case 'pause':
+      return `${at}  ${e.node.padEnd(4)} PAUSE until ${e.untilMs.toFixed(3)} ms`;
+    case 'resume':
+      return `${at}  ${e.node.padEnd(4)} resume, ${plural(e.messages, 'message')} and ${plural(e.calls, 'client call')} waited`;
     case 'fault':
       return `${at}  fault ${e.detail}`;
     case 'heal':
@@ -59,6 +67,8 @@ export function formatEvent(e: TraceEvent): string {
     }
   }
 }
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** A 64-bit FNV-1a (as two 32-bit lanes) over the formatted events, in order (status events excepted); the simulator feeds it a run's trace when the hash is first read. */
 export class TraceHash {

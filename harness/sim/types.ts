@@ -46,8 +46,14 @@ export interface NodeContext<M, O> {
   readonly peers: readonly NodeId[];
   /** This node's own random stream: the only randomness a node may use. */
   readonly rng: Rng;
-  /** This node's clock: the only time a node may read. */
+  /** This node's wall clock (like Date.now()): with `monotonic`, the only time a node may read. */
   readonly clock: NodeClock;
+  /**
+   * This node's monotonic clock (like performance.now() or CLOCK_MONOTONIC): it never goes backwards and never jumps;
+   * it runs at the same rate as `clock` (clock-drift faults drift both), so it is the one to measure durations on. Its
+   * origin is arbitrary; it keeps counting across a restart of the node.
+   */
+  readonly monotonic: NodeClock;
   readonly storage: Storage;
   /** Queues a message to `to`. It leaves when the current call returns; the network may lose, duplicate, delay or reorder it. */
   send(to: NodeId, message: M): void;

@@ -1,5 +1,5 @@
 /** A small protocol for the simulator's own tests: nodes ping random peers and report what they receive. */
-import { failedRun, simulate, SimulationFailure, type NodeContext, type NodeId, type ProtocolNode, type SimulationSpec, type TraceEvent } from '../sim';
+import { failedRun, simulate, SimulationFailure, type NodeContext, type NodeId, type Output, type ProtocolNode, type SimulationSpec, type TraceEvent } from '../sim';
 
 export interface Ping {
   readonly type: 'ping';
@@ -85,3 +85,53 @@ export function longFailure(durationMs = 20_000, limit = 150): { readonly nodes:
   }
   throw new Error(`the run did not fail: n1 received fewer than ${limit} pings in ${durationMs} ms`);
 }
+
+/** One call into a Recorder, with what both its clocks read then. */
+export interface Call {
+  readonly call: 'start' | 'tick' | 'step' | 'client';
+  readonly wall: number;
+  readonly mono: number;
+  /** For a step: who sent the ping, and its number. */
+  readonly from?: NodeId;
+  readonly n?: number;
+}
+
+/** Emits every call it gets, with both its clocks; sends only when a client call tells it to, so the network's stream is the workload's alone. */
+export class Recorder implements ProtocolNode<Ping> {
+  sent = 0;
+
+  constructor(private readonly ctx: NodeContext<Ping, Call>) {
+    this.#note({ call: 'start' });
+  }
+
+  tick(): void {
+    this.#note({ call: 'tick' });
+  }
+
+  step(from: NodeId, message: Ping): void {
+    this.#note({ call: 'step', from, n: message.n });
+  }
+
+  send(to: NodeId): void {
+    const n = ++this.sent;
+    this.ctx.send(to, { type: 'ping', from: this.ctx.id, n, payload: { hops: [n] } });
+    this.#note({ call: 'client' });
+  }
+
+  #note(call: Omit<Call, 'wall' | 'mono'>): void {
+    this.ctx.emit({ ...call, wall: this.ctx.clock.now(), mono: this.ctx.monotonic.now() });
+  }
+}
+
+export function recorderSpec(overrides: Partial<SimulationSpec<Ping, Call, Recorder, { to: NodeId }>> = {}): SimulationSpec<Ping, Call, Recorder, { to: NodeId }> {
+  return {
+    nodes: ['n1', 'n2', 'n3'],
+    create: (ctx) => new Recorder(ctx),
+    durationMs: 2_000,
+    invoke: (node, op) => node.send(op.to),
+    ...overrides,
+  };
+}
+
+/** One node's calls, from a run's outputs, with the virtual time of each. */
+export const callsOf = (outputs: readonly Output<Call>[], node: NodeId) => outputs.filter((o) => o.node === node).map((o) => ({ t: o.time, ...o.output }));

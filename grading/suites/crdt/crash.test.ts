@@ -20,7 +20,7 @@ const suite = gossipSuite();
 const ID = 'constructor';
 
 function context(storage: Storage): NodeContext<Message, Output> {
-  return { id: ID, peers: ['p', ''], rng: new Rng(3), clock: { now: () => 0 }, storage, send: () => undefined, emit: () => undefined };
+  return { id: ID, peers: ['p', ''], rng: new Rng(3), clock: { now: () => 0 }, monotonic: { now: () => 0 }, storage, send: () => undefined, emit: () => undefined };
 }
 
 /** What the node's life holds: its own operations, ticks, and whole states from a peer whose adds it then removes. */

@@ -29,6 +29,7 @@ function handContext(id: NodeId, peers: readonly NodeId[], sent: Sent[], storage
     peers,
     rng: new Rng(7),
     clock: { now },
+    monotonic: { now },
     storage,
     send: (to, message) => sent.push({ to, message: structuredClone(message) }),
     emit: () => undefined,

@@ -255,6 +255,7 @@ export function clusterSpec(mod: NodeModule, scenario: Scenario, watcher: Watche
         peers: ctx.peers,
         rng: ctx.rng,
         clock: ctx.clock,
+        monotonic: ctx.monotonic,
         storage: ctx.storage,
         emit: (output) => ctx.emit(output),
         send: (to, message) => {

@@ -75,6 +75,7 @@ export function play(mod: NodeModule, s: Schedule): void {
       peers: s.nodes.filter((n) => n !== id),
       rng: new Rng(index + 1),
       clock: { now: () => now * 10 + s.skew[index]! },
+      monotonic: { now: () => now * 10 },
       storage: disks.get(id)!,
       send: (to, message) => pending.push({ from: id, to, message: structuredClone(message) }),
       emit: (reply) => replied(id, structuredClone(reply)),

@@ -80,6 +80,7 @@ export class Bench {
       peers: [...this.peers].sort(),
       rng: Rng.stream(this.#seed, `bench/${this.id}/${incarnation}`),
       clock: { now: () => 0 },
+      monotonic: { now: () => 0 },
       storage,
       send: (to, message) => {
         own('send');

@@ -23,6 +23,7 @@ const handContext = (id: NodeId): NodeContext<Stamped, Clock> => ({
   peers: [],
   rng: new Rng(1),
   clock: { now: () => 0 },
+  monotonic: { now: () => 0 },
   storage: undefined as unknown as NodeContext<Stamped, Clock>['storage'],
   send: () => undefined,
   emit: () => undefined,

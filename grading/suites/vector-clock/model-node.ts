@@ -73,6 +73,7 @@ export function checkNodeRuns(CausalNode: CausalModule['CausalNode'], t: GradedC
           peers: ids.filter((p) => p !== id).sort(),
           rng: new Rng(i + 1),
           clock: { now: () => 0 },
+          monotonic: { now: () => 0 },
           storage: noStorage,
           send: (to, message) => sent.push({ to, message }),
           emit: (clock) => emitted.push(clock),

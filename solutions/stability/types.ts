@@ -1,0 +1,1 @@
+export * from '../../exercises/stability/types';
