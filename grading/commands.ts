@@ -185,6 +185,15 @@ export const commands = {
       { kind: 'count', name: 'RUNS', default: 3 },
     ],
   }),
+  benchStability: command({
+    name: 'bench/stability',
+    usage: 'npx tsx grading/bench/stability.ts [OPS] [RUNS]',
+    options: {},
+    positionals: [
+      { kind: 'count', name: 'OPS', default: 200_000 },
+      { kind: 'count', name: 'RUNS', default: 3 },
+    ],
+  }),
   benchLinearizability: command({
     name: 'bench/linearizability',
     usage: 'npx tsx grading/bench/linearizability.ts [RUNS]',

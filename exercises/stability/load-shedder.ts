@@ -47,12 +47,12 @@ export class LoadShedder {
     throw new NotImplementedError('new LoadShedder(options)');
   }
 
-  /** Task 4. [SP-4.8] Requests running now. */
+  /** Task 4. [SP-4.8] Requests running, as the last call left them. */
   get running(): number {
     throw new NotImplementedError('LoadShedder.running');
   }
 
-  /** Task 4. [SP-4.8] Requests queued now. */
+  /** Task 4. [SP-4.8] Requests queued, as the last call left them: reading it sheds nothing. */
   get queued(): number {
     throw new NotImplementedError('LoadShedder.queued');
   }

@@ -37,6 +37,7 @@ const FILES: Record<keyof typeof commands, string> = {
   benchCrdt: 'grading/bench/crdt.ts',
   benchLinearizability: 'grading/bench/linearizability.ts',
   benchQuorum: 'grading/bench/quorum.ts',
+  benchStability: 'grading/bench/stability.ts',
   benchLsm: 'grading/bench/lsm.ts',
   benchOutputLines: 'grading/bench/output-lines.ts',
   benchRaft: 'grading/bench/raft.ts',

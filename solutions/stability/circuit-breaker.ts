@@ -45,8 +45,10 @@ export class CircuitBreaker {
   /** Bumped at every change of state: a permit's report counts only in the generation that granted it. */
   #generation = 0;
   #openedAt = 0;
-  /** Closed: the reports in the window, oldest first. */
+  /** Closed: the reports in the window, oldest first, from index #first on; and the failures among them. */
   #reports: { readonly at: number; readonly failed: boolean }[] = [];
+  #first = 0;
+  #failures = 0;
   /** Half-open: permits out, and successes so far. */
   #out = 0;
   #successes = 0;
@@ -87,6 +89,8 @@ export class CircuitBreaker {
     this.#state = state;
     this.#generation++;
     this.#reports = [];
+    this.#first = 0;
+    this.#failures = 0;
     this.#out = 0;
     this.#successes = 0;
     if (state === 'open') this.#openedAt = now;
@@ -112,11 +116,16 @@ export class CircuitBreaker {
 
   #record(now: number, failed: boolean): void {
     this.#reports.push({ at: now, failed });
-    let first = 0;
-    while (first < this.#reports.length && this.#reports[first]!.at <= now - this.#windowMs) first++;
-    if (first > 0) this.#reports.splice(0, first);
-    const calls = this.#reports.length;
-    const failures = this.#reports.filter((r) => r.failed).length;
-    if (calls >= this.#minimumCalls && failures / calls >= this.#threshold) this.#enter('open', now);
+    if (failed) this.#failures++;
+    while (this.#reports.length - this.#first > 0 && this.#reports[this.#first]!.at <= now - this.#windowMs) {
+      if (this.#reports[this.#first]!.failed) this.#failures--;
+      this.#first++;
+    }
+    if (this.#first > 1024 && this.#first * 2 > this.#reports.length) {
+      this.#reports = this.#reports.slice(this.#first);
+      this.#first = 0;
+    }
+    const calls = this.#reports.length - this.#first;
+    if (calls >= this.#minimumCalls && this.#failures / calls >= this.#threshold) this.#enter('open', now);
   }
 }

@@ -66,6 +66,7 @@ suite.task(1, () => {
             expect(closeEnough(got, exact), `${call} = ${got}, but the formula gives ${exact}`).toBe(true);
           },
         ),
+        { numRuns: 300 },
       );
     },
   );

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { expectRangeError } from '../../../harness/suite/expect-error';
+import { guarded } from './herd';
 import { BreakerModel, type BreakerSettings, type ModelPermit } from './model';
 import { HandClocks, ORIGINS, WALL_JUMPS, breakerSuite, type BreakerModule } from './support';
 
@@ -116,6 +117,7 @@ suite.task(3, () => {
           });
           expect(breaker.state, `at the end (${log.slice(-8).join('; ')})`).toBe(model.at(clocks.t));
         }),
+        { numRuns: 400 },
       );
     },
   );
@@ -389,6 +391,35 @@ suite.task(3, () => {
         ['halfOpenSuccessesToClose', 1],
       ];
       for (const [name, value] of ends) expect(() => new CircuitBreaker({ ...good, [name]: value }), `${name} ${value} is in range`).not.toThrow();
+    },
+  );
+
+  suite.test(
+    {
+      points: 2,
+      category: 'faults',
+      name: 'a client behind the breaker stops calling a dependency that is down, probing only as half-open allows, and calls again once it is back, through a pause and a wall-clock jump',
+      hint: 'README, SP-3.3, SP-3.4 and SP-3.10: while open nothing goes through; half-open lets halfOpenMaxCalls through; time openMs on clocks.monotonic.',
+      clauses: ['SP-3.11', 'SP-3.3', 'SP-3.4', 'SP-3.10', 'SP-3.6'],
+      deadlineMs: 10_000,
+    },
+    (t) => {
+      const { CircuitBreaker } = suite.impl();
+      for (const [jump, pauseAt] of [[3_600_000, 3000], [-3_600_000, 4100]] as const) {
+        const o = { downFromMs: 1000, downToMs: 6000, durationMs: 10_000, openMs: 1000, halfOpenMaxCalls: 2 };
+        const { run, arrivals, successesAfter } = guarded(t.seed, CircuitBreaker, {
+          ...o,
+          faults: [
+            { atMs: pauseAt, fault: { type: 'pause', node: 'c00', durationMs: 700 } },
+            { atMs: 3500, fault: { type: 'clock-jump', node: 'c00', byMs: jump } },
+          ],
+        });
+        const during = arrivals.slice(20, 60).reduce((a, b) => a + b, 0);
+        const story = `one client calls every 10 ms through a breaker (minimumCalls 10, threshold 0.5, openMs 1 000, halfOpenMaxCalls 2); the dependency fails every call from 1 000 to 6 000 ms; the client pauses 700 ms at ${pauseAt} ms and its wall clock jumps ${jump > 0 ? '+' : ''}${jump} ms at 3 500 ms.\n  calls reaching the dependency per 100 ms: ${arrivals.join(' ')}\n  trace hash ${run.traceHash}`;
+        expect(during, `${story}\nfrom 2 000 to 6 000 ms the breaker should be open but for a half-open period each second, with at most 2 probes each: at most 10 calls, got ${during}`).toBeLessThanOrEqual(10);
+        expect(during, `${story}\nit should probe the dependency while it is down (half-open after each openMs)`).toBeGreaterThanOrEqual(4);
+        expect(successesAfter, `${story}\nafter 6 000 ms the breaker should close and calls flow again: ${successesAfter} succeeded`).toBeGreaterThanOrEqual(250);
+      }
     },
   );
 });

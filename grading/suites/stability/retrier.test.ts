@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { expectRangeError } from '../../../harness/suite/expect-error';
 import { closeEnough, RetrierModel, type ModelDecision, type RetrierSettings, type RetryOutcome } from './model';
+import { herd } from './herd';
+import { stackedRetries } from './scenarios';
 import { HandClocks, ORIGINS, ScriptedRandom, WALL_JUMPS, retrierSuite, type RetrierModule } from './support';
 
 const suite = retrierSuite();
@@ -138,11 +140,18 @@ suite.task(2, () => {
                 const want = model.next(call.model, step.outcome, clocks.t, draw);
                 log.push(`call ${index}.next('${step.outcome}') → ${JSON.stringify(want)}`);
                 sameDecision(got, want, `${where}: call ${index}.next('${step.outcome}') at ${clocks.t}`);
+                // The decision is the caller's: writing over it must change no later one (SP-0.4).
+                try {
+                  Object.assign(got, { kind: 'retry', attempt: -1, delayMs: -1, atMs: -1, reason: 'scribbled' });
+                } catch {
+                  // a frozen decision is the caller's too
+                }
                 expect(random.taken, `${where}: random.next() was read ${random.taken} times in all; the rules read it ${drawn} times`).toBe(drawn);
               }
             });
           },
         ),
+        { numRuns: 400 },
       );
     },
   );
@@ -214,6 +223,56 @@ suite.task(2, () => {
       expect(second.next('retryable'), 'the budget after the refused calls').toMatchObject({ kind: 'retry', attempt: 2 });
       expect(second.next('retryable'), 'the third retry in the window is over the reserve of 2').toEqual({ kind: 'give-up', reason: 'budget' });
       expect(() => second.next('retryable'), 'next after give-up').toThrow(Error);
+    },
+  );
+
+  suite.test(
+    {
+      points: 5,
+      category: 'faults',
+      name: 'thirty clients retrying through an outage with full jitter put a lower peak on the recovering dependency, and succeed sooner, than without jitter on the same seed',
+      hint: 'README, task 1 and SP-2.8: without jitter every client computes the same delays and comes back at the same instant (Brooker, "Exponential Backoff And Jitter").',
+      clauses: ['SP-2.8', 'SP-1.2', 'SP-2.6'],
+      deadlineMs: 10_000,
+    },
+    (t) => {
+      const { Retrier } = suite.impl();
+      const o = { clients: 30, recoverAtMs: 2000, capacity: 5, durationMs: 20_000 };
+      const none = herd(t.seed, Retrier, 'none', o);
+      const full = herd(t.seed, Retrier, 'full', o);
+      const tell = (r: typeof none): string => `peak ${r.peakAfterRecovery} calls in 100 ms after recovery, first success at ${r.firstSuccessMs.toFixed(0)} ms, ${r.successes} of 30 succeeded`;
+      const story = `the dependency fails every call until 2 000 ms, then serves 5 at a time; 30 clients retry with baseMs 50, capMs 2 000.\n  without jitter: ${tell(none)}\n  full jitter:    ${tell(full)}`;
+      // Calibrated on the reference, seeds 1–50: without jitter all 30 come back in the same 100 ms (peak 30, first
+      // success about 3 270 ms); with full jitter the peak is at most 9, and the first success comes before 2 300 ms.
+      expect(none.successes, `${story}\nwithout jitter, every client should get through within 20 s`).toBe(30);
+      expect(full.successes, `${story}\nwith full jitter, every client should get through within 20 s`).toBe(30);
+      expect(full.peakAfterRecovery, `${story}\nfull jitter should spread the retries: at most half the peak without it`).toBeLessThanOrEqual(none.peakAfterRecovery / 2);
+      expect(full.firstSuccessMs, `${story}\nfull jitter should reach the recovered dependency sooner`).toBeLessThan(none.firstSuccessMs);
+    },
+  );
+
+  suite.test(
+    {
+      points: 3,
+      category: 'faults',
+      name: 'three stacked retriers with a 10 % budget multiply the calls reaching a failing dependency by at most 1.1³, not maxAttempts³',
+      hint: 'README, SP-2.7 and SP-2.8: the budget counts the retries of every call of this Retrier in the window, against the requests begun in it (Google SRE book, "Handling Overload").',
+      clauses: ['SP-2.8', 'SP-2.7'],
+    },
+    () => {
+      const { Retrier } = suite.impl();
+      for (const origin of [0, 1_700_000_000_000]) {
+        const clocks = new HandClocks(origin);
+        const layer = (): InstanceType<typeof Retrier> =>
+          new Retrier({ maxAttempts: 4, deadlineMs: 1e9, budget: { ratio: 0.1, minRetriesPerSecond: 0, windowMs: 1e9 }, backoff: { baseMs: 1, capMs: 10, jitter: 'full' }, clocks, random: new ScriptedRandom() });
+        const requests = 200;
+        const { bottomCalls, attempts, finished } = stackedRetries([layer(), layer(), layer()], clocks, requests, 5);
+        const story = `${requests} requests, each layer retrying up to 4 attempts with a 10 % budget over a dependency that always fails: attempts per layer ${attempts.join(', ')}, calls at the dependency ${bottomCalls}`;
+        expect(finished, `${story}; every request should get its answer`).toBe(requests);
+        expect(attempts[0], `${story}; the top layer may retry 10 % of its 200 requests`).toBeLessThanOrEqual(220);
+        expect(bottomCalls, `${story}; at most 200 × 1.1³ = 266 may reach the dependency, where 4³ × 200 = 12 800 could without a budget`).toBeLessThanOrEqual(266);
+        expect(bottomCalls, `${story}; the budget allows 10 % more at each layer, and a retrier should use it`).toBeGreaterThanOrEqual(260);
+      }
     },
   );
 });

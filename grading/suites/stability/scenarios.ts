@@ -4,7 +4,7 @@
  * counted, for a test to judge; none reads a real clock.
  */
 import { Rng } from '../../../harness/rng';
-import { HandClocks, ScriptedRandom } from './support';
+import { HandClocks, ScriptedRandom } from './clocks';
 
 /** Events in time order, ties in the order they were scheduled. */
 export class Agenda {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { expectRangeError } from '../../../harness/suite/expect-error';
 import { IMPORTANCE, ShedderModel, type Importance, type ShedderSettings } from './model';
+import { overload, type OverloadResult } from './scenarios';
 import { HandClocks, ORIGINS, WALL_JUMPS, shedderSuite, type ShedderModule } from './support';
 
 const suite = shedderSuite();
@@ -131,6 +132,7 @@ suite.task(4, () => {
             check(where());
           });
         }),
+        { numRuns: 400 },
       );
     },
   );
@@ -173,6 +175,36 @@ suite.task(4, () => {
       expect(shedder.offer({ id: 'x', priority: 'critical', deadlineMs: 100 }), 'the first accepted critical offer').toEqual({ started: [], shed: ['wait'] });
       expect(shedder.done('run'), 'done of "run"').toEqual({ started: ['x'], shed: [] });
       expect(shedder.offer({ id: 'run', priority: 'normal', deadlineMs: 100 }), 'an id that is done may be offered again').toEqual({ started: [], shed: [] });
+    },
+  );
+
+  suite.test(
+    {
+      points: 6,
+      category: 'faults',
+      name: 'under twice the load a server can take, goodput is the model’s on the same arrivals, nothing starts after its deadline, and critical requests are served first',
+      hint: 'README, SP-4.2 to SP-4.6: shed what cannot finish in time, keep the queue bounded, and start the most important request first.',
+      clauses: ['SP-4.6', 'SP-4.2', 'SP-4.4', 'SP-4.5'],
+      deadlineMs: 10_000,
+    },
+    (t) => {
+      const { LoadShedder } = suite.impl();
+      const o = { slots: 4, serviceMs: 100, load: 2, patienceMs: 300, durationMs: 10_000 };
+      for (const [origin, maxQueue] of [[0, 8], [1_700_000_000_000, 3]] as const) {
+        const clocks = new HandClocks(origin);
+        const real = overload(new LoadShedder({ maxConcurrency: o.slots, maxQueue, clocks }), clocks, t.seed, o);
+        const modelClocks = new HandClocks(origin);
+        const model = new ShedderModel({ maxConcurrency: o.slots, maxQueue });
+        const want = overload({ offer: (r) => model.offer(r.id, r.priority, r.deadlineMs, modelClocks.t), done: (id) => model.done(id, modelClocks.t) }, modelClocks, t.seed, o);
+        const total = (r: OverloadResult): number => r.goodput.critical + r.goodput.normal + r.goodput.sheddable;
+        const tell = (r: OverloadResult): string =>
+          `${total(r)} of ${r.offered} finished in time (critical ${r.goodput.critical} of ${r.offeredBy.critical}, normal ${r.goodput.normal} of ${r.offeredBy.normal}, sheddable ${r.goodput.sheddable} of ${r.offeredBy.sheddable}), ${r.finishedLate} late, ${r.shed} shed`;
+        const story = `4 slots of 100 ms (40 requests a second) offered 80 a second for 10 s, each waiting 300 ms at most, queue of ${maxQueue}:\n  yours:     ${tell(real)}\n  the rules: ${tell(want)}`;
+        expect(real.misfits, `${story}\nevery id is started or shed once, and only after it was offered`).toEqual([]);
+        expect(real.startedLate, `${story}\nnothing may start at or after its deadline`).toEqual([]);
+        expect(total(real), `${story}\ngoodput should be at least 95 % of what the rules give`).toBeGreaterThanOrEqual(0.95 * total(want));
+        expect(real.goodput.critical, `${story}\ncritical requests should be served first`).toBeGreaterThanOrEqual(0.95 * want.goodput.critical);
+      }
     },
   );
 });
