@@ -26,8 +26,9 @@ export interface BackoffOptions {
 /**
  * Task 1. The delay, in ms, before retry number `attempt` (1 for the first
  * retry, after the first failure). With `ceiling = min(capMs, baseMs × 2^(attempt − 1))`,
- * computed as real numbers are (no overflow, whatever `attempt`), and `u`
- * one number read from `random.next()`:
+ * computed as real numbers are, whatever `attempt` (no shift that wraps, no
+ * intermediate Infinity: README, task 1, has an example), and `u` one number
+ * read from `random.next()`:
  *
  * - [SP-1.1] `'none'`: exactly `ceiling`; it reads nothing from `random`.
  * - [SP-1.2] `'full'`: `u × ceiling`.

@@ -50,9 +50,9 @@ export interface RetryCall {
   /**
    * Task 2. The caller reports how its latest attempt ended and learns what
    * to do next (README, task 2, SP-2.3 to SP-2.8).
-   * @throws [SP-2.9] Error, changing nothing, once the call has had a
-   *   `done` or `give-up` decision; RangeError, changing nothing, when
-   *   `outcome` is not one of the three.
+   * @throws [SP-2.9] RangeError, changing nothing, when `outcome` is not
+   *   one of the three (checked first); Error, changing nothing, once the
+   *   call has had a `done` or `give-up` decision.
    */
   next(outcome: Outcome): Decision;
 }

@@ -128,7 +128,7 @@ suite.task(1, () => {
       for (const capMs of [99.99, 0, -1, Number.NaN, Infinity]) {
         refuse(`backoffMs(1, { baseMs: 100, capMs: ${capMs} })`, 'capMs', (r) => backoffMs(1, { ...good, capMs }, r));
       }
-      for (const jitter of ['random', 'Full', '', 'exponential']) {
+      for (const jitter of ['random', 'Full', '', 'exponential', 'toString', 'constructor', '__proto__', 'hasOwnProperty']) {
         refuse(`backoffMs(1, { jitter: '${jitter}' })`, 'jitter', (r) => backoffMs(1, { ...good, jitter: jitter as JitterKind }, r));
       }
       for (const previousMs of [99.99, 1000.001, 0, -1, Number.NaN, Infinity]) {
@@ -137,6 +137,8 @@ suite.task(1, () => {
       // Both ends of every range are accepted, and a previousMs out of range means nothing to the other kinds.
       const accepted: [string, () => number][] = [
         ['attempt Number.MAX_SAFE_INTEGER', () => backoffMs(Number.MAX_SAFE_INTEGER, good, new ScriptedRandom())],
+        ['attempt 2^53, an integer past Number.MAX_SAFE_INTEGER', () => backoffMs(2 ** 53, good, new ScriptedRandom())],
+        ['attempt 1e300, an integer', () => backoffMs(1e300, { ...good, jitter: 'none' }, new ScriptedRandom())],
         ['baseMs Number.MIN_VALUE', () => backoffMs(1, { baseMs: Number.MIN_VALUE, capMs: Number.MIN_VALUE, jitter: 'full' }, new ScriptedRandom())],
         ['capMs equal to baseMs', () => backoffMs(3, { baseMs: 100, capMs: 100, jitter: 'decorrelated' }, new ScriptedRandom(), 100)],
         ['capMs Number.MAX_VALUE', () => backoffMs(3, { baseMs: 100, capMs: Number.MAX_VALUE, jitter: 'equal' }, new ScriptedRandom())],

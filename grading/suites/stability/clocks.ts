@@ -21,7 +21,14 @@ export class HandClocks {
   #t: number;
   #wallOffset: number;
   readonly wall = { now: (): number => this.#t + this.#wallOffset };
-  readonly monotonic = { now: (): number => this.#t };
+  readonly monotonic = {
+    now: (): number => {
+      this.monotonicReads++;
+      return this.#t;
+    },
+  };
+  /** How many times the monotonic clock was read: a test resets it before a call and looks after. */
+  monotonicReads = 0;
   constructor(origin = 0, wallOffset = 1_700_000_000_000) {
     this.#t = origin;
     this.#wallOffset = wallOffset;

@@ -5,7 +5,7 @@
  * jump; `ctx.monotonic` is not) and randomness from `ctx.rng`, and acts on
  * ticks, as a real client's timers would.
  */
-import { simulate, type FaultPlan, type NodeContext, type Output, type ProtocolNode, type SimulationResult } from '../../../harness/sim';
+import { finishedRunFailure, simulate, type FaultPlan, type NodeContext, type Output, type ProtocolNode, type SimulationResult } from '../../../harness/sim';
 import { arrivalsPerBucket, dependencyNode, type DependencyEvent, type DependencyMessage, type DependencyScript } from '../../../harness/dependency';
 import type { BreakerModule, RetrierModule } from './support';
 
@@ -159,4 +159,13 @@ export function guarded(seed: number, CircuitBreaker: BreakerModule['CircuitBrea
   const arrivals = arrivalsPerBucket(run.outputs as readonly Output<unknown>[], DEPENDENCY, 100, o.durationMs);
   const successesAfter = run.outputs.filter((out) => out.node === 'c00' && (out.output as ClientEvent).type === 'success' && out.time >= o.downToMs).length;
   return { run, arrivals, successesAfter };
+}
+
+/**
+ * Fails with the first claim that does not hold, carrying `run` so that the report links its timeline page, drawn up
+ * to `atMs`; `story` says what the scenario was and what it measured.
+ */
+export function claim(run: SimulationResult<unknown>, atMs: number, story: string, claims: readonly (readonly [boolean, string])[]): void {
+  const broken = claims.find(([holds]) => !holds);
+  if (broken !== undefined) throw finishedRunFailure(run, atMs, broken[1], `${story}\n${broken[1]}`);
 }

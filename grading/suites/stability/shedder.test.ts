@@ -54,6 +54,16 @@ function sameAdmission(got: { started: readonly string[]; shed: readonly string[
   expect([...got.shed].sort(), `${where}: shed (in any order)`).toEqual([...want.shed].sort());
 }
 
+/** The caller keeps what it got and writes over it: the shedder must not have kept it (SP-0.4). */
+function scribble(got: { started: readonly string[]; shed: readonly string[] }): void {
+  try {
+    (got.started as string[]).push('__proto__');
+    (got.shed as string[]).push('constructor');
+  } catch {
+    // frozen arrays are the caller's too
+  }
+}
+
 suite.task(4, () => {
   suite.test(
     {
@@ -90,13 +100,15 @@ suite.task(4, () => {
                   log.push(`${call} → throws`);
                   break;
                 }
+                clocks.monotonicReads = 0;
                 const got = shedder.offer(request);
+                expect(clocks.monotonicReads, `${where()}: each call reads the monotonic clock once`).toBe(1);
                 const want = model.offer(step.id, step.priority, deadlineMs, clocks.t);
+                // The caller reuses its request object: what was offered must not change with it (SP-0.4).
+                Object.assign(request, { id: `${step.id}-reused`, priority: step.priority === 'critical' ? 'sheddable' : 'critical', deadlineMs: -Infinity });
                 log.push(`${call} → ${JSON.stringify(want)}`);
                 sameAdmission(got, want, `${where()}: ${call}`);
-                // The caller keeps what it got and writes over it: the shedder must not have kept it.
-                (got.started as string[]).push('__proto__');
-                (got.shed as string[]).length = 0;
+                scribble(got);
                 break;
               }
               case 'done': {
@@ -106,18 +118,24 @@ suite.task(4, () => {
                   break;
                 }
                 const id = running[step.pick % running.length]!;
+                clocks.monotonicReads = 0;
                 const got = shedder.done(id);
+                expect(clocks.monotonicReads, `${where()}: each call reads the monotonic clock once`).toBe(1);
                 const want = model.done(id, clocks.t);
                 log.push(`done(${JSON.stringify(id)}) → ${JSON.stringify(want)}`);
                 sameAdmission(got, want, `${where()}: done(${JSON.stringify(id)})`);
+                scribble(got);
                 expect(() => shedder.done(id), `${where()}: done(${JSON.stringify(id)}) again, now that it is not running`).toThrow(Error);
                 break;
               }
               case 'expire': {
+                clocks.monotonicReads = 0;
                 const got = shedder.expire();
+                expect(clocks.monotonicReads, `${where()}: each call reads the monotonic clock once`).toBe(1);
                 const want = { started: [], shed: model.expire(clocks.t) };
                 log.push(`expire() → ${JSON.stringify(want)}`);
                 sameAdmission(got, want, `${where()}: expire()`);
+                scribble(got);
                 break;
               }
               case 'advance':
@@ -162,6 +180,9 @@ suite.task(4, () => {
         ['an id that is undefined', 'id', { priority: 'normal', deadlineMs: 100 }],
         ['priority "high"', 'priority', { id: 'x', priority: 'high', deadlineMs: 100 }],
         ['priority 0', 'priority', { id: 'x', priority: 0, deadlineMs: 100 }],
+        ['priority "toString"', 'priority', { id: 'x', priority: 'toString', deadlineMs: 100 }],
+        ['priority "constructor"', 'priority', { id: 'x', priority: 'constructor', deadlineMs: 100 }],
+        ['priority "__proto__"', 'priority', { id: 'x', priority: '__proto__', deadlineMs: 100 }],
         ['deadlineMs NaN', 'deadlineMs', { id: 'x', priority: 'critical', deadlineMs: Number.NaN }],
         ['deadlineMs "100"', 'deadlineMs', { id: 'x', priority: 'critical', deadlineMs: '100' }],
       ];
