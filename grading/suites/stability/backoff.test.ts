@@ -109,7 +109,7 @@ suite.task(1, () => {
       category: 'api',
       name: 'backoff refuses each argument out of range with a RangeError naming it, reading nothing from random, and accepts both ends',
       hint: 'README, task 1, SP-1.7: check every argument before you draw.',
-      clauses: ['SP-1.7', 'SP-0.1'],
+      clauses: ['SP-1.7', 'SP-0.1', 'SP-1.4'],
     },
     () => {
       const { backoffMs } = suite.impl();
