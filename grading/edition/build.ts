@@ -137,7 +137,11 @@ export async function planEdition(options: PlanOptions): Promise<Edition> {
   }
   for (const entry of entries) if (!byPath.has(entry)) throw new EditionError(`edition: a learner's command needs ${entry}, which is not in commit ${commit.slice(0, 12)}`);
 
-  const needed = closure(tree, [...entries], aliases);
+  // The maintainers' test files that vitest.config.ts names for its own projects (`self-mutation`): a learner's
+  // command runs an exercise's project only, so they are never read, and they never ship.
+  const maintainersTest = (reference: Reference): boolean =>
+    reference.from === 'vitest.config.ts' && reference.kind === 'file' && /^grading\/test\/[\w-]+\.test\.ts$/.test(reference.target);
+  const needed = closure(tree, [...entries], aliases, maintainersTest);
   const secret = [...needed.files].filter((file) => withheld(file) !== undefined);
   if (secret.length > 0) {
     throw new EditionError(

@@ -14,6 +14,9 @@
  *   read at run time (a reporter vitest loads by path, a JSON record, a
  *   stylesheet), so it ships; a module among them is followed in turn.
  *
+ * `passOver` names references not to follow: files the caller knows are
+ * never read on the paths it cares about.
+ *
  * What it cannot see: a path computed from values (`path.join(dir, slug, file)`),
  * and a folder read with `readdirSync`. The caller adds those (an exercise's
  * folder, its hidden suite) as entries. A reference to a folder is recorded,
@@ -138,14 +141,14 @@ const isFolder = (tree: Tree, folder: string): boolean => folder !== '.' && fold
  * The closure of `entries` in `tree`: every file they need, by the rules above.
  * Entries that are not code are taken as they are.
  */
-export function closure(tree: Tree, entries: readonly string[], aliases: Aliases): Closure {
+export function closure(tree: Tree, entries: readonly string[], aliases: Aliases, passOver: (reference: Reference) => boolean = () => false): Closure {
   const files = new Set<string>();
   const via = new Map<string, Reference>();
   const folders: Reference[] = [];
   const unresolved: Reference[] = [];
   const queue: string[] = [];
   const reach = (file: string, reference?: Reference): void => {
-    if (files.has(file)) return;
+    if (files.has(file) || (reference !== undefined && passOver(reference))) return;
     files.add(file);
     if (reference !== undefined) via.set(file, reference);
     queue.push(file);

@@ -145,8 +145,8 @@ export class BreakerModel {
 
   acquire(now: number): ModelPermit | 'rejected' {
     const state = this.at(now);
-    if (state === 'open') return 'rejected';
-    if (state === 'half-open' && this.out >= this.settings.halfOpenMaxCalls) return 'rejected';
+    const full = state === 'half-open' && this.out >= this.settings.halfOpenMaxCalls;
+    if (state === 'open' || full) return 'rejected';
     if (state === 'half-open') this.out += 1;
     return { period: this.period, reported: false };
   }
@@ -213,7 +213,7 @@ export class ShedderModel {
 
   offer(id: string, priority: Importance, deadlineMs: number, now: number): { started: string[]; shed: string[] } {
     const shed = this.expire(now);
-    if (now >= deadlineMs) return { started: [], shed: [...shed, id] };
+    if (now >= deadlineMs) return { started: [], shed: shed.concat(id) };
     if (this.running.size < this.settings.maxConcurrency) {
       this.running.add(id);
       return { started: [id], shed };
@@ -228,9 +228,9 @@ export class ShedderModel {
     if (victim !== undefined && victim.rank > entry.rank) {
       this.queue = this.queue.filter((q) => q !== victim);
       this.queue.push(entry);
-      return { started: [], shed: [...shed, victim.id] };
+      return { started: [], shed: shed.concat(victim.id) };
     }
-    return { started: [], shed: [...shed, id] };
+    return { started: [], shed: shed.concat(id) };
   }
 
   done(id: string, now: number): { started: string[]; shed: string[] } {
