@@ -45,9 +45,8 @@ export class CircuitBreaker {
   /** Bumped at every change of state: a permit's report counts only in the generation that granted it. */
   #generation = 0;
   #openedAt = 0;
-  /** Closed: the reports in the window, oldest first, from index #first on; and the failures among them. */
+  /** Closed: the reports in the window, oldest first, and the failures among them. */
   #reports: { readonly at: number; readonly failed: boolean }[] = [];
-  #first = 0;
   #failures = 0;
   /** Half-open: permits out, and successes so far. */
   #out = 0;
@@ -89,7 +88,6 @@ export class CircuitBreaker {
     this.#state = state;
     this.#generation++;
     this.#reports = [];
-    this.#first = 0;
     this.#failures = 0;
     this.#out = 0;
     this.#successes = 0;
@@ -117,15 +115,11 @@ export class CircuitBreaker {
   #record(now: number, failed: boolean): void {
     this.#reports.push({ at: now, failed });
     if (failed) this.#failures++;
-    while (this.#reports.length - this.#first > 0 && this.#reports[this.#first]!.at <= now - this.#windowMs) {
-      if (this.#reports[this.#first]!.failed) this.#failures--;
-      this.#first++;
+    // Drop what left the window; past the end, `undefined <= x` is false.
+    while (this.#reports[0]?.at! <= now - this.#windowMs) {
+      if (this.#reports.shift()!.failed) this.#failures--;
     }
-    if (this.#first > 1024 && this.#first * 2 > this.#reports.length) {
-      this.#reports = this.#reports.slice(this.#first);
-      this.#first = 0;
-    }
-    const calls = this.#reports.length - this.#first;
+    const calls = this.#reports.length;
     if (calls >= this.#minimumCalls && this.#failures / calls >= this.#threshold) this.#enter('open', now);
   }
 }

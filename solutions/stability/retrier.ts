@@ -37,7 +37,6 @@ const OUTCOMES: readonly string[] = ['ok', 'retryable', 'fatal'];
 /** Times in a sliding window (now − windowMs, now]; times arrive in order, as a monotonic clock gives them. */
 class Window {
   readonly #times: number[] = [];
-  #head = 0;
 
   constructor(private readonly windowMs: number) {}
 
@@ -45,13 +44,10 @@ class Window {
     this.#times.push(time);
   }
 
+  /** How many times are in the window at `now`, once those that left it are dropped (past the end, [0] is undefined, and `undefined <= x` is false). */
   count(now: number): number {
-    while (this.#head < this.#times.length && this.#times[this.#head]! <= now - this.windowMs) this.#head++;
-    if (this.#head > 1024 && this.#head * 2 > this.#times.length) {
-      this.#times.splice(0, this.#head);
-      this.#head = 0;
-    }
-    return this.#times.length - this.#head;
+    while (this.#times[0]! <= now - this.windowMs) this.#times.shift();
+    return this.#times.length;
   }
 }
 
