@@ -32,7 +32,7 @@ import type { BrokenVariant } from '../variants';
 import { applyVariantPatch, parseVariantPatch, renderVariantPatch } from '../variants/patch';
 import { ROOT } from './support';
 
-const SLUG = 'scaffold-probe';
+const SLUG = 'scaffold-trial';
 let plan: Scaffold;
 let tree: string;
 const at = (file: string): string => path.join(tree, file);

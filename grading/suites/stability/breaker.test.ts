@@ -57,6 +57,7 @@ suite.task(3, () => {
       name: "a breaker's permits, rejections and states are exactly the model's for every sequence of calls, reports and clock moves",
       hint: 'README, task 3: number the state periods; a permit carries its period, and only a report from the current one counts.',
       clauses: ['SP-3.1', 'SP-3.2', 'SP-3.3', 'SP-3.4', 'SP-3.5', 'SP-3.6', 'SP-3.7', 'SP-3.8', 'SP-3.9', 'SP-0.2', 'SP-0.4', 'SP-3.11'],
+      deadlineMs: 10_000,
     },
     (t) => {
       const { CircuitBreaker } = suite.impl();

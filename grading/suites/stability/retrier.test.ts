@@ -93,6 +93,7 @@ suite.task(2, () => {
       name: "a retrier's decisions are exactly the model's for every sequence of calls, outcomes and clock moves",
       hint: 'README, task 2: the checks go fatal, attempts, then the delay and the deadline, then the budget over (now − windowMs, now].',
       clauses: ['SP-2.2', 'SP-2.3', 'SP-2.4', 'SP-2.5', 'SP-2.6', 'SP-2.7', 'SP-2.9', 'SP-0.2', 'SP-0.3', 'SP-0.4'],
+      deadlineMs: 10_000,
     },
     (t) => {
       const { Retrier } = suite.impl();

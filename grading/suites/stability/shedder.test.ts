@@ -72,6 +72,7 @@ suite.task(4, () => {
       name: "a shedder's starts and sheds are exactly the model's for every sequence of offers, completions, expiries and clock moves",
       hint: 'README, task 4: every call first sheds the queued requests whose deadline has come; then the most important, oldest first, starts.',
       clauses: ['SP-4.1', 'SP-4.2', 'SP-4.3', 'SP-4.4', 'SP-4.5', 'SP-4.7', 'SP-4.8', 'SP-4.9', 'SP-0.2', 'SP-0.4', 'SP-4.10'],
+      deadlineMs: 10_000,
     },
     (t) => {
       const { LoadShedder } = suite.impl();
