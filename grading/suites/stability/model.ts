@@ -71,15 +71,12 @@ interface ModelCall {
 export class RetrierModel {
   readonly requestTimes: number[] = [];
   readonly retryTimes: number[] = [];
-  readonly calls: ModelCall[] = [];
 
   constructor(readonly settings: RetrierSettings) {}
 
   begin(now: number): ModelCall {
     this.requestTimes.push(now);
-    const call: ModelCall = { startedAtMs: now, attempts: 0, previous: undefined, over: false };
-    this.calls.push(call);
-    return call;
+    return { startedAtMs: now, attempts: 0, previous: undefined, over: false };
   }
 
   next(call: ModelCall, outcome: RetryOutcome, now: number, draw: () => number): ModelDecision {

@@ -4,7 +4,7 @@
  * counted, for a test to judge; none reads a real clock.
  */
 import { Rng } from '../../../harness/rng';
-import { HandClocks, ScriptedRandom } from './clocks';
+import type { HandClocks } from './clocks';
 
 /** Events in time order, ties in the order they were scheduled. */
 export class Agenda {
@@ -30,10 +30,6 @@ export class Agenda {
       ran++;
     }
     return ran;
-  }
-
-  get pending(): number {
-    return this.#events.length;
   }
 }
 
@@ -156,4 +152,3 @@ export function overload(shedder: ShedderLike, clocks: HandClocks, seed: number,
   return { offered: n, goodput, offeredBy, finishedLate, shed: shedCount, startedLate, misfits };
 }
 
-export { ScriptedRandom };
